@@ -1,0 +1,46 @@
+// The JSON report of the CLI, defined once; the CLI's output is validated against it in tests.
+import { z } from 'zod';
+import { CellRefSchema, FixSchema, RULE_IDS, SeveritySchema } from './issue';
+
+export const TableSchema = z.object({
+  id: z.string().regex(/^[a-z-]+#\d+$/),
+  kind: z.string(),
+  sheet: z.string(),
+  range: z.string().regex(/^[A-Z]+\d+(:[A-Z]+\d+)?$/),
+});
+
+export const IssueSchema = z.object({
+  rule: z.enum(RULE_IDS),
+  severity: SeveritySchema,
+  table: z.string().optional(),
+  cells: z.array(CellRefSchema).min(1),
+  expected: z.number().optional(),
+  actual: z.union([z.number(), z.string()]).optional(),
+  message: z.string().min(1),
+  fix: FixSchema.optional(),
+});
+
+export const SummarySchema = z.object({
+  table: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const FileReportSchema = z.object({
+  file: z.string(),
+  error: z.string().optional(),
+  tables: z.array(TableSchema),
+  issues: z.array(IssueSchema),
+  summaries: z.array(SummarySchema).optional(),
+});
+
+export const ReportSchema = z.object({
+  version: z.literal(1),
+  files: z.array(FileReportSchema),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type FileReport = z.infer<typeof FileReportSchema>;
+export type TableReport = z.infer<typeof TableSchema>;
+export type IssueReport = z.infer<typeof IssueSchema>;
