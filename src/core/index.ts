@@ -1,0 +1,9 @@
+// The engine's public API. Pure: no Office, DOM, fs or console.
+export * from './grid';
+export * from './issue';
+export * from './api-types';
+export { checkWorkbook } from './check';
+export { planFill } from './fill';
+export { renderMessage, renderSummary } from './messages/render';
+export { ReportSchema, FileReportSchema } from './report-schema';
+export type { Report, FileReport } from './report-schema';
