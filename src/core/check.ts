@@ -1,6 +1,48 @@
-import type { Workbook } from './grid';
-import type { CheckOptions, CheckResult } from './api-types';
-// STUB: replaced by the real engine.
-export function checkWorkbook(_wb: Workbook, _opts: CheckOptions = {}): CheckResult {
-  return { tables: [], issues: [], summaries: [] };
+// Runs recognition, every rule and the summaries over a workbook. Bad input becomes issues, never exceptions.
+import type { CheckOptions, CheckResult, TableInfo } from './api-types';
+import { rangeAddress, type Workbook } from './grid';
+import type { IssueData } from './issue';
+import { KINDS } from './kinds';
+import { recognize } from './recognize';
+import { Values } from './relations';
+import { RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { summarize } from './summary';
+import type { TableModel } from './table';
+import type { Definition } from './definition';
+
+export interface Analysis {
+  tables: TableModel[];
+  values: Values;
+  reportingYear?: number;
+}
+
+export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Analysis {
+  const tables = recognize(wb, defs);
+  let reportingYear: number | undefined;
+  for (const t of tables) {
+    if (t.year !== undefined && (reportingYear === undefined || t.year > reportingYear)) reportingYear = t.year;
+    for (const c of t.cells) {
+      const y = c.key.year ? Number(c.key.year) : undefined;
+      if (y !== undefined && (reportingYear === undefined || y > reportingYear)) reportingYear = y;
+    }
+  }
+  return { tables, values: new Values(tables), reportingYear };
+}
+
+export function tableInfo(t: TableModel): TableInfo {
+  return { id: t.id, kind: t.def.kind, sheet: t.sheet.name, range: rangeAddress(t.sheet, t.area), ...(t.year !== undefined ? { year: t.year } : {}) };
+}
+
+/** Checks a workbook: recognized tables, issues (rule order, then sheet position), summaries. */
+export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}): CheckResult {
+  const a = analyze(wb);
+  const issues: IssueData[] = [];
+  const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: (i) => issues.push(i) };
+  for (const t of a.tables) for (const rule of RULES) rule.table?.(t, ctx);
+  for (const rule of RULES) rule.workbook?.(ctx);
+  const order = new Map(a.tables.map((t, i) => [t.id, i]));
+  issues.sort((x, y) => (order.get(x.table ?? '') ?? 0) - (order.get(y.table ?? '') ?? 0));
+  const summaries = a.tables.map((t) => summarize(t, a.values, opts)).filter((s) => s !== undefined);
+  return { tables: a.tables.map(tableInfo), issues, summaries };
 }

@@ -1,9 +1,46 @@
-import type { IssueData } from '../issue';
+// Renders issue and summary messages from their data, per language.
 import type { RenderOptions, SummaryData } from '../api-types';
-// STUB: replaced by the real catalogue.
-export function renderMessage(issue: IssueData, _opts: RenderOptions = {}): string {
-  return issue.messageId;
+import type { IssueData, MessageParams } from '../issue';
+import { en } from './en';
+import { formatNumber, styleFor, type NumberStyle } from './format';
+import { ru } from './ru';
+
+export const CATALOGUES = { ru, en } as const;
+
+function fmt(v: string | number, s: NumberStyle): string {
+  return typeof v === 'number' ? formatNumber(v, s) : v;
 }
-export function renderSummary(s: SummaryData, _opts: RenderOptions = {}): string {
-  return s.messageId;
+
+/** `206 281 + 33 − 6 295` from terms and signs. */
+function expr(terms: Array<string | number>, signs: Array<string | number>, s: NumberStyle): string {
+  return terms
+    .map((t, i) => {
+      const n = fmt(typeof t === 'number' ? Math.abs(t) : t, s);
+      const neg = signs[i] === '-' !== (typeof t === 'number' && t < 0);
+      if (i === 0) return neg ? `${s.minus}${n}` : n;
+      return `${neg ? '−' : '+'} ${n}`;
+    })
+    .join(' ');
+}
+
+function fill(template: string, params: MessageParams, s: NumberStyle): string {
+  const p: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) p[k] = Array.isArray(v) ? v.map((x) => fmt(x, s)).join(', ') : fmt(v, s);
+  if (Array.isArray(params.terms)) {
+    const terms = params.terms;
+    const signs = Array.isArray(params.signs) ? params.signs : terms.map(() => '+');
+    p.expr = expr(terms, signs, s);
+    p.sumExpr = terms.length > 1 ? `${expr(terms, signs, s)} = ${fmt(params.expected as number, s)}` : fmt(params.expected as number, s);
+  }
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => p[name] ?? '');
+}
+
+export function renderMessage(issue: Pick<IssueData, 'messageId' | 'params'>, opts: RenderOptions = {}): string {
+  const lang = opts.lang ?? 'ru';
+  const template = CATALOGUES[lang][issue.messageId] ?? CATALOGUES.ru[issue.messageId] ?? issue.messageId;
+  return fill(template, issue.params, styleFor(lang, opts.decimalSeparator));
+}
+
+export function renderSummary(s: SummaryData, opts: RenderOptions = {}): string {
+  return renderMessage(s, opts);
 }

@@ -1,0 +1,137 @@
+// Declarative table definitions, validated by zod. The engine reads these; it never branches on a kind id.
+import { z } from 'zod';
+
+const Words = z.object({ ru: z.string(), en: z.string() });
+
+/**
+ * A member of a dimension. Each label alternative is a path: parts separated by ` > ` must match
+ * header texts from outer to inner (`высшее > всего`).
+ */
+const Member = z.object({
+  id: z.string(),
+  labels: z.array(z.string()).min(1),
+  /** `exact` labels must equal the whole cell text (after normalization). */
+  mode: z.enum(['exact', 'phrase', 'prefix']).default('phrase'),
+  words: Words,
+});
+
+const MembersDim = z.object({
+  id: z.string(),
+  type: z.literal('members'),
+  members: z.array(Member).min(1),
+  /** Members that must be found for the table to be recognized. */
+  required: z.array(z.string()).default([]),
+  /** At least this many distinct members must be found. */
+  minFound: z.number().int().default(1),
+  /** Unknown labelled rows/columns holding numbers count as extra members (e.g. withdrawal reasons). */
+  open: z.boolean().default(false),
+});
+
+const YearDim = z.object({
+  id: z.literal('year'),
+  type: z.literal('year'),
+  optional: z.boolean().default(false),
+});
+
+/** An open list of labelled rows (libraries), with a total row. */
+const EntitiesDim = z.object({
+  id: z.string(),
+  type: z.literal('entities'),
+  totalLabels: z.array(z.string()),
+  words: Words,
+});
+
+/** Columns whose header states their points (`(0,5 балла)`), plus a row-sum column. */
+const ScoredDim = z.object({
+  id: z.string(),
+  type: z.literal('scored'),
+  sumLabels: z.array(z.string()),
+  minColumns: z.number().int().default(5),
+  words: Words,
+});
+
+export const DimSchema = z.discriminatedUnion('type', [MembersDim, YearDim, EntitiesDim, ScoredDim]);
+
+/** Sum over parts along one dimension; `rest` = every other member of it. */
+const SumRelation = z.object({
+  type: z.literal('sum'),
+  dim: z.string(),
+  total: z.string(),
+  parts: z.union([z.array(z.string()), z.literal('rest')]),
+  /** Exhaustive (`в том числе`): total = sum, and the total is a computed cell. Partial (`из них`): sum ≤ total. */
+  exhaustive: z.boolean(),
+});
+
+/** target = Σ plus − Σ minus along one dimension (the fund balance). */
+const LinearRelation = z.object({
+  type: z.literal('linear'),
+  dim: z.string(),
+  target: z.string(),
+  plus: z.array(z.string()),
+  minus: z.array(z.string()),
+});
+
+/** A subset never exceeds its set (библиотечное ≤ высшее). */
+const SubsetRelation = z.object({
+  type: z.literal('subset'),
+  dim: z.string(),
+  sub: z.string(),
+  sup: z.string(),
+});
+
+/** Cells of a scored dimension hold 0 or the column's points. */
+const ScoresRelation = z.object({ type: z.literal('scores'), dim: z.string() });
+
+export const RelationSchema = z.discriminatedUnion('type', [SumRelation, LinearRelation, SubsetRelation, ScoresRelation]);
+
+/** Selects one value of a table: member ids per dimension; `*` sums every non-total member. */
+const Selector = z.record(z.string(), z.string());
+
+/** The same quantity in another table (per year, in the reporting year). */
+const LinkSchema = z.object({
+  other: z.string(),
+  here: Selector,
+  /** Values of the other table summed. */
+  there: z.array(Selector).min(1),
+  /** Whose cell is primary: `here` (this table's) by default. */
+  primary: z.enum(['here', 'there']).default('here'),
+  /** Compare with the other table's year plus this offset (−1: start of year = previous year's end). */
+  yearOffset: z.number().int().default(0),
+});
+
+const SummarySchema = z.object({
+  type: z.literal('threshold-share'),
+  /** Dimension of the rows counted (libraries). */
+  dim: z.string(),
+  /** The value compared with the threshold, e.g. `{ criterion: 'sum' }`. */
+  value: Selector,
+  max: z.number(),
+});
+
+export const DefinitionSchema = z.object({
+  kind: z.string().regex(/^[a-z][a-z-]*$/),
+  title: Words,
+  /** count: whole, non-negative; score: non-negative; amount: any number. */
+  valueType: z.enum(['count', 'score', 'amount']),
+  dims: z.array(DimSchema).min(1),
+  relations: z.array(RelationSchema).default([]),
+  links: z.array(LinkSchema).default([]),
+  /** Copies of this kind in one workbook must agree cell by cell. */
+  copiesAgree: z.boolean().default(true),
+  summary: SummarySchema.optional(),
+});
+
+export type Definition = z.infer<typeof DefinitionSchema>;
+export type DefinitionInput = z.input<typeof DefinitionSchema>;
+export type Dim = z.infer<typeof DimSchema>;
+export type MembersDimT = z.infer<typeof MembersDim>;
+export type MemberT = z.infer<typeof Member>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type Link = z.infer<typeof LinkSchema>;
+
+/** Validates a definition module's export; throws a named error on a malformed definition (misuse, not data). */
+export function defineTable(input: DefinitionInput): Definition {
+  const r = DefinitionSchema.safeParse(input);
+  if (!r.success) throw new Error(`Invalid table definition ${String((input as { kind?: string }).kind)}: ${r.error.message}`);
+  return r.data;
+}

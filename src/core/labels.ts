@@ -1,0 +1,69 @@
+// Label normalization and tolerant matching (case, ё/е, whitespace, dashes, punctuation, small typos).
+
+/** Folds case, ё→е, dashes, whitespace runs; trims. */
+export function normalizeLabel(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u00a0\u202f\u2000-\u200b\ufeff]+/g, ' ')
+    .trim();
+}
+
+/** The matching key: normalized, punctuation dropped, words separated by single spaces. `%` is kept. */
+export function labelKey(s: string): string {
+  return normalizeLabel(s)
+    .replace(/[^a-zа-я0-9%]+/g, ' ')
+    .trim();
+}
+
+/** Damerau-Levenshtein distance with an early exit above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** Typos tolerated for a key of this length. */
+function typoBudget(len: number): number {
+  if (len < 6) return 0;
+  if (len < 14) return 1;
+  return 2;
+}
+
+function digitsOf(s: string): string {
+  return s.replace(/[^0-9]+/g, ' ').trim();
+}
+
+export type MatchMode = 'exact' | 'phrase' | 'prefix';
+
+/**
+ * How well `textKey` (a cell's key) matches `label` (a definition label's key):
+ * 3 equal (or within typos), 2 the label is a whole-word phrase inside the text, 0 none.
+ */
+export function matchKey(textKey: string, label: string, mode: MatchMode = 'phrase'): number {
+  if (textKey === label) return 3;
+  const budget = typoBudget(label.length);
+  // Typos never touch numbers: `на 0,5 ставки` is not `на 0,25 ставки`.
+  if (budget > 0 && digitsOf(textKey) === digitsOf(label) && Math.abs(textKey.length - label.length) <= budget && editDistance(textKey, label, budget) <= budget) return 3;
+  if (mode === 'exact') return 0;
+  if (mode === 'prefix') return textKey.startsWith(label + ' ') ? 2 : 0;
+  const i = (' ' + textKey + ' ').indexOf(' ' + label + ' ');
+  return i >= 0 ? 2 : 0;
+}

@@ -1,0 +1,225 @@
+// Finds blocks of adjacent cells on a sheet and splits each into header rows, label columns and data.
+import type { Area, Cell, Sheet } from './grid';
+import { cellYear, readNum, type Num } from './numbers';
+
+/** A sheet prepared for recognition: merge lookups and cached cell readings. */
+export class SheetView {
+  readonly height: number;
+  readonly width: number;
+  /** Covered cell (r*width+c) → the merge it belongs to (only for cells other than the origin). */
+  private covered = new Map<number, Area>();
+  private origins = new Map<number, Area>();
+  private nums = new Map<number, Num>();
+
+  constructor(readonly sheet: Sheet) {
+    this.height = sheet.rows.length;
+    let w = 0;
+    for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+    for (const m of sheet.merges) if (m.right + 1 > w) w = m.right + 1;
+    this.width = w;
+    for (const m of sheet.merges) {
+      this.origins.set(m.top * this.width + m.left, m);
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.set(r * this.width + c, m);
+    }
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    const row = this.sheet.rows[r];
+    return row ? row[c] : undefined;
+  }
+
+  /** The merge covering (r,c) when (r,c) is not its top-left cell. */
+  coveredBy(r: number, c: number): Area | undefined {
+    return this.covered.size ? this.covered.get(r * this.width + c) : undefined;
+  }
+
+  mergeAt(r: number, c: number): Area | undefined {
+    return this.origins.size ? this.origins.get(r * this.width + c) : undefined;
+  }
+
+  /** The cell whose content shows at (r,c): the merge origin for covered cells. */
+  shown(r: number, c: number): Cell | undefined {
+    const m = this.coveredBy(r, c);
+    return m ? this.cell(m.top, m.left) : this.cell(r, c);
+  }
+
+  num(r: number, c: number): Num {
+    const k = r * this.width + c;
+    let n = this.nums.get(k);
+    if (!n) {
+      n = readNum(this.cell(r, c));
+      this.nums.set(k, n);
+    }
+    return n;
+  }
+
+  occupied(r: number, c: number): boolean {
+    if (this.coveredBy(r, c)) return true;
+    const cell = this.cell(r, c);
+    if (!cell) return false;
+    if (cell.formula || cell.error) return true;
+    const v = cell.value;
+    return !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  }
+
+  /** Text of the shown cell, if it is text that is not a number. */
+  text(r: number, c: number): string | undefined {
+    const cell = this.shown(r, c);
+    if (!cell || typeof cell.value !== 'string') return undefined;
+    const t = cell.value.trim();
+    return t === '' ? undefined : t;
+  }
+}
+
+/** Connected groups of occupied cells (4-neighbourhood, merges included), as bounding boxes. */
+export function findBlocks(view: SheetView): Area[] {
+  const { height: H, width: W } = view;
+  if (H === 0 || W === 0) return [];
+  const seen = new Uint8Array(H * W);
+  const occ = new Uint8Array(H * W);
+  for (let r = 0; r < H; r++) {
+    const row = view.sheet.rows[r];
+    if (row) for (let c = 0; c < row.length; c++) if (view.occupied(r, c)) occ[r * W + c] = 1;
+  }
+  for (const m of view.sheet.merges)
+    for (let r = m.top; r <= m.bottom && r < H; r++) for (let c = m.left; c <= m.right; c++) occ[r * W + c] = 1;
+  const boxes: Area[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < H * W; i++) {
+    if (!occ[i] || seen[i]) continue;
+    const box = { top: H, left: W, bottom: -1, right: -1 };
+    seen[i] = 1;
+    stack.push(i);
+    while (stack.length) {
+      const k = stack.pop()!;
+      const r = (k / W) | 0;
+      const c = k - r * W;
+      if (r < box.top) box.top = r;
+      if (r > box.bottom) box.bottom = r;
+      if (c < box.left) box.left = c;
+      if (c > box.right) box.right = c;
+      if (r > 0 && occ[k - W] && !seen[k - W]) (seen[k - W] = 1), stack.push(k - W);
+      if (r < H - 1 && occ[k + W] && !seen[k + W]) (seen[k + W] = 1), stack.push(k + W);
+      if (c > 0 && occ[k - 1] && !seen[k - 1]) (seen[k - 1] = 1), stack.push(k - 1);
+      if (c < W - 1 && occ[k + 1] && !seen[k + 1]) (seen[k + 1] = 1), stack.push(k + 1);
+    }
+    boxes.push(box);
+  }
+  return mergeOverlapping(boxes);
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function mergeOverlapping(boxes: Area[]): Area[] {
+  let changed = true;
+  let out = boxes.filter((b) => b.bottom > b.top || b.right > b.left);
+  while (changed) {
+    changed = false;
+    const next: Area[] = [];
+    for (const b of out) {
+      const o = next.find((n) => overlaps(n, b));
+      if (o) {
+        o.top = Math.min(o.top, b.top);
+        o.left = Math.min(o.left, b.left);
+        o.bottom = Math.max(o.bottom, b.bottom);
+        o.right = Math.max(o.right, b.right);
+        changed = true;
+      } else next.push({ ...b });
+    }
+    out = next;
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Cells of one row of a block that are origins (not covered by a merge) and occupied. */
+function rowOrigins(view: SheetView, r: number, area: Area): number[] {
+  const cols: number[] = [];
+  for (let c = area.left; c <= area.right; c++) if (!view.coveredBy(r, c) && view.occupied(r, c)) cols.push(c);
+  return cols;
+}
+
+function isNumeric(n: Num): boolean {
+  return n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash';
+}
+
+/** Drops title and prose lines glued to a block: rows holding one text cell only. */
+export function trimBlock(view: SheetView, area: Area): Area {
+  const a = { ...area };
+  if (a.right === a.left) return a;
+  const single = (r: number, long: boolean): boolean => {
+    const cols = rowOrigins(view, r, a);
+    if (cols.length !== 1) return false;
+    const n = view.num(r, cols[0]);
+    if (n.kind !== 'not-number') return false;
+    return !long || (n.text ?? '').length > 40;
+  };
+  while (a.top < a.bottom && single(a.top, false) && rowOrigins(view, a.top + 1, a).length >= 2) a.top++;
+  while (a.bottom > a.top && single(a.bottom, true)) a.bottom--;
+  return a;
+}
+
+/** A block split into header rows, label columns and data. */
+export interface BlockLayout {
+  area: Area;
+  /** First data row. */
+  dataTop: number;
+  labelCols: number[];
+  /** Columns holding a year per row (years as row labels). */
+  yearCols: number[];
+  dataCols: number[];
+  dataRows: number[];
+}
+
+function isYearRow(view: SheetView, r: number, area: Area): boolean {
+  let years = 0;
+  for (const c of rowOrigins(view, r, area)) {
+    const n = view.num(r, c);
+    if (isNumeric(n)) {
+      if (cellYear(view.cell(r, c)) === undefined) return false;
+      years++;
+    }
+  }
+  return years > 0;
+}
+
+export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefined {
+  let dataTop = -1;
+  for (let r = area.top; r <= area.bottom; r++) {
+    const hasNum = rowOrigins(view, r, area).some((c) => isNumeric(view.num(r, c)));
+    if (hasNum && !(isYearRow(view, r, area) && r < area.bottom)) {
+      dataTop = r;
+      break;
+    }
+  }
+  if (dataTop < 0) return undefined;
+  const labelCols: number[] = [];
+  const yearCols: number[] = [];
+  const dataCols: number[] = [];
+  for (let c = area.left; c <= area.right; c++) {
+    let numeric = 0;
+    let years = 0;
+    let texts = 0;
+    const seenYears = new Set<number>();
+    for (let r = dataTop; r <= area.bottom; r++) {
+      if (view.coveredBy(r, c)) continue;
+      const n = view.num(r, c);
+      if (isNumeric(n)) {
+        numeric++;
+        const y = cellYear(view.cell(r, c));
+        if (y !== undefined && !seenYears.has(y)) {
+          seenYears.add(y);
+          years++;
+        }
+      } else if (n.kind === 'not-number') texts++;
+    }
+    if (numeric === 0 && texts > 0) labelCols.push(c);
+    else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);
+    else dataCols.push(c);
+  }
+  const dataRows: number[] = [];
+  for (let r = dataTop; r <= area.bottom; r++) dataRows.push(r);
+  return { area, dataTop, labelCols, yearCols, dataCols, dataRows };
+}

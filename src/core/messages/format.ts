@@ -1,0 +1,27 @@
+// Number formatting for messages: Russian digit grouping and decimal comma, or English.
+import type { Lang } from '../issue';
+
+export interface NumberStyle {
+  group: string;
+  decimal: string;
+  minus: string;
+}
+
+export function styleFor(lang: Lang, decimalSeparator?: string): NumberStyle {
+  const base = lang === 'ru' ? { group: '\u00a0', decimal: ',', minus: '−' } : { group: ',', decimal: '.', minus: '−' };
+  if (decimalSeparator && decimalSeparator !== base.decimal) {
+    base.decimal = decimalSeparator;
+    if (base.group === decimalSeparator) base.group = decimalSeparator === ',' ? '\u00a0' : ',';
+  }
+  return base;
+}
+
+export function formatNumber(v: number, s: NumberStyle): string {
+  if (!Number.isFinite(v)) return String(v);
+  const neg = v < 0;
+  let str = String(Number(Math.abs(v).toPrecision(12)));
+  if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
+  const [i, f] = str.split('.');
+  const grouped = i.length > 3 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, s.group) : i;
+  return (neg ? s.minus : '') + grouped + (f ? s.decimal + f : '');
+}

@@ -1,0 +1,153 @@
+// Russian number parsing: tells a real number from a number stored as text, a dash, and junk.
+import type { Cell } from './grid';
+
+export type NumKind =
+  | 'empty'
+  | 'number' // a real number
+  | 'text-number' // a number stored as text: "2 195 067", "0.25", "1060 "
+  | 'dash' // "-" or "—": none, read as zero
+  | 'not-number' // text that is not one number: "178817 (+44311)=223128"
+  | 'error' // #DIV/0!, #REF!…
+  | 'no-result'; // a formula with no cached result
+
+export interface Num {
+  kind: NumKind;
+  /** The number the cell shows (0 for a dash); absent when not one number. */
+  value?: number;
+  /** Decimals shown, from the number format or the text. */
+  decimals?: number;
+  /** The cell's number format shows percents (value is a fraction). */
+  percentFormat?: boolean;
+  /** The raw text, for text cells. */
+  text?: string;
+}
+
+// Spaces that separate thousands or pad text pasted from Word.
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+const MINUS = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]$/;
+const DASH_ONLY = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]+$/;
+
+/** Parses Russian-formatted number text. Returns undefined when the text is not one number. */
+export function parseNumberText(raw: string): { value: number; decimals: number; percent: boolean } | undefined {
+  let s = raw.replace(SPACES, ' ').trim();
+  if (s === '') return undefined;
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  let sign = 1;
+  const first = s.charAt(0);
+  if (first === '+') s = s.slice(1).trim();
+  else if (MINUS.test(first)) {
+    sign = -1;
+    s = s.slice(1).trim();
+  }
+  // Digits in groups of three separated by single spaces, or plain digits; then an optional decimal part.
+  const m = /^(\d{1,3}(?: \d{3})+|\d+)(?:[.,](\d+))?$/.exec(s);
+  if (!m) return undefined;
+  const intPart = m[1].replace(/ /g, '');
+  const frac = m[2] ?? '';
+  const value = sign * Number(frac ? `${intPart}.${frac}` : intPart);
+  if (!Number.isFinite(value)) return undefined;
+  return { value: value === 0 ? 0 : value, decimals: frac.length, percent };
+}
+
+/** Decimals a number format shows (`0.00` → 2, `0.0%` → 1), or undefined for General. */
+export function formatDecimals(fmt: string | undefined): number | undefined {
+  if (!fmt || /^general$/i.test(fmt) || fmt === '@') return undefined;
+  const section = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const m = /[0#](?:[.,]([0#]+))?/.exec(section);
+  if (!m) return undefined;
+  return m[1] ? m[1].length : 0;
+}
+
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return !!fmt && /%/.test(fmt.split(';')[0].replace(/"[^"]*"/g, ''));
+}
+
+/** Decimals of a number as it would show in General format. */
+export function naturalDecimals(v: number): number {
+  if (Number.isInteger(v)) return 0;
+  const s = String(Number(v.toPrecision(12)));
+  const e = /e-(\d+)$/.exec(s);
+  if (e) return Number(e[1]);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** Reads a cell as a number the way a methodologist would. Never throws. */
+export function readNum(cell: Cell | undefined): Num {
+  if (!cell) return { kind: 'empty' };
+  if (cell.error) return { kind: 'error', text: cell.error };
+  if (cell.noResult) return { kind: 'no-result' };
+  const v = cell.value;
+  if (v === null || v === undefined || v === '') return { kind: 'empty' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'not-number', text: String(v) };
+    const pf = isPercentFormat(cell.numberFormat);
+    let decimals = formatDecimals(cell.numberFormat);
+    if (decimals === undefined && cell.text) {
+      const t = parseNumberText(cell.text);
+      if (t) decimals = t.decimals;
+    }
+    if (decimals === undefined) decimals = naturalDecimals(pf ? v * 100 : v);
+    return { kind: 'number', value: v, decimals, percentFormat: pf };
+  }
+  if (typeof v === 'boolean') return { kind: 'not-number', text: String(v) };
+  const text = String(v);
+  const trimmed = text.replace(SPACES, ' ').trim();
+  if (trimmed === '') return { kind: 'empty' };
+  if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return { kind: 'dash', value: 0, decimals: 0, text };
+  const p = parseNumberText(trimmed);
+  if (p) return { kind: 'text-number', value: p.value, decimals: p.decimals, text };
+  return { kind: 'not-number', text };
+}
+
+/** True for kinds that give a usable number. */
+export function hasValue(n: Num): n is Num & { value: number } {
+  return n.value !== undefined && (n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash');
+}
+
+const YEAR_TEXT = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i;
+
+/** A year header such as `2023 г.`, `2023г.`, `2023`, `2023 г`, `2022.`. */
+export function parseYearText(text: string): number | undefined {
+  const m = YEAR_TEXT.exec(text.replace(SPACES, ' ').trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A year header cell: a year text, or a whole number between 1990 and 2100. */
+export function cellYear(cell: Cell | undefined): number | undefined {
+  if (!cell) return undefined;
+  const v = cell.value;
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : undefined;
+  if (typeof v === 'string') return parseYearText(v);
+  return undefined;
+}
+
+/** A year mentioned inside a label: `Показатели (2023)`, `на 01.01.2023`. */
+export function yearInText(text: string): number | undefined {
+  const m = /(?:^|[^\d])((?:19|20)\d\d)(?:[^\d]|$)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Rounds half-up (away from zero) to `d` decimals, robust to binary noise. */
+export function roundHalfUp(x: number, d: number): number {
+  const f = 10 ** d;
+  const y = Math.abs(x) * f;
+  const r = Math.floor(y + 0.5 + 1e-9);
+  return (Math.sign(x) * r) / f;
+}
+
+export function truncate(x: number, d: number): number {
+  const f = 10 ** d;
+  return (Math.sign(x) * Math.floor(Math.abs(x) * f + 1e-9)) / f;
+}
+
+/** A reported value matches x when it equals x rounded half-up or truncated to its decimals. */
+export function matchesAtDecimals(reported: number, x: number, d: number): boolean {
+  const shown = roundHalfUp(reported, d);
+  const eps = 0.5 / 10 ** (d + 3);
+  return Math.abs(shown - roundHalfUp(x, d)) < eps || Math.abs(shown - truncate(x, d)) < eps;
+}

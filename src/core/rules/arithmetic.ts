@@ -1,0 +1,115 @@
+// Rules on arithmetic inside a table: sums, balances, subsets, percentages.
+import { matchesAtDecimals, roundHalfUp } from '../numbers';
+import { instances, type Instance, type Term } from '../relations';
+import type { TableCell, TableModel } from '../table';
+import { ref, what, type Rule, type RuleContext } from './rule';
+
+function termParams(t: TableModel, terms: Term[], ctx: RuleContext): { terms: number[]; signs: string[] } | undefined {
+  const values: number[] = [];
+  for (const term of terms) {
+    const v = ctx.values.get(t, term.cell);
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  return { terms: values, signs: terms.map((x) => (x.sign > 0 ? '+' : '-')) };
+}
+
+/** Target's shown value, when the target holds one number. */
+function shown(t: TableModel, c: TableCell, ctx: RuleContext): number | undefined {
+  return c.num.kind === 'empty' ? undefined : ctx.values.get(t, c);
+}
+
+function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx: RuleContext, rule: 'sum-mismatch' | 'balance-mismatch'): void {
+  const t = inst.table;
+  const actual = shown(t, inst.target, ctx);
+  if (actual === undefined) return;
+  const expected = ctx.values.compute(inst);
+  const p = termParams(t, inst.terms, ctx);
+  if (expected === undefined || !p || Math.abs(expected - actual) < 1e-9) return;
+  const target = ref(t, inst.target);
+  ctx.report({
+    rule,
+    severity: 'error',
+    table: t.id,
+    cells: [target, ...inst.terms.map((x) => ref(t, x.cell))],
+    expected,
+    actual,
+    fix: { ...target, value: expected },
+    messageId: rule,
+    params: { what: what(t, inst.target), ...p, expected, actual },
+  });
+}
+
+export const sumMismatch: Rule = {
+  meta: { id: 'sum-mismatch', severity: 'error', description: { ru: 'Итог не равен сумме частей', en: 'Total differs from the sum of its parts' }, messageIds: ['sum-mismatch'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) if (inst.type === 'sum' && inst.exhaustive) checkEquality(inst, ctx, 'sum-mismatch');
+  },
+};
+
+export const balanceMismatch: Rule = {
+  meta: { id: 'balance-mismatch', severity: 'error', description: { ru: 'На конец ≠ на начало + поступило − выбыло', en: 'End ≠ start + received − withdrawn' }, messageIds: ['balance-mismatch'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) if (inst.type === 'linear') checkEquality(inst, ctx, 'balance-mismatch');
+  },
+};
+
+export const partsExceedTotal: Rule = {
+  meta: { id: 'parts-exceed-total', severity: 'error', description: { ru: 'Части больше итога', en: 'Parts exceed the total' }, messageIds: ['parts-exceed-total'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) {
+      if (inst.type !== 'sum' || inst.exhaustive) continue;
+      const actual = shown(t, inst.target, ctx);
+      if (actual === undefined) continue;
+      // Empty parts of a partial breakdown are simply not reported; they add nothing.
+      const known = inst.terms.filter((x) => ctx.values.get(t, x.cell) !== undefined);
+      if (!known.length) continue;
+      const p = termParams(t, known, ctx)!;
+      const sum = p.terms.reduce((a, b) => a + b, 0);
+      if (sum <= actual + 1e-9) continue;
+      const target = ref(t, inst.target);
+      ctx.report({ rule: 'parts-exceed-total', severity: 'error', table: t.id, cells: [target, ...known.map((x) => ref(t, x.cell))], expected: sum, actual, messageId: 'parts-exceed-total', params: { what: what(t, inst.target), ...p, expected: sum, actual } });
+    }
+  },
+};
+
+export const subsetExceeds: Rule = {
+  meta: { id: 'subset-exceeds', severity: 'error', description: { ru: 'Часть больше целого', en: 'Subset exceeds its set' }, messageIds: ['subset-exceeds'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) {
+      if (inst.type !== 'subset') continue;
+      const sub = shown(t, inst.sub, ctx);
+      const sup = ctx.values.get(t, inst.sup);
+      if (sub === undefined || sup === undefined || sub <= sup) continue;
+      ctx.report({ rule: 'subset-exceeds', severity: 'error', table: t.id, cells: [ref(t, inst.sub), ref(t, inst.sup)], expected: sup, actual: sub, messageId: 'subset-exceeds', params: { what: what(t, inst.sub), set: what(t, inst.sup), actual: sub, expected: sup } });
+    }
+  },
+};
+
+export const ratioMismatch: Rule = {
+  meta: { id: 'ratio-mismatch', severity: 'warning', description: { ru: 'Процент не сходится с пересчётом', en: 'Percentage differs from its recomputation' }, messageIds: ['ratio-mismatch'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) {
+      if (inst.type !== 'percent') continue;
+      const actual = shown(t, inst.target, ctx);
+      const x = ctx.values.compute(inst);
+      if (actual === undefined || x === undefined) continue;
+      const d = inst.target.num.decimals ?? 1;
+      const scale = inst.fraction ? 100 : 1;
+      if (matchesAtDecimals(actual * scale, x * scale, d)) continue;
+      const expected = roundHalfUp(x * scale, d) / scale;
+      const target = ref(t, inst.target);
+      ctx.report({
+        rule: 'ratio-mismatch',
+        severity: 'warning',
+        table: t.id,
+        cells: [target, ref(t, inst.num), ref(t, inst.den)],
+        expected,
+        actual,
+        fix: { ...target, value: expected },
+        messageId: 'ratio-mismatch',
+        params: { what: what(t, inst.target), num: ctx.values.get(t, inst.num)!, den: ctx.values.get(t, inst.den)!, expected: roundHalfUp(x * scale, d), actual: roundHalfUp(actual * scale, d) },
+      });
+    }
+  },
+};

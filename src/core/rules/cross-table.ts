@@ -1,0 +1,106 @@
+// The same quantity reported in two tables must agree: declared links, and copies of one kind.
+import type { Link } from '../definition';
+import { hasValue } from '../numbers';
+import { totalsOf } from '../relations';
+import { cellOf, keyString, type Key, type TableCell, type TableModel } from '../table';
+import { ref, what, type Rule, type RuleContext } from './rule';
+
+/** Years a table covers: the years in its keys, else the reporting year. */
+function yearsOf(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
+  const ys = new Set<number>();
+  for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
+  if (ys.size) return { years: [...ys], keyed: true };
+  const y = t.year ?? ctx.reportingYear;
+  return { years: y === undefined ? [] : [y], keyed: false };
+}
+
+/** Cells a selector picks for one year (`*` = every member that is not a total). */
+function select(t: TableModel, sel: Record<string, string>, year: number, keyed: boolean): TableCell[] | undefined {
+  let keys: Key[] = [keyed ? { year: String(year) } : {}];
+  for (const [dim, m] of Object.entries(sel)) {
+    if (m !== '*') {
+      keys = keys.map((k) => ({ ...k, [dim]: m }));
+      continue;
+    }
+    const totals = totalsOf(t, dim);
+    const members = (t.found.get(dim) ?? []).filter((x) => !totals.has(x));
+    keys = keys.flatMap((k) => members.map((x) => ({ ...k, [dim]: x })));
+  }
+  const cells = keys.map((k) => cellOf(t, k)).filter((c): c is TableCell => !!c);
+  return cells.length ? cells : undefined;
+}
+
+function value(t: TableModel, c: TableCell, ctx: RuleContext): number | undefined {
+  return ctx.values.get(t, c);
+}
+
+/** Compares one link with one other table; true when some year could be compared. */
+function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): boolean {
+  let compared = false;
+  const here = yearsOf(t, ctx);
+  const there = yearsOf(o, ctx);
+  for (const y of here.years) {
+    const oy = y + link.yearOffset;
+    if (!there.years.includes(oy)) continue;
+    const hc = select(t, link.here, y, here.keyed);
+    if (!hc || hc.length !== 1) continue;
+    const oc = link.there.map((s) => select(o, s, oy, there.keyed));
+    if (oc.some((x) => !x)) continue;
+    const others = oc.flat() as TableCell[];
+    const hv = value(t, hc[0], ctx);
+    const ov = others.map((c) => value(o, c, ctx));
+    if (hv === undefined || ov.some((v) => v === undefined)) continue;
+    compared = true;
+    const sum = (ov as number[]).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - hv) < 1e-9) continue;
+    const hereFirst = link.primary === 'here';
+    const [pt, pc, pv, st, sc, sv] = hereFirst ? [t, hc, hv, o, others, sum] : [o, others, sum, t, hc, hv];
+    if (pc.length !== 1) continue;
+    ctx.report({
+      rule: 'cross-table-mismatch',
+      severity: 'error',
+      table: pt.id,
+      cells: [ref(pt, pc[0]), ...sc.map((c) => ref(st, c))],
+      expected: sv,
+      actual: pv,
+      messageId: 'cross-table-mismatch',
+      params: { what: what(pt, pc[0]), actual: pv, other: st.def.title.ru, otherEn: st.def.title.en, otherWhat: sc.map((c) => what(st, c)), terms: sc.map((c) => value(st, c, ctx)!), expected: sv, otherTable: st.id },
+    });
+  }
+  return compared;
+}
+
+function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
+  for (const c of copy.cells) {
+    const f = first.byKey.get(keyString(first.def, c.key));
+    if (!f || !hasValue(f.num) || !hasValue(c.num) || Math.abs(f.num.value - c.num.value) < 1e-9) continue;
+    ctx.report({
+      rule: 'cross-table-mismatch',
+      severity: 'error',
+      table: copy.id,
+      cells: [ref(copy, c), ref(first, f)],
+      expected: f.num.value,
+      actual: c.num.value,
+      messageId: 'cross-table-mismatch/copy',
+      params: { what: what(copy, c), actual: c.num.value, expected: f.num.value, otherTable: first.id },
+    });
+  }
+}
+
+export const crossTableMismatch: Rule = {
+  meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy'] },
+  workbook(ctx) {
+    for (const t of ctx.tables)
+      for (const link of t.def.links) {
+        // The first comparable table of the other kind; its copies are compared with it separately.
+        for (const o of ctx.tables) if (o !== t && o.def.kind === link.other && checkLink(t, o, link, ctx)) break;
+      }
+    const firstOf = new Map<string, TableModel>();
+    for (const t of ctx.tables) {
+      if (!t.def.copiesAgree) continue;
+      const f = firstOf.get(t.def.kind);
+      if (!f) firstOf.set(t.def.kind, t);
+      else checkCopies(f, t, ctx);
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
+import { cellId, instances, type Instance } from '../relations';
+import type { TableCell } from '../table';
+import { ref, what, type Rule } from './rule';
+
+function inputsOf(inst: Instance): TableCell[] {
+  if (inst.type === 'sum' || inst.type === 'linear') return inst.terms.map((x) => x.cell);
+  if (inst.type === 'percent') return [inst.num, inst.den];
+  return [inst.sub, inst.sup];
+}
+
+export const missingValue: Rule = {
+  meta: {
+    id: 'missing-value',
+    severity: 'info',
+    description: { ru: 'Пустая ячейка', en: 'Empty cell' },
+    messageIds: ['missing-value/computed', 'missing-value/input', 'missing-value/no-result'],
+  },
+  table(t, ctx) {
+    const reported = new Set<string>();
+    for (const c of t.cells) {
+      if (c.num.kind !== 'no-result') continue;
+      ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
+      reported.add(cellId(t, c));
+    }
+    for (const inst of instances(t)) {
+      if (inst.type === 'subset') continue;
+      const target = inst.target;
+      const id = cellId(t, target);
+      const d = ctx.values.derived.get(id);
+      if (d && d.inst === inst && !reported.has(id)) {
+        reported.add(id);
+        const r = ref(t, target);
+        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((c) => ref(t, c))], expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
+      }
+      // An input left empty stops a check whose total is given: say so once per cell.
+      if (!inst.computed || inst.type === 'percent' || (inst.type === 'sum' && !inst.exhaustive)) continue;
+      if (target.num.kind === 'empty') continue;
+      for (const c of inputsOf(inst)) {
+        const cid = cellId(t, c);
+        if (c.num.kind !== 'empty' || ctx.values.get(t, c) !== undefined || reported.has(cid)) continue;
+        reported.add(cid);
+        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/input', params: { what: what(t, c) } });
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// Table summaries declared by definitions (the Model Standard grid's shares at a threshold).
+import type { CheckOptions, SummaryData } from './api-types';
+import type { Values } from './relations';
+import { cellOf, type TableModel } from './table';
+
+export const DEFAULT_THRESHOLD = 6;
+
+export function summarize(t: TableModel, values: Values, opts: CheckOptions): SummaryData | undefined {
+  const s = t.def.summary;
+  if (!s) return undefined;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const rows: Array<{ name: string; score: number; share: number }> = [];
+  for (const m of t.found.get(s.dim) ?? []) {
+    if (m === 'total') continue;
+    const c = cellOf(t, { ...s.value, [s.dim]: m });
+    const v = c ? values.get(t, c) : undefined;
+    if (v === undefined) continue;
+    rows.push({ name: t.words.get(`${s.dim}:${m}`) ?? m, score: v, share: Math.round((v / s.max) * 1000) / 10 });
+  }
+  if (!rows.length) return undefined;
+  const atOrAbove = rows.filter((r) => r.score >= threshold - 1e-9).length;
+  const share = Math.round((atOrAbove / rows.length) * 1000) / 10;
+  return {
+    table: t.id,
+    kind: t.def.kind,
+    messageId: 'summary/threshold-share',
+    params: { count: atOrAbove, total: rows.length, share, threshold, max: s.max },
+    data: { threshold, max: s.max, count: atOrAbove, total: rows.length, share, rows },
+  };
+}

@@ -1,0 +1,57 @@
+// A recognized table: its cells addressed by dimension keys, with the labels the table itself uses.
+import type { Definition } from './definition';
+import type { Area, Sheet } from './grid';
+import type { Num } from './numbers';
+
+export type Key = Record<string, string>;
+
+export interface TableCell {
+  row: number;
+  col: number;
+  key: Key;
+  num: Num;
+  /** The cell holds a formula. */
+  formula?: string;
+  numberFormat?: string;
+}
+
+export interface TableModel {
+  id: string;
+  def: Definition;
+  sheet: Sheet;
+  area: Area;
+  year?: number;
+  cells: TableCell[];
+  byKey: Map<string, TableCell>;
+  /** `dim:member` → the label as the table writes it. */
+  words: Map<string, string>;
+  /** Points of scored columns: member id → points. */
+  points: Map<string, number>;
+  /** Members found per dimension, in table order. */
+  found: Map<string, string[]>;
+}
+
+/** A canonical string for a key: dimensions in the definition's order, then the measure. */
+export function keyString(def: Definition, key: Key): string {
+  let s = '';
+  for (const d of def.dims) s += `${d.id}=${key[d.id] ?? ''};`;
+  return s + (key.measure ?? 'value');
+}
+
+export function cellOf(t: TableModel, key: Key): TableCell | undefined {
+  return t.byKey.get(keyString(t.def, key));
+}
+
+/** The quantity a cell holds, in the table's own words: `Состоит на конец года (Книг, брошюр), 2023`. */
+export function describeKey(t: TableModel, key: Key): string {
+  const parts: string[] = [];
+  for (const d of t.def.dims) {
+    const m = key[d.id];
+    if (m === undefined || m === '') continue;
+    if (d.type === 'year') parts.push(m);
+    else parts.push(t.words.get(`${d.id}:${m}`) ?? m);
+  }
+  if (parts.length <= 1) return parts.join('');
+  const [first, ...rest] = parts;
+  return `${first} (${rest.join(', ')})`;
+}
