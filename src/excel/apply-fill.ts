@@ -1,0 +1,170 @@
+// Writes a fill plan in one batch after checking protection and staleness; undoes it exactly.
+import type { FillPlan, FillWrite } from '../core';
+import type { Supports, XlContext, XlRange, XlWorksheet } from './xl-types';
+import { STATE_PROPS, queueRestore, sameState, stateOf } from './cell-state';
+import type { CellRef, CellState } from './cell-state';
+import { errorCode, toHostError } from './errors';
+import type { HostError } from './errors';
+
+/** What a fill wrote and what it replaced: enough to undo it exactly. */
+export interface UndoRecord {
+  before: CellState[];
+  after: CellState[];
+}
+
+export interface StaleCell extends CellRef {
+  expected: FillWrite['before'];
+  found: { value: unknown; formula?: string };
+}
+
+export type ApplyResult =
+  | { ok: true; record: UndoRecord; written: CellRef[] }
+  | { ok: false; reason: 'nothing-to-write' }
+  | { ok: false; reason: 'protected'; sheets: string[]; written: [] }
+  | { ok: false; reason: 'stale'; cells: StaleCell[]; written: [] }
+  /** `written`: cells left changed (none when the rollback worked); `uncertain`: could not tell. */
+  | { ok: false; reason: 'write-failed'; error: HostError; written: CellRef[]; uncertain: boolean };
+
+export interface FillOptions {
+  supports?: Supports;
+}
+
+interface Target {
+  ref: CellRef;
+  range: XlRange;
+}
+
+function sheetsOf(ctx: XlContext, names: string[]): Map<string, XlWorksheet> {
+  const m = new Map<string, XlWorksheet>();
+  for (const n of names) m.set(n, ctx.workbook.worksheets.getItem(n));
+  return m;
+}
+
+function targets(ctx: XlContext, refs: CellRef[]): { sheets: Map<string, XlWorksheet>; cells: Target[] } {
+  const sheets = sheetsOf(ctx, [...new Set(refs.map((r) => r.sheet))]);
+  const cells = refs.map((ref) => ({ ref, range: sheets.get(ref.sheet)!.getRange(ref.address) }));
+  return { sheets, cells };
+}
+
+/** Loads protection and current contents of the targets (one sync). */
+async function inspect(ctx: XlContext, refs: CellRef[]) {
+  const t = targets(ctx, refs);
+  for (const ws of t.sheets.values()) ws.protection.load('protected');
+  for (const c of t.cells) c.range.load(STATE_PROPS);
+  await ctx.sync();
+  const protectedSheets = [...t.sheets].filter(([, ws]) => ws.protection.protected).map(([n]) => n);
+  const states = t.cells.map((c) => stateOf(c.ref, c.range));
+  return { ...t, protectedSheets, states };
+}
+
+function isStale(w: FillWrite, s: CellState): boolean {
+  const before = w.before;
+  if (before.formula) return normalizeFormula(before.formula) !== normalizeFormula(s.formula ?? '');
+  if (s.formula) return true;
+  const now = s.value === '' ? null : s.value;
+  return now !== (before.value === '' ? null : before.value);
+}
+
+function normalizeFormula(f: string): string {
+  return (f.startsWith('=') ? f : `=${f}`).replace(/\$/g, '').toUpperCase();
+}
+
+function stateAfter(w: FillWrite, before: CellState): CellState {
+  const fmt = w.numberFormat && before.numberFormat === 'General' ? w.numberFormat : before.numberFormat;
+  return { sheet: w.sheet, address: w.address, value: w.value, formula: w.formula, numberFormat: fmt };
+}
+
+/**
+ * Writes the plan in one sync, or nothing: refuses when a target sheet is protected or a target
+ * no longer holds what the plan was computed from. On a failed write, puts back what it can and
+ * reports exactly which cells were left changed.
+ */
+export async function applyFill(ctx: XlContext, plan: FillPlan, opts: FillOptions = {}): Promise<ApplyResult> {
+  const supports = opts.supports ?? (() => true);
+  const writes = plan.writes;
+  if (writes.length === 0) return { ok: false, reason: 'nothing-to-write' };
+  let seen;
+  try {
+    seen = await inspect(ctx, writes);
+  } catch (e) {
+    // A target sheet was renamed or deleted since the check.
+    if (errorCode(e) === 'ItemNotFound') return { ok: false, reason: 'stale', cells: [], written: [] };
+    throw e;
+  }
+  if (seen.protectedSheets.length) {
+    return { ok: false, reason: 'protected', sheets: seen.protectedSheets, written: [] };
+  }
+  const stale: StaleCell[] = [];
+  writes.forEach((w, i) => {
+    const s = seen.states[i];
+    if (isStale(w, s)) stale.push({ sheet: w.sheet, address: w.address, expected: w.before, found: { value: s.value, formula: s.formula } });
+  });
+  if (stale.length) return { ok: false, reason: 'stale', cells: stale, written: [] };
+
+  const record: UndoRecord = { before: seen.states, after: writes.map((w, i) => stateAfter(w, seen.states[i])) };
+  if (supports(6)) ctx.application.suspendApiCalculationUntilNextSync();
+  writes.forEach((w, i) => {
+    const r = seen.cells[i].range;
+    if (w.numberFormat && seen.states[i].numberFormat === 'General') r.numberFormat = [[w.numberFormat]];
+    if (w.formula) r.formulas = [[w.formula]];
+    else r.values = [[w.value]];
+  });
+  try {
+    await ctx.sync();
+  } catch (e) {
+    return { ok: false, reason: 'write-failed', error: toHostError(e), ...(await rollBack(ctx, record.before)) };
+  }
+  return { ok: true, record, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })) };
+}
+
+/** After a failed batch (Office.js may have run part of it): restore, then read back what differs. */
+async function rollBack(ctx: XlContext, before: CellState[]): Promise<{ written: CellRef[]; uncertain: boolean }> {
+  try {
+    const t = targets(ctx, before);
+    t.cells.forEach((c, i) => queueRestore(c.range, before[i]));
+    await ctx.sync();
+  } catch {
+    // The check below says what is left.
+  }
+  try {
+    const t = targets(ctx, before);
+    for (const c of t.cells) c.range.load(STATE_PROPS);
+    await ctx.sync();
+    const written = before.filter((s, i) => !sameState(s, stateOf(s, t.cells[i].range)));
+    return { written: written.map(({ sheet, address }) => ({ sheet, address })), uncertain: false };
+  } catch {
+    return { written: before.map(({ sheet, address }) => ({ sheet, address })), uncertain: true };
+  }
+}
+
+export type UndoResult =
+  | { ok: true; restored: CellRef[] }
+  | { ok: false; reason: 'protected'; sheets: string[] }
+  /** Cells edited since the fill: undoing would lose the user's edits unless forced. */
+  | { ok: false; reason: 'changed'; cells: CellRef[] }
+  | { ok: false; reason: 'write-failed'; error: HostError };
+
+/**
+ * Restores every filled cell's value, formula and number format in one write sync. Refuses
+ * (unless `force`) when a filled cell was edited after the fill.
+ */
+export async function undoFill(ctx: XlContext, record: UndoRecord, opts: { force?: boolean } = {}): Promise<UndoResult> {
+  const seen = await inspect(ctx, record.before);
+  if (seen.protectedSheets.length) return { ok: false, reason: 'protected', sheets: seen.protectedSheets };
+  const changed = record.after.filter((a, i) => !sameFill(a, seen.states[i]));
+  if (changed.length && !opts.force) {
+    return { ok: false, reason: 'changed', cells: changed.map(({ sheet, address }) => ({ sheet, address })) };
+  }
+  seen.cells.forEach((c, i) => queueRestore(c.range, record.before[i]));
+  try {
+    await ctx.sync();
+  } catch (e) {
+    return { ok: false, reason: 'write-failed', error: toHostError(e) };
+  }
+  return { ok: true, restored: record.before.map(({ sheet, address }) => ({ sheet, address })) };
+}
+
+function sameFill(after: CellState, now: CellState): boolean {
+  if (after.formula) return normalizeFormula(after.formula) === normalizeFormula(now.formula ?? '');
+  return !now.formula && now.value === after.value;
+}

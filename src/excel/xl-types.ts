@@ -1,0 +1,83 @@
+// The subset of the Excel JavaScript API the adapter uses, as structural types, so that both
+// Excel.RequestContext and the project's test double can be passed in.
+/// <reference types="office-js" />
+
+type Grid = unknown[][];
+type LoadArg = string | string[];
+
+export interface XlLoadable {
+  load(props: LoadArg): unknown;
+}
+
+export interface XlFill extends XlLoadable {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  clear(): void;
+}
+
+export interface XlRangeFormat {
+  fill: XlFill;
+  font: { bold: boolean };
+  wrapText: boolean;
+  autofitColumns(): void;
+}
+
+export interface XlRangeAreas extends XlLoadable {
+  readonly isNullObject: boolean;
+  readonly address: string;
+}
+
+export interface XlRange extends XlLoadable {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly valueTypes: string[][];
+  readonly text: string[][];
+  values: Grid;
+  formulas: Grid;
+  numberFormat: Grid;
+  readonly format: XlRangeFormat;
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  select(): void;
+}
+
+export interface XlWorksheet extends XlLoadable {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  readonly protection: XlLoadable & { readonly protected: boolean };
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  getRange(address?: string): XlRange;
+  getRanges(address?: string): { select(): void };
+  activate(): void;
+  delete(): void;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  getItem(name: string): XlWorksheet;
+  getItemOrNullObject(name: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  readonly cultureInfo: {
+    readonly numberFormat: XlLoadable & { readonly numberDecimalSeparator: string };
+  };
+}
+
+export interface XlContext {
+  readonly workbook: { readonly worksheets: XlWorksheetCollection };
+  readonly application: XlApplication;
+  sync(): Promise<unknown>;
+}
+
+/** Which optional API sets the host supports (Office.context.requirements, or a test's answer). */
+export type Supports = (minor: number) => boolean;
+
+// Compile-time proof that the real API fits these types.
+type Fits<A, B> = A extends B ? true : never;
+export const realContextFits: Fits<Excel.RequestContext, XlContext> = true;
