@@ -19,7 +19,7 @@ export const STATE_PROPS = ['values', 'formulas', 'numberFormat', 'valueTypes'];
 
 export function stateOf(ref: CellRef, r: XlRange): CellState {
   const f = r.formulas[0][0];
-  const s: CellState = { ...ref, value: r.values[0][0], numberFormat: String(r.numberFormat[0][0]) };
+  const s: CellState = { sheet: ref.sheet, address: ref.address, value: r.values[0][0], numberFormat: String(r.numberFormat[0][0]) };
   if (typeof f === 'string' && f.startsWith('=')) s.formula = f;
   return s;
 }
@@ -30,14 +30,15 @@ export function sameState(a: CellState, b: CellState): boolean {
 
 /**
  * Queues writes that put a cell back as it was. Text that Excel would read as something else
- * (a number, a date, a formula) is written with a leading apostrophe so it stays text.
+ * (a number, a date) is entered under the Text format, then the cell's own format is put back:
+ * Excel does not re-read a value when only its format changes, so the text stays text.
  */
 export function queueRestore(r: XlRange, s: CellState): void {
-  r.numberFormat = [[s.numberFormat]];
+  const asText = typeof s.value === 'string' && s.value !== '' && !s.formula && s.numberFormat !== '@' && wouldCoerce(s.value);
+  r.numberFormat = [[asText ? '@' : s.numberFormat]];
   if (s.formula) r.formulas = [[s.formula]];
-  else if (typeof s.value === 'string' && s.value !== '' && s.numberFormat !== '@' && wouldCoerce(s.value)) {
-    r.values = [[`'${s.value}`]];
-  } else r.values = [[s.value ?? '']];
+  else r.values = [[s.value ?? '']];
+  if (asText) r.numberFormat = [[s.numberFormat]];
 }
 
 function wouldCoerce(text: string): boolean {

@@ -118,6 +118,8 @@ export class FakeModel {
     for (const s of this.sheets) {
       const cells: Record<string, FakeCell> = {};
       for (const [k, c] of s.cells) {
+        // An empty cell with no format is the same as no cell at all.
+        if (c.value === null && !c.formula && !c.error && !c.fill && !c.numberFormat) continue;
         const [r, col] = k.split(',').map(Number);
         cells[colName(col) + (r + 1)] = JSON.parse(JSON.stringify(c));
       }

@@ -1,0 +1,77 @@
+// The Office host over the double's globals: run options, cell edit mode, selection, culture.
+import { createOfficeHost } from '../../src/excel/office-host';
+import { installOfficeGlobals } from '../excel-fake/globals';
+import { modelFromSpecs } from '../excel-fake/build';
+import { fundSpec } from './helpers';
+
+function setup(api = 20) {
+  const m = modelFromSpecs([{ name: 'Первый', rows: [[1]] }, fundSpec]);
+  m.behaviour.excelApi = api;
+  installOfficeGlobals(m);
+  return { m, host: createOfficeHost() };
+}
+
+describe('office host', () => {
+  it('activates the sheet and selects all cells of an issue', async () => {
+    const { m, host } = setup();
+    await host.selectCells([
+      { sheet: 'Фонды', address: 'D7' },
+      { sheet: 'Фонды', address: 'D4' },
+      { sheet: 'Первый', address: 'A1' },
+    ]);
+    expect(m.sheets.find((s) => s.id === m.activeSheetId)?.name).toBe('Фонды');
+    expect(m.selection).toEqual({ sheet: 'Фонды', address: 'D7, D4' });
+  });
+
+  it('selects the primary cell where RangeAreas are missing (ExcelApi 1.8)', async () => {
+    const { m, host } = setup(8);
+    await host.selectCells([{ sheet: 'Фонды', address: 'D7' }, { sheet: 'Фонды', address: 'D4' }]);
+    expect(m.selection).toEqual({ sheet: 'Фонды', address: 'D7' });
+  });
+
+  it('waits for the user to leave cell edit mode instead of failing', async () => {
+    const { m, host } = setup();
+    m.startCellEdit();
+    const read = host.readWorkbook();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(m.syncLog.at(-1)?.failed).toBeUndefined();
+    m.endCellEdit();
+    const { workbook } = await read;
+    expect(workbook.sheets).toHaveLength(2);
+    expect(m.runs.every((o) => o.delayForCellEdit)).toBe(true);
+  });
+
+  it('merges the fill into one undo group only where ExcelApi 1.20 is supported', async () => {
+    for (const api of [20, 19]) {
+      const { m, host } = setup(api);
+      const r = await host.applyFill({ writes: [{ sheet: 'Фонды', address: 'C7', table: 't', value: 211056, before: { value: null } }] });
+      expect(r.ok).toBe(true);
+      expect(m.runs.at(-1)?.mergeUndoGroup).toBe(api >= 20 ? true : undefined);
+    }
+  });
+
+  it('reads the decimal separator, or a comma before ExcelApi 1.11', async () => {
+    const { m, host } = setup();
+    m.behaviour.decimalSeparator = '.';
+    expect(await host.decimalSeparator()).toBe('.');
+    const old = setup(10);
+    old.m.behaviour.decimalSeparator = '.';
+    expect(await old.host.decimalSeparator()).toBe(',');
+  });
+
+  it('keeps settings in the document', async () => {
+    const { m, host } = setup();
+    await host.saveSettings({ mode: 'values', threshold: 7 });
+    expect(host.loadSettings()).toEqual({ mode: 'values', threshold: 7 });
+    expect(m.settings.size).toBe(1);
+  });
+
+  it('a fault while writing is returned to the pane, not thrown', async () => {
+    const { m, host } = setup();
+    const before = m.snapshot();
+    m.faults.push({ when: 'next-write', afterOps: 1, code: 'GeneralException' });
+    const r = await host.applyFill({ writes: [{ sheet: 'Фонды', address: 'C7', table: 't', value: 1, before: { value: null } }] });
+    expect(r).toMatchObject({ ok: false, reason: 'write-failed', written: [], error: { code: 'GeneralException' } });
+    expect(m.snapshot()).toEqual(before);
+  });
+});
