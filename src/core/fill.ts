@@ -1,6 +1,99 @@
-import type { Workbook } from './grid';
-import type { FillOptions, FillPlan } from './api-types';
-// STUB: replaced by the real engine.
-export function planFill(_wb: Workbook, _opts: FillOptions = {}): FillPlan {
-  return { writes: [] };
+// Fill planning: what to write into empty computed cells (totals, balances, row sums, percentages).
+import type { FillOptions, FillPlan, FillWrite } from './api-types';
+import { analyze, type Analysis } from './check';
+import { address, type Workbook } from './grid';
+import { isPercentFormat, matchesAtDecimals } from './numbers';
+import { cellId, type Instance, type Term } from './relations';
+import { instances } from './relations';
+import type { TableCell, TableModel } from './table';
+
+function a1(t: TableModel, c: TableCell): string {
+  return address(t.sheet, c.row, c.col);
 }
+
+/** `SUM(C5:AA5)` when the terms are one contiguous run of a row or column, else `C5+C6-C7`. */
+function termsFormula(t: TableModel, terms: Term[]): string {
+  const allPlus = terms.every((x) => x.sign > 0);
+  if (allPlus && terms.length > 2) {
+    const rows = new Set(terms.map((x) => x.cell.row));
+    const cols = new Set(terms.map((x) => x.cell.col));
+    const sorted = [...terms].sort((p, q) => p.cell.row - q.cell.row || p.cell.col - q.cell.col);
+    const first = sorted[0].cell;
+    const last = sorted[sorted.length - 1].cell;
+    const contiguous = (rows.size === 1 && last.col - first.col + 1 === terms.length) || (cols.size === 1 && last.row - first.row + 1 === terms.length);
+    if (contiguous) return `SUM(${a1(t, first)}:${a1(t, last)})`;
+  }
+  return terms.map((x, i) => (i === 0 ? (x.sign > 0 ? '' : '-') : x.sign > 0 ? '+' : '-') + a1(t, x.cell)).join('');
+}
+
+function formulaOf(inst: Instance): string | undefined {
+  const t = inst.table;
+  if (inst.type === 'sum' || inst.type === 'linear') return '=' + termsFormula(t, inst.terms);
+  if (inst.type === 'percent') return `=${a1(t, inst.num)}/${a1(t, inst.den)}${inst.fraction ? '' : '*100'}`;
+  return undefined;
+}
+
+/** Percent precision: the decimals used by the table's other percent cells, one when there are none. */
+function percentFormat(inst: Extract<Instance, { type: 'percent' }>): string | undefined {
+  const fmt = inst.target.numberFormat;
+  if (fmt && !/^general$/i.test(fmt)) return undefined;
+  let d = -1;
+  for (const c of inst.table.cells)
+    if (c.key.measure === 'percent' && c.num.kind !== 'empty' && c.num.decimals !== undefined) d = Math.max(d, c.num.decimals);
+  if (d < 0) d = 1;
+  return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
+}
+
+function before(t: TableModel, c: TableCell): FillWrite['before'] {
+  const cell = t.sheet.rows[c.row]?.[c.col];
+  return { value: cell?.value ?? null, ...(cell?.formula ? { formula: cell.formula } : {}), ...(cell?.text ? { text: cell.text } : {}) };
+}
+
+function write(inst: Instance & { target: TableCell }, value: number, mode: 'formulas' | 'values'): FillWrite {
+  const t = inst.table;
+  const w: FillWrite = { sheet: t.sheet.name, address: a1(t, inst.target), table: t.id, value, before: before(t, inst.target) };
+  if (mode === 'formulas') {
+    const f = formulaOf(inst);
+    if (f) w.formula = f;
+  }
+  if (inst.type === 'percent') {
+    const nf = percentFormat(inst);
+    if (nf) w.numberFormat = nf;
+  }
+  return w;
+}
+
+/** Plans the fill of a workbook. Never plans a write over a non-empty cell or a formula unless `overwrite`. */
+export function planFill(wb: Workbook, opts: FillOptions = {}, analysis?: Analysis): FillPlan {
+  const a = analysis ?? analyze(wb);
+  const mode = opts.mode ?? 'formulas';
+  const writes: FillWrite[] = [];
+  const planned = new Set<string>();
+  for (const [id, d] of a.values.derived) {
+    const inst = d.inst as Instance & { target: TableCell };
+    writes.push(write(inst, d.value, mode));
+    planned.add(id);
+  }
+  if (opts.overwrite) {
+    // Computed cells holding another value (or a formula with another result) are recomputed on request.
+    for (const t of a.tables)
+      for (const inst of instances(t)) {
+        if (!inst.computed) continue;
+        const target = (inst as { target: TableCell }).target;
+        const id = cellId(t, target);
+        if (planned.has(id) || target.num.kind === 'empty') continue;
+        const expected = a.values.compute(inst);
+        if (expected === undefined) continue;
+        const cur = a.values.get(t, target);
+        if (inst.type === 'percent') {
+          const isFraction = isPercentFormat(target.numberFormat);
+          const scale = isFraction ? 100 : 1;
+          if (cur !== undefined && matchesAtDecimals(cur * scale, expected * scale, target.num.decimals ?? 1)) continue;
+        } else if (cur !== undefined && Math.abs(cur - expected) < 1e-9) continue;
+        planned.add(id);
+        writes.push(write(inst as Instance & { target: TableCell }, expected, mode));
+      }
+  }
+  return { writes };
+}
+

@@ -1,6 +1,6 @@
 // Finds blocks of adjacent cells on a sheet and splits each into header rows, label columns and data.
 import type { Area, Cell, Sheet } from './grid';
-import { cellYear, readNum, type Num } from './numbers';
+import { cellYear, parseYearText, readNum, type Num } from './numbers';
 
 /** A sheet prepared for recognition: merge lookups and cached cell readings. */
 export class SheetView {
@@ -145,6 +145,13 @@ function isNumeric(n: Num): boolean {
   return n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash';
 }
 
+/** Text that starts like a number (`47\n(+1 совм.)`, `178817 (+44311)=223128`): a bad data cell, not a label. */
+function isNumberLike(n: Num): boolean {
+  if (n.kind !== 'not-number' || !n.text) return false;
+  const t = n.text.trim();
+  return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && parseYearText(t) === undefined;
+}
+
 /** Drops title and prose lines glued to a block: rows holding one text cell only. */
 export function trimBlock(view: SheetView, area: Area): Area {
   const a = { ...area };
@@ -156,7 +163,10 @@ export function trimBlock(view: SheetView, area: Area): Area {
     if (n.kind !== 'not-number') return false;
     return !long || (n.text ?? '').length > 40;
   };
-  while (a.top < a.bottom && single(a.top, false) && rowOrigins(view, a.top + 1, a).length >= 2) a.top++;
+  // Title and prose lines glued on top: drop single-text rows while a wider row follows somewhere.
+  let widest = 0;
+  for (let r = a.top; r <= a.bottom; r++) widest = Math.max(widest, rowOrigins(view, r, a).length);
+  while (a.top < a.bottom && widest >= 2 && single(a.top, false)) a.top++;
   while (a.bottom > a.top && single(a.bottom, true)) a.bottom--;
   return a;
 }
@@ -213,7 +223,8 @@ export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefine
           seenYears.add(y);
           years++;
         }
-      } else if (n.kind === 'not-number') texts++;
+      } else if (isNumberLike(n)) numeric++;
+      else if (n.kind === 'not-number') texts++;
     }
     if (numeric === 0 && texts > 0) labelCols.push(c);
     else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);

@@ -12,7 +12,7 @@ export default defineTable({
       required: ['total', 'books'],
       minFound: 3,
       members: [
-        { id: 'total', labels: ['всего экз', 'всего поступило', 'всего'], mode: 'prefix', words: { ru: 'Всего, экз.', en: 'Total, items' } },
+        { id: 'total', labels: ['всего экз', 'всего поступило', 'экз всего', 'всего'], mode: 'phrase', words: { ru: 'Всего, экз.', en: 'Total, items' } },
         { id: 'books', labels: ['книги экз', 'книги', 'книг'], mode: 'exact', words: { ru: 'книги', en: 'books' } },
         { id: 'newspapers', labels: ['газеты подшивка', 'газеты подшивки', 'газеты'], mode: 'exact', words: { ru: 'газеты', en: 'newspapers' } },
         { id: 'journals', labels: ['журналы экз', 'журналы'], mode: 'exact', words: { ru: 'журналы', en: 'journals' } },

@@ -13,7 +13,7 @@ export const en: Record<string, string> = {
   'subset-exceeds': '{{what}} ({{actual}}) exceeds {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, the table has {{actual}}',
   'cross-table-mismatch': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" has {{otherWhat}}: {{sumExpr}}',
-  'cross-table-mismatch/copy': '{{what}}: {{actual}}, but the first copy of the table ({{otherTable}}) has {{expected}}',
+  'cross-table-mismatch/copy': '{{what}}: {{actual}}, but another copy of this table ({{otherRange}}) has {{expected}}',
   'missing-value/computed': '{{what}}: empty, can be filled: {{expected}}',
   'missing-value/input': '{{what}}: empty, the total cannot be checked',
   'missing-value/no-result': '{{what}}: the formula {{formula}} has no saved result; the cell was not checked',

@@ -13,7 +13,7 @@ export const ru: Record<string, string> = {
   'subset-exceeds': '{{what}} ({{actual}}) больше, чем {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, в таблице {{actual}}',
   'cross-table-mismatch': '{{what}}: в таблице {{actual}}, а в таблице «{{other}}» {{otherWhat}}: {{sumExpr}}',
-  'cross-table-mismatch/copy': '{{what}}: {{actual}}, а в первой копии таблицы ({{otherTable}}) {{expected}}',
+  'cross-table-mismatch/copy': '{{what}}: {{actual}}, а в другой копии этой таблицы ({{otherRange}}) {{expected}}',
   'missing-value/computed': '{{what}}: пусто, можно заполнить: {{expected}}',
   'missing-value/input': '{{what}}: пусто, проверка итога невозможна',
   'missing-value/no-result': '{{what}}: у формулы {{formula}} нет сохранённого результата; ячейка не проверена',

@@ -1,7 +1,7 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
 import { hasValue } from '../numbers';
-import { totalsOf } from '../relations';
+import { instances, totalsOf } from '../relations';
 import { cellOf, keyString, type Key, type TableCell, type TableModel } from '../table';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
@@ -82,25 +82,49 @@ function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): voi
       expected: f.num.value,
       actual: c.num.value,
       messageId: 'cross-table-mismatch/copy',
-      params: { what: what(copy, c), actual: c.num.value, expected: f.num.value, otherTable: first.id },
+      params: { what: what(copy, c), actual: c.num.value, expected: f.num.value, otherTable: first.id, otherRange: `${first.sheet.name}!${ref(first, f).address}` },
     });
   }
+}
+
+/** Relations a copy satisfies exactly, less those it breaks: the more consistent copy is the reference. */
+function consistency(t: TableModel, ctx: RuleContext): number {
+  let score = 0;
+  for (const inst of instances(t)) {
+    if (inst.type !== 'sum' && inst.type !== 'linear') continue;
+    const target = ctx.values.get(t, inst.target);
+    const expected = ctx.values.compute(inst);
+    if (target === undefined || expected === undefined) continue;
+    if (Math.abs(target - expected) < 1e-9) score++;
+    else if (inst.type === 'linear' || inst.exhaustive || expected > target) score--;
+  }
+  return score;
+}
+
+/** Tables of one kind, the reference copy first (most consistent; the earliest on a tie). */
+function byReference(tables: TableModel[], ctx: RuleContext): TableModel[] {
+  const scored = tables.map((t, i) => ({ t, i, s: consistency(t, ctx) }));
+  scored.sort((a, b) => b.s - a.s || a.i - b.i);
+  return scored.map((x) => x.t);
 }
 
 export const crossTableMismatch: Rule = {
   meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy'] },
   workbook(ctx) {
+    const kinds = new Map<string, TableModel[]>();
+    for (const t of ctx.tables) {
+      if (!kinds.has(t.def.kind)) kinds.set(t.def.kind, []);
+      kinds.get(t.def.kind)!.push(t);
+    }
+    const ordered = new Map([...kinds].map(([k, ts]) => [k, byReference(ts, ctx)]));
     for (const t of ctx.tables)
       for (const link of t.def.links) {
-        // The first comparable table of the other kind; its copies are compared with it separately.
-        for (const o of ctx.tables) if (o !== t && o.def.kind === link.other && checkLink(t, o, link, ctx)) break;
+        // The reference copy of the other kind when comparable; its copies are compared with it separately.
+        for (const o of ordered.get(link.other) ?? []) if (o !== t && checkLink(t, o, link, ctx)) break;
       }
-    const firstOf = new Map<string, TableModel>();
-    for (const t of ctx.tables) {
-      if (!t.def.copiesAgree) continue;
-      const f = firstOf.get(t.def.kind);
-      if (!f) firstOf.set(t.def.kind, t);
-      else checkCopies(f, t, ctx);
+    for (const ts of ordered.values()) {
+      if (ts.length < 2 || !ts[0].def.copiesAgree) continue;
+      for (const copy of ts.slice(1)) checkCopies(ts[0], copy, ctx);
     }
   },
 };

@@ -1,0 +1,67 @@
+// The CLI's own words (read failures, headings), Russian first.
+import type { Lang } from '../core';
+import type { ReadFailure } from './read-errors';
+
+type Catalogue = {
+  failure: Record<ReadFailure, string>;
+  file: string;
+  tables: string;
+  noTables: string;
+  counts: (e: number, w: number, i: number) => string;
+  severity: Record<'error' | 'warning' | 'info', string>;
+  cannotRead: string;
+  sameOut: string;
+  wrote: (n: number, out: string) => string;
+  nothingToFill: string;
+  filesSummary: (files: number, failed: number, errors: number) => string;
+  internal: string;
+};
+
+export const CLI_TEXT: Record<Lang, Catalogue> = {
+  ru: {
+    failure: {
+      'not-found': 'файл не найден',
+      unreadable: 'файл не удалось прочитать (нет доступа)',
+      'not-xlsx': 'это не книга Excel .xlsx (файл не является zip-архивом)',
+      encrypted: 'книга зашифрована паролем или сохранена в старом формате .xls; сохраните её как .xlsx без пароля',
+      xls: 'старый формат .xls; сохраните книгу как .xlsx',
+      corrupt: 'файл .xlsx повреждён или обрезан',
+      'is-directory': 'это папка, а не файл',
+      'too-large': 'файл слишком велик',
+    },
+    file: 'Файл',
+    tables: 'Найдено таблиц',
+    noTables: 'Таблицы отчёта не найдены',
+    counts: (e, w, i) => `Ошибок: ${e}, предупреждений: ${w}, сведений: ${i}`,
+    severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Сведения' },
+    cannotRead: 'Не удалось прочитать',
+    sameOut: 'Выходной файл совпадает с входным: укажите другой путь в --out',
+    wrote: (n, out) => `Заполнено ячеек: ${n}. Записано в ${out}`,
+    nothingToFill: 'Заполнять нечего: все вычисляемые ячейки уже заполнены',
+    filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
+    internal: 'внутренняя ошибка программы',
+  },
+  en: {
+    failure: {
+      'not-found': 'file not found',
+      unreadable: 'the file could not be read (permission denied)',
+      'not-xlsx': 'not an Excel .xlsx workbook (the file is not a zip archive)',
+      encrypted: 'the workbook is password-protected or in the old .xls format; save it as .xlsx without a password',
+      xls: 'old .xls format; save the workbook as .xlsx',
+      corrupt: 'the .xlsx file is damaged or truncated',
+      'is-directory': 'this is a folder, not a file',
+      'too-large': 'the file is too large',
+    },
+    file: 'File',
+    tables: 'Tables found',
+    noTables: 'No report tables found',
+    counts: (e, w, i) => `Errors: ${e}, warnings: ${w}, info: ${i}`,
+    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    cannotRead: 'Could not read',
+    sameOut: 'The output file is the input file: give another path in --out',
+    wrote: (n, out) => `Cells filled: ${n}. Written to ${out}`,
+    nothingToFill: 'Nothing to fill: every computed cell is already filled',
+    filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,
+    internal: 'internal error',
+  },
+};

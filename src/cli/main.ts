@@ -1,0 +1,142 @@
+// The `report-check` command line: check and fill. A thin shell over the engine.
+import { Command, Option } from 'commander';
+import * as path from 'path';
+import { promises as fs } from 'fs';
+import { planFill, ReportSchema, type FileReport, type Lang, type Report } from '../core';
+import { analyze } from '../core/check';
+import { CLI_TEXT } from './cli-messages';
+import { expandInputs } from './files';
+import { checkFile, failureText } from './process-file';
+import { Progress } from './progress';
+import { parseXlsxBook, readFileBuffer } from './read-xlsx';
+import { textReport } from './text-report';
+import { applyPlan, writeBookAtomically } from './write-xlsx';
+import { checkFilesParallel } from './parallel';
+
+interface CheckOpts {
+  format: 'text' | 'json';
+  lang: Lang;
+  threshold?: number;
+  jobs?: number;
+}
+
+export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  const files = await expandInputs(inputs);
+  const progress = new Progress(files.length);
+  const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold }, o.jobs, (done, file) => progress.tick(done, file));
+  progress.end();
+  const report: Report = { version: 1, files: reports };
+  if (o.format === 'json') out(JSON.stringify(ReportSchema.parse(report), null, 2) + '\n');
+  else {
+    const parts = reports.map((f) => textReport(f, o.lang));
+    if (reports.length > 1) {
+      const failed = reports.filter((f) => f.error).length;
+      const withErrors = reports.filter((f) => f.issues.some((i) => i.severity === 'error')).length;
+      parts.push(CLI_TEXT[o.lang].filesSummary(reports.length, failed, withErrors));
+    }
+    out(parts.join('\n\n') + '\n');
+  }
+  if (reports.some((f) => f.error)) return 2;
+  return reports.some((f) => f.issues.some((i) => i.severity === 'error')) ? 1 : 0;
+}
+
+interface FillOpts {
+  out: string;
+  mode: 'formulas' | 'values';
+  overwrite?: boolean;
+  lang: Lang;
+  threshold?: number;
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const ra = await fs.realpath(a).catch(() => path.resolve(a));
+  const rb = await fs.realpath(b).catch(() => path.resolve(b));
+  return ra === rb;
+}
+
+export async function runFill(input: string, o: FillOpts, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const t = CLI_TEXT[o.lang];
+  if (await samePath(input, o.out)) {
+    err(`${t.sameOut}\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = await parseXlsxBook(await readFileBuffer(input));
+  } catch (e) {
+    err(`${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
+    return 2;
+  }
+  const analysis = analyze(parsed.workbook);
+  const plan = planFill(parsed.workbook, { mode: o.mode, overwrite: o.overwrite, threshold: o.threshold }, analysis);
+  applyPlan(parsed.book, plan);
+  try {
+    await writeBookAtomically(parsed.book, o.out);
+  } catch (e) {
+    err(`${o.out}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const lines = plan.writes.map((w) => `  ${w.sheet}!${w.address}: ${w.before.value === null ? '∅' : String(w.before.value)} → ${w.formula ? `${w.formula} (${w.value})` : w.value}`);
+  out((plan.writes.length ? t.wrote(plan.writes.length, o.out) : t.nothingToFill) + '\n' + (lines.length ? lines.join('\n') + '\n' : ''));
+  return 0;
+}
+
+function langOption(): Option {
+  return new Option('--lang <lang>', 'язык отчёта / report language').choices(['ru', 'en']).default('ru');
+}
+
+function thresholdOption(): Option {
+  return new Option('--threshold <score>', 'порог Модельного стандарта / Model Standard threshold').argParser((v) => Number(v.replace(',', '.')));
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('report-check')
+    .description('Проверка отчёта: проверка и заполнение таблиц годового отчёта библиотек (.xlsx)')
+    .showHelpAfterError();
+  program
+    .command('check')
+    .description('проверить книги и папки с книгами')
+    .argument('<file-or-folder...>')
+    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .addOption(thresholdOption())
+    .addOption(new Option('--jobs <n>', 'параллельных потоков / worker threads').argParser(Number))
+    .action(async (inputs: string[], o: CheckOpts) => setExit(await runCheck(inputs, o)));
+  program
+    .command('fill')
+    .description('заполнить вычисляемые ячейки и записать копию книги')
+    .argument('<in.xlsx>')
+    .requiredOption('--out <out.xlsx>', 'куда записать заполненную копию')
+    .addOption(new Option('--mode <mode>', 'formulas | values').choices(['formulas', 'values']).default('formulas'))
+    .option('--overwrite', 'перезаписывать непустые ячейки и формулы с неверным значением', false)
+    .addOption(langOption())
+    .addOption(thresholdOption())
+    .action(async (input: string, o: FillOpts) => setExit(await runFill(input, o)));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    const ce = e as { code?: string; exitCode?: number };
+    if (ce.code === 'commander.helpDisplayed' || ce.code === 'commander.version' || ce.code === 'commander.help') return 0;
+    if (ce.exitCode !== undefined) return 2;
+    process.stderr.write(`report-check: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  main(process.argv).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`report-check: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

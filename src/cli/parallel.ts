@@ -1,0 +1,44 @@
+// Checks many files on every core with worker threads; one file or one core runs in-process.
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { FileReport } from '../core';
+import { checkFile, type CheckFileOptions } from './process-file';
+
+export async function checkFilesParallel(files: string[], opts: CheckFileOptions, jobs: number | undefined, onDone: (done: number, file: string) => void): Promise<FileReport[]> {
+  const n = Math.max(1, Math.min(jobs ?? os.availableParallelism?.() ?? os.cpus().length, files.length));
+  const results: FileReport[] = new Array(files.length);
+  let done = 0;
+  const workerFile = path.join(__dirname, 'worker.js');
+  if (n === 1 || !__filename.endsWith('.js')) {
+    for (let i = 0; i < files.length; i++) {
+      results[i] = await checkFile(files[i], opts);
+      onDone(++done, files[i]);
+    }
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      const worker = new Worker(workerFile, { workerData: opts });
+      try {
+        while (next < files.length) {
+          const i = next++;
+          results[i] = await new Promise<FileReport>((resolve, reject) => {
+            const onMsg = (r: FileReport) => {
+              worker.off('error', reject);
+              resolve(r);
+            };
+            worker.once('message', onMsg);
+            worker.once('error', reject);
+            worker.postMessage(files[i]);
+          }).catch(() => checkFile(files[i], opts));
+          onDone(++done, files[i]);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,42 @@
+// Checks one file into its report entry; a file that cannot be read becomes an entry with `error`.
+import { checkWorkbook, renderMessage, renderSummary, type FileReport, type Lang } from '../core';
+import { CLI_TEXT } from './cli-messages';
+import { ReadError } from './read-errors';
+import { readWorkbookFile } from './read-xlsx';
+
+export interface CheckFileOptions {
+  lang: Lang;
+  threshold?: number;
+}
+
+export function failureText(e: unknown, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  if (e instanceof ReadError) return t.failure[e.code];
+  return t.failure.corrupt;
+}
+
+export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileReport> {
+  let wb;
+  try {
+    wb = await readWorkbookFile(file);
+  } catch (e) {
+    return { file, error: failureText(e, opts.lang), tables: [], issues: [] };
+  }
+  const result = checkWorkbook(wb, { threshold: opts.threshold });
+  const render = { lang: opts.lang };
+  return {
+    file,
+    tables: result.tables.map(({ id, kind, sheet, range }) => ({ id, kind, sheet, range })),
+    issues: result.issues.map((i) => ({
+      rule: i.rule,
+      severity: i.severity,
+      ...(i.table ? { table: i.table } : {}),
+      cells: i.cells,
+      ...(i.expected !== undefined ? { expected: i.expected } : {}),
+      ...(i.actual !== undefined ? { actual: i.actual } : {}),
+      message: renderMessage(i, render),
+      ...(i.fix ? { fix: i.fix } : {}),
+    })),
+    summaries: result.summaries.map((s) => ({ table: s.table, kind: s.kind, message: renderSummary(s, render), data: s.data })),
+  };
+}

@@ -1,0 +1,37 @@
+// exceljs 4.4 reads a cached formula result of 0 as no result; this reads those cells' <v> from the sheet XML.
+import JSZip from 'jszip';
+
+/** Sheet name → (A1 address → cached value text) for the given cells only. */
+export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string>>): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  const wbXml = await zip.file('xl/workbook.xml')?.async('string');
+  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!wbXml || !relsXml) return out;
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const cells = wanted.get(name);
+    if (!cells || !rid || !targets.has(rid)) continue;
+    const xml = await zip.file(targets.get(rid)!)?.async('string');
+    if (!xml) continue;
+    const found = new Map<string, string>();
+    for (const c of xml.matchAll(/<c\b([^>]*)>([\s\S]*?)<\/c>/g)) {
+      const r = /\br="([A-Z]+\d+)"/.exec(c[1])?.[1];
+      if (!r || !cells.has(r)) continue;
+      const v = /<v>([^<]*)<\/v>/.exec(c[2])?.[1];
+      if (v !== undefined) found.set(r, v);
+    }
+    out.set(name, found);
+  }
+  return out;
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}

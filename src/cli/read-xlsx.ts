@@ -1,0 +1,138 @@
+// Reads an .xlsx file into the engine's plain grid with exceljs. Failures become a ReadError with a reason.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { promises as fs } from 'fs';
+import type { Area, Cell, Sheet, Workbook } from '../core';
+import { parseAddress } from '../core';
+import { ReadError } from './read-errors';
+import { rawCachedValues } from './raw-results';
+
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP = Buffer.from([0x50, 0x4b]);
+
+export async function readFileBuffer(path: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (e) {
+    throw new ReadError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'unreadable', (e as Error).message);
+  }
+  if (stat.isDirectory()) throw new ReadError('is-directory');
+  try {
+    return await fs.readFile(path);
+  } catch (e) {
+    throw new ReadError('unreadable', (e as Error).message);
+  }
+}
+
+function dateText(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+type Pending = { sheet: string; address: string; cell: Cell };
+
+function toCell(v: ExcelJS.CellValue, numFmt: string | undefined, sheet: string, address: string, pending: Pending[]): Cell | undefined {
+  if (v === null || v === undefined) return undefined;
+  const fmt = numFmt ? { numberFormat: numFmt } : {};
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v, ...fmt };
+  if (typeof v === 'string') return { value: v, ...fmt };
+  if (v instanceof Date) return { value: dateText(v), ...fmt };
+  const o = v as unknown as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const formula = '=' + String(o.formula ?? o.sharedFormula ?? '');
+    const r = o.result as unknown;
+    if (r === undefined || r === null) {
+      const cell: Cell = { value: null, formula, noResult: true, ...fmt };
+      pending.push({ sheet, address, cell });
+      return cell;
+    }
+    if (typeof r === 'object' && r && 'error' in (r as object)) return { value: null, formula, error: String((r as { error: unknown }).error), ...fmt };
+    if (r instanceof Date) return { value: dateText(r), formula, ...fmt };
+    return { value: r as number | string | boolean, formula, ...fmt };
+  }
+  if ('error' in o) return { value: null, error: String(o.error), ...fmt };
+  if ('richText' in o && Array.isArray(o.richText)) return { value: (o.richText as Array<{ text: string }>).map((x) => x.text).join(''), ...fmt };
+  if ('text' in o) return { value: String(o.text), ...fmt };
+  return { value: String(v), ...fmt };
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): Area[] {
+  const raw = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  return Object.values(raw).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+}
+
+export interface ParsedBook {
+  workbook: Workbook;
+  /** The exceljs workbook, for writing a filled copy. */
+  book: ExcelJS.Workbook;
+}
+
+/** Parses an .xlsx buffer into the engine's workbook. */
+export async function parseXlsx(buf: Buffer): Promise<Workbook> {
+  return (await parseXlsxBook(buf)).workbook;
+}
+
+/** Parses an .xlsx buffer, keeping the exceljs workbook. */
+export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) throw new ReadError('encrypted');
+  if (buf.length < 4 || !buf.subarray(0, 2).equals(ZIP)) throw new ReadError('not-xlsx');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ReadError('corrupt', (e as Error).message);
+  }
+  const pending: Pending[] = [];
+  const sheets: Sheet[] = [];
+  wb.eachSheet((ws) => {
+    const rows: (Array<Cell | undefined> | undefined)[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const out: Array<Cell | undefined> = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // exceljs repeats a merge's value into every cell of it; the file has it in the top-left only.
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = toCell(cell.value, cell.numFmt, ws.name, cell.address, pending);
+        if (v) out[c - 1] = v;
+      });
+      rows[r - 1] = out;
+    });
+    sheets.push({ name: ws.name, rows, merges: mergesOf(ws) });
+  });
+  if (pending.length) await resolvePending(buf, pending);
+  // Give exceljs back the cached results it dropped, so a copy written from it keeps them.
+  for (const p of pending) {
+    if (p.cell.noResult || p.cell.formula === undefined) continue;
+    const cell = wb.getWorksheet(p.sheet)?.getCell(p.address);
+    if (cell && typeof p.cell.value !== 'boolean') cell.value = { formula: p.cell.formula.slice(1), result: p.cell.value ?? undefined } as ExcelJS.CellValue;
+  }
+  return { workbook: { sheets }, book: wb };
+}
+
+/** Formula cells that exceljs read without a result: a `<v>` in the file means the result was 0 (or text). */
+async function resolvePending(buf: Buffer, pending: Pending[]): Promise<void> {
+  const wanted = new Map<string, Set<string>>();
+  for (const p of pending) {
+    if (!wanted.has(p.sheet)) wanted.set(p.sheet, new Set());
+    wanted.get(p.sheet)!.add(p.address);
+  }
+  let raw: Map<string, Map<string, string>>;
+  try {
+    raw = await rawCachedValues(await JSZip.loadAsync(buf), wanted);
+  } catch {
+    return;
+  }
+  for (const p of pending) {
+    const v = raw.get(p.sheet)?.get(p.address);
+    if (v === undefined) continue;
+    const n = Number(v);
+    p.cell.value = v !== '' && Number.isFinite(n) ? n : v;
+    delete p.cell.noResult;
+  }
+}
+
+export async function readWorkbookFile(path: string): Promise<Workbook> {
+  return parseXlsx(await readFileBuffer(path));
+}
+
+export { parseAddress };

@@ -1,0 +1,40 @@
+// The human-readable report: tables found, issues grouped by table and severity, summaries.
+import type { FileReport, Lang } from '../core';
+import { CLI_TEXT } from './cli-messages';
+import { kindTitle } from './kind-names';
+
+const ORDER = ['error', 'warning', 'info'] as const;
+
+export function textReport(f: FileReport, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  const out: string[] = [`${t.file}: ${f.file}`];
+  if (f.error) {
+    out.push(`  ${t.cannotRead}: ${f.error}`);
+    return out.join('\n');
+  }
+  if (!f.tables.length) out.push(`  ${t.noTables}`);
+  else {
+    out.push(`${t.tables}: ${f.tables.length}`);
+    for (const tb of f.tables) out.push(`  ${tb.id.padEnd(24)} ${kindTitle(tb.kind, lang)} — ${tb.sheet}!${tb.range}`);
+  }
+  const count = (s: string) => f.issues.filter((i) => i.severity === s).length;
+  out.push(t.counts(count('error'), count('warning'), count('info')));
+  const byTable = new Map<string, typeof f.issues>();
+  for (const i of f.issues) {
+    const k = i.table ?? '';
+    if (!byTable.has(k)) byTable.set(k, []);
+    byTable.get(k)!.push(i);
+  }
+  for (const [id, issues] of byTable) {
+    const tb = f.tables.find((x) => x.id === id);
+    out.push('');
+    out.push(tb ? `${kindTitle(tb.kind, lang)} (${id}, ${tb.sheet}!${tb.range})` : id);
+    for (const sev of ORDER)
+      for (const i of issues.filter((x) => x.severity === sev)) out.push(`  ${t.severity[sev].padEnd(14)} ${i.cells[0].sheet}!${i.cells[0].address.padEnd(6)} ${i.message}  [${i.rule}]`);
+  }
+  for (const s of f.summaries ?? []) {
+    out.push('');
+    out.push(s.message);
+  }
+  return out.join('\n');
+}
