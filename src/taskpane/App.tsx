@@ -1,0 +1,270 @@
+// The task pane: check, findings, fill with preview and undo, highlight, export, settings.
+import { useRef, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Switch,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { checkWorkbook, planFill, renderMessage } from '../core';
+import type { CheckResult, FillPlan, Lang, Workbook } from '../core';
+import type { HighlightRecord, Host, PaneSettings, UndoRecord } from './host';
+import { DEFAULT_SETTINGS } from './host';
+import { catalogues, fmt } from './i18n';
+import type { Strings } from './i18n';
+import { IssueList } from './IssueList';
+import { TableList } from './TableList';
+import { FillPreview } from './FillPreview';
+import { ScoreChart } from './ScoreChart';
+import { Settings } from './Settings';
+import { SummaryCounts } from './SummaryCounts';
+import { Notices } from './Notices';
+import type { Notice } from './Notices';
+import { scoresFrom } from './scores';
+import { useShared } from './styles';
+import { describeApply, describeError, describeUndo, cellList } from './outcomes';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: '100vh',
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+export type AppProps = { host: Host; initialLang: Lang; dark?: boolean };
+
+interface Checked {
+  workbook: Workbook;
+  check: CheckResult;
+  plan: FillPlan;
+}
+
+function readSettings(host: Host): PaneSettings {
+  try {
+    const s = host.loadSettings();
+    return {
+      mode: s.mode === 'values' ? 'values' : 'formulas',
+      threshold: typeof s.threshold === 'number' && Number.isFinite(s.threshold) ? s.threshold : DEFAULT_SETTINGS.threshold,
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function App({ host, initialLang, dark }: AppProps) {
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
+      <Pane host={host} initialLang={initialLang} />
+    </FluentProvider>
+  );
+}
+
+function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
+  const c = useStyles();
+  const s = useShared();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const t: Strings = catalogues[lang];
+  const [settings, setSettings] = useState<PaneSettings>(() => readSettings(host));
+  const [busy, setBusy] = useState(false);
+  const [checked, setChecked] = useState<Checked>();
+  const [decimal, setDecimal] = useState(',');
+  const [undo, setUndo] = useState<UndoRecord>();
+  const [lit, setLit] = useState<HighlightRecord>();
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const noticeId = useRef(0);
+
+  const notice = (intent: Notice['intent'], text: string, actions?: Notice['actions']): Notice => ({
+    id: ++noticeId.current,
+    intent,
+    text,
+    actions,
+  });
+  const fail = (e: unknown) => setNotices([notice('error', describeError(e, t))]);
+
+  /** Runs a host operation with the pane busy; host errors become a notice, never a log line. */
+  async function task(fn: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function runCheck(keep: Notice[] = [], current = settings) {
+    const sep = await host.decimalSeparator();
+    setDecimal(sep);
+    const read = await host.readWorkbook();
+    const check = checkWorkbook(read.workbook, { threshold: current.threshold });
+    const plan = planFill(read.workbook, { mode: current.mode, threshold: current.threshold });
+    setChecked({ workbook: read.workbook, check, plan });
+    const notes = read.notes.map((n) => notice('info', n === 'merges-unsupported' ? t.mergesUnsupported : t.mergesTooMany));
+    setNotices([...keep, ...notes]);
+    if (lit) {
+      await host.clearHighlight(lit);
+      setLit(await host.highlight(highlightCells(check)));
+    }
+  }
+
+  const onCheck = () => task(() => runCheck());
+
+  const onFill = () =>
+    task(async () => {
+      if (!checked) return;
+      const r = await host.applyFill(checked.plan);
+      if (r.ok) {
+        setUndo(r.record);
+        await runCheck([notice('success', fmt(t.fillDone, { n: r.written.length }))]);
+      } else if (r.reason === 'stale') {
+        await runCheck([notice('warning', t.stale)]);
+      } else if (r.reason !== 'nothing-to-write') {
+        setNotices([notice('error', describeApply(r, t))]);
+      }
+    });
+
+  const onUndo = (force = false): Promise<void> =>
+    task(async () => {
+      if (!undo) return;
+      const r = await host.undoFill(undo, force);
+      if (r.ok) {
+        setUndo(undefined);
+        await runCheck([notice('success', fmt(t.undoDone, { n: r.restored.length }))]);
+      } else if (r.reason === 'changed') {
+        setNotices([
+          notice('warning', fmt(t.undoChanged, { cells: cellList(r.cells) }), [
+            { label: t.fillUndoForce, run: () => void onUndo(true) },
+            { label: t.cancel, run: () => setNotices([]) },
+          ]),
+        ]);
+      } else setNotices([notice('error', describeUndo(r, t))]);
+    });
+
+  const onHighlight = (on: boolean) =>
+    task(async () => {
+      if (on && checked) {
+        const rec = await host.highlight(highlightCells(checked.check));
+        setLit(rec);
+        if (rec.skipped.length) setNotices([notice('info', fmt(t.highlightSkipped, { sheets: rec.skipped.join(', ') }))]);
+      } else if (!on && lit) {
+        await host.clearHighlight(lit);
+        setLit(undefined);
+      }
+    });
+
+  const exportRows = (): string[][] =>
+    checked
+      ? [
+          t.reportHeader,
+          ...checked.check.issues.map((i) => [
+            i.table ?? '',
+            t.severity[i.severity],
+            i.cells[0]?.sheet ?? '',
+            i.cells.map((x) => x.address).join(', '),
+            i.rule,
+            renderMessage(i, { lang, decimalSeparator: decimal }),
+          ]),
+        ]
+      : [];
+
+  const onExport = (replace = false): Promise<void> =>
+    task(async () => {
+      const r = await host.writeReportSheet(exportRows(), replace);
+      if (r.status === 'exists') {
+        setNotices([
+          notice('warning', t.exportExists, [
+            { label: t.replace, run: () => void onExport(true) },
+            { label: t.cancel, run: () => setNotices([]) },
+          ]),
+        ]);
+      } else setNotices([notice('success', fmt(t.exported, { n: r.rows }))]);
+    });
+
+  const onSettings = (next: PaneSettings) => {
+    setSettings(next);
+    if (checked) {
+      setChecked({
+        ...checked,
+        check: checkWorkbook(checked.workbook, { threshold: next.threshold }),
+        plan: planFill(checked.workbook, { mode: next.mode, threshold: next.threshold }),
+      });
+    }
+    host.saveSettings(next).catch(fail);
+  };
+
+  const onSelect = (cells: Parameters<Host['selectCells']>[0]) => {
+    host.selectCells(cells).catch(fail);
+  };
+
+  const scores = checked && scoresFrom(checked.check.summaries, settings.threshold);
+
+  return (
+    <main className={c.root} lang={lang}>
+      <h1 className={c.title}>{t.appTitle}</h1>
+      <div className={s.buttons}>
+        <Button appearance="primary" onClick={onCheck} disabled={busy}>
+          {t.check}
+        </Button>
+        {busy && <Spinner size="tiny" label={t.busy} />}
+      </div>
+      <Notices notices={notices} />
+      {!checked && <p className={s.wrap}>{t.intro}</p>}
+      {checked && (
+        <>
+          <SummaryCounts issues={checked.check.issues} t={t} />
+          <div className={s.buttons}>
+            <Switch
+              label={t.highlight}
+              checked={!!lit}
+              disabled={busy}
+              onChange={(_, d) => void onHighlight(d.checked)}
+            />
+            <Button onClick={() => void onExport()} disabled={busy}>
+              {t.export}
+            </Button>
+          </div>
+          <IssueList
+            issues={checked.check.issues}
+            tables={checked.check.tables}
+            t={t}
+            lang={lang}
+            decimalSeparator={decimal}
+            onSelect={onSelect}
+          />
+          <FillPreview
+            plan={checked.plan}
+            mode={settings.mode}
+            t={t}
+            decimalSeparator={decimal}
+            applied={!!undo}
+            busy={busy}
+            onApply={() => void onFill()}
+            onUndo={() => void onUndo()}
+          />
+          <TableList tables={checked.check.tables} t={t} />
+          {scores && <ScoreChart data={scores} t={t} decimalSeparator={decimal} />}
+        </>
+      )}
+      <Settings settings={settings} lang={lang} t={t} onChange={onSettings} onLangChange={setLang} />
+    </main>
+  );
+}
+
+function highlightCells(check: CheckResult) {
+  return check.issues.flatMap((i) => (i.cells[0] ? [{ ...i.cells[0], severity: i.severity }] : []));
+}
