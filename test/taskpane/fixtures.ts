@@ -90,6 +90,7 @@ export function stubHost(over: Partial<Host> = {}): jest.Mocked<Host> {
     saveSettings: async () => undefined,
     ...over,
   };
-  for (const k of Object.keys(h) as Array<keyof Host>) (h as unknown as Record<string, unknown>)[k] = jest.fn(h[k]);
+  const fns = h as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const k of Object.keys(fns)) fns[k] = jest.fn(fns[k]);
   return h as jest.Mocked<Host>;
 }
