@@ -29,6 +29,8 @@ const DASH_ONLY = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]+$/;
 
 /** Parses Russian-formatted number text. Returns undefined when the text is not one number. */
 export function parseNumberText(raw: string): { value: number; decimals: number; percent: boolean } | undefined {
+  // Only spaces separate thousands; a line break or tab inside means two numbers (`60\n200`).
+  if (/[\t\n\r\v\f\u2028\u2029]/.test(raw.trim())) return undefined;
   let s = raw.replace(SPACES, ' ').trim();
   if (s === '') return undefined;
   let percent = false;
@@ -99,7 +101,7 @@ export function readNum(cell: Cell | undefined): Num {
   const trimmed = text.replace(SPACES, ' ').trim();
   if (trimmed === '') return { kind: 'empty' };
   if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return { kind: 'dash', value: 0, decimals: 0, text };
-  const p = parseNumberText(trimmed);
+  const p = parseNumberText(text);
   if (p) return { kind: 'text-number', value: p.value, decimals: p.decimals, text };
   return { kind: 'not-number', text };
 }
