@@ -38,6 +38,8 @@ const EntitiesDim = z.object({
   id: z.string(),
   type: z.literal('entities'),
   totalLabels: z.array(z.string()),
+  /** Indented or `в том числе` / `из них` rows are parts of the row above them. */
+  nested: z.boolean().default(false),
   words: Words,
 });
 
@@ -65,6 +67,7 @@ const SumRelation = z.object({
 /** target = Σ plus − Σ minus along one dimension (the fund balance). */
 const LinearRelation = z.object({
   type: z.literal('linear'),
+  rule: z.enum(['balance-mismatch', 'delta-mismatch']).default('balance-mismatch'),
   dim: z.string(),
   target: z.string(),
   plus: z.array(z.string()),
@@ -99,6 +102,20 @@ const LinkSchema = z.object({
   yearOffset: z.number().int().default(0),
 });
 
+/** One value of another table, for a given year (offset), or the first of several alternatives that exists. */
+const SourceSchema = z.object({ kind: z.string(), select: Selector, yearOffset: z.number().int().default(0) });
+
+/**
+ * An indicator of this table recomputed from other tables of the same year:
+ * here = (Σ sign × num) / den × factor, each num and den the first alternative source found.
+ */
+const DerivedSchema = z.object({
+  here: Selector,
+  num: z.array(z.object({ sign: z.union([z.literal(1), z.literal(-1)]).default(1), from: z.array(SourceSchema).min(1) })).min(1),
+  den: z.array(SourceSchema).min(1),
+  factor: z.number().default(1),
+});
+
 const SummarySchema = z.object({
   type: z.literal('threshold-share'),
   /** Dimension of the rows counted (libraries). */
@@ -116,6 +133,9 @@ export const DefinitionSchema = z.object({
   dims: z.array(DimSchema).min(1),
   relations: z.array(RelationSchema).default([]),
   links: z.array(LinkSchema).default([]),
+  derived: z.array(DerivedSchema).default([]),
+  /** A `+/-` row or column holds the change from the earliest to the latest year. */
+  deltaColumn: z.boolean().default(false),
   /** Copies of this kind in one workbook must agree cell by cell. */
   copiesAgree: z.boolean().default(true),
   summary: SummarySchema.optional(),
@@ -128,6 +148,8 @@ export type MembersDimT = z.infer<typeof MembersDim>;
 export type MemberT = z.infer<typeof Member>;
 export type Relation = z.infer<typeof RelationSchema>;
 export type Link = z.infer<typeof LinkSchema>;
+export type Derived = z.infer<typeof DerivedSchema>;
+export type Source = z.infer<typeof SourceSchema>;
 
 /** Validates a definition module's export; throws a named error on a malformed definition (misuse, not data). */
 export function defineTable(input: DefinitionInput): Definition {

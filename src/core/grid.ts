@@ -12,6 +12,8 @@ export interface Cell {
   /** An error value such as `#DIV/0!`. */
   error?: string;
   numberFormat?: string;
+  /** Indent level of the cell's alignment (nested `в том числе` rows). */
+  indent?: number;
 }
 
 /** A rectangle, 0-based, inclusive. */

@@ -13,7 +13,8 @@ export function normalizeLabel(s: string): string {
 /** The matching key: normalized, punctuation dropped, words separated by single spaces. `%` is kept. */
 export function labelKey(s: string): string {
   return normalizeLabel(s)
-    .replace(/[^a-zа-я0-9%]+/g, ' ')
+    .replace(/\+\s*\/\s*-|±/g, ' ± ')
+    .replace(/[^a-zа-я0-9%±]+/g, ' ')
     .trim();
 }
 

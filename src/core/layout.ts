@@ -160,6 +160,7 @@ export function trimBlock(view: SheetView, area: Area): Area {
     const cols = rowOrigins(view, r, a);
     if (cols.length !== 1) return false;
     const n = view.num(r, cols[0]);
+    if (!long && cellYear(view.cell(r, cols[0])) !== undefined) return true;
     if (n.kind !== 'not-number') return false;
     return !long || (n.text ?? '').length > 40;
   };
@@ -169,6 +170,15 @@ export function trimBlock(view: SheetView, area: Area): Area {
   while (a.top < a.bottom && widest >= 2 && single(a.top, false)) a.top++;
   while (a.bottom > a.top && single(a.bottom, true)) a.bottom--;
   return a;
+}
+
+/**
+ * Data rows under one set of column headers. Section 0 sits under the block's header rows; a later
+ * section starts with rows of text in the data columns (4.5 prints label rows between value rows).
+ */
+export interface Section {
+  headerRows: number[];
+  rows: number[];
 }
 
 /** A block split into header rows, label columns and data. */
@@ -181,6 +191,9 @@ export interface BlockLayout {
   yearCols: number[];
   dataCols: number[];
   dataRows: number[];
+  sections: Section[];
+  /** Row → index of its section. */
+  sectionOf: Map<number, number>;
 }
 
 function isYearRow(view: SheetView, r: number, area: Area): boolean {
@@ -230,7 +243,63 @@ export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefine
     else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);
     else dataCols.push(c);
   }
+  const sections: Section[] = [{ headerRows: [], rows: [] }];
+  const sectionOf = new Map<number, number>();
   const dataRows: number[] = [];
-  for (let r = dataTop; r <= area.bottom; r++) dataRows.push(r);
-  return { area, dataTop, labelCols, yearCols, dataCols, dataRows };
+  let inHeader = false;
+  for (let r = dataTop; r <= area.bottom; r++) {
+    let texts = 0;
+    let numbers = 0;
+    for (const c of dataCols) {
+      if (view.coveredBy(r, c)) continue;
+      const n = view.num(r, c);
+      if (isNumeric(n) || isNumberLike(n)) numbers++;
+      else if (n.kind === 'not-number') texts++;
+    }
+    if (texts > 0 && numbers === 0) {
+      if (!inHeader) sections.push({ headerRows: [], rows: [] });
+      inHeader = true;
+      sections[sections.length - 1].headerRows.push(r);
+      continue;
+    }
+    inHeader = false;
+    sections[sections.length - 1].rows.push(r);
+    sectionOf.set(r, sections.length - 1);
+    dataRows.push(r);
+  }
+  return { area, dataTop, labelCols, yearCols, dataCols, dataRows, sections, sectionOf };
+}
+
+/** Rows that hold one long text only (a prose paragraph), where a block should be cut in two. */
+export function splitAtProse(view: SheetView, area: Area): Area[] {
+  const out: Area[] = [];
+  let top = area.top;
+  for (let r = area.top; r <= area.bottom; r++) {
+    const cols = rowOrigins(view, r, area);
+    const prose = cols.length === 1 && view.num(r, cols[0]).kind === 'not-number' && (view.num(r, cols[0]).text ?? '').trim().length > 50;
+    if (!prose || area.right === area.left) continue;
+    if (r > top) out.push({ ...area, top, bottom: r - 1 });
+    top = r + 1;
+  }
+  if (top <= area.bottom) out.push({ ...area, top });
+  return out;
+}
+
+/** A year stated on a line just above the block (5.1.1 prints one table per year under its year). */
+export function yearAbove(view: SheetView, area: Area): number | undefined {
+  for (let r = area.top - 1; r >= Math.max(0, area.top - 2); r--) {
+    const occupied = [];
+    for (let c = area.left; c <= area.right; c++) if (view.occupied(r, c)) occupied.push(c);
+    // Only a title line (one cell), never the last row of a table above.
+    if (occupied.length !== 1) continue;
+    for (const c of occupied) {
+      const cell = view.shown(r, c);
+      const y = cellYear(cell);
+      if (y !== undefined) return y;
+      const t = typeof cell?.value === 'string' ? cell.value.trim() : '';
+      const m = t.length <= 40 ? /(?:^|\D)((?:19|20)\d\d)\s*(?:г\.?|год)?\s*\.?$/.exec(t) : null;
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
 }

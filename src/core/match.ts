@@ -5,6 +5,8 @@ import { labelKey, matchKey, type MatchMode } from './labels';
 interface Part {
   key: string;
   mode: MatchMode;
+  /** Small integer naming this (mode, key), for the per-text index. */
+  id: number;
 }
 
 interface CompiledMember {
@@ -24,41 +26,66 @@ export interface MemberHit {
 
 const compiled = new WeakMap<MemberT, CompiledMember>();
 
+/** Every distinct (mode, label key) gets one id. */
+const partIds = new Map<string, number>();
+
+function part(key: string, mode: MatchMode): Part {
+  const k = `${mode}\u0001${key}`;
+  let id = partIds.get(k);
+  if (id === undefined) {
+    id = partIds.size;
+    partIds.set(k, id);
+  }
+  return { key, mode, id };
+}
+
 function compile(m: MemberT): CompiledMember {
   let c = compiled.get(m);
   if (!c) {
-    const alternatives = m.labels.map((l) => l.split('>').map((p) => ({ key: labelKey(p), mode: m.mode as MatchMode })));
+    const alternatives = m.labels.map((l) => l.split('>').map((p) => part(labelKey(p), m.mode as MatchMode)));
     c = { id: m.id, alternatives, longest: Math.max(...m.labels.map((l) => l.length)) };
     compiled.set(m, c);
   }
   return c;
 }
 
-const keyCache = new Map<string, number>();
+/**
+ * The label index: per distinct cell text, its scores against the labels tried so far (by part
+ * id). Tables repeat their labels, so distinct texts are few; a cell text is looked up once per
+ * path, and a label is matched against it once, whatever the number of cells or tables.
+ */
+let textIndex = new Map<string, Map<number, number>>();
 
-/** matchKey with a bounded cache: tables repeat their labels, so distinct texts are few. */
-function cachedMatch(text: string, part: Part): number {
-  const k = `${part.mode}\u0001${part.key}\u0001${text}`;
-  let v = keyCache.get(k);
+function scoresOf(text: string): Map<number, number> {
+  let m = textIndex.get(text);
+  if (!m) {
+    if (textIndex.size >= 50_000) textIndex = new Map();
+    m = new Map();
+    textIndex.set(text, m);
+  }
+  return m;
+}
+
+function score(scores: Map<number, number>, text: string, part: Part): number {
+  let v = scores.get(part.id);
   if (v === undefined) {
     v = matchKey(text, part.key, part.mode);
-    if (keyCache.size > 200_000) keyCache.clear();
-    keyCache.set(k, v);
+    scores.set(part.id, v);
   }
   return v;
 }
 
-function matchAlternative(path: string[], parts: Part[]): { depth: number; score: number } | undefined {
+function matchAlternative(path: string[], scores: Map<number, number>[], parts: Part[]): { depth: number; score: number } | undefined {
   let from = 0;
-  let score = 0;
+  let total = 0;
   let depth = -1;
   for (const part of parts) {
     let found = -1;
     for (let j = from; j < path.length; j++) {
-      const s = cachedMatch(path[j], part);
+      const s = score(scores[j], path[j], part);
       if (s > 0) {
         found = j;
-        score += s;
+        total += s;
         break;
       }
     }
@@ -66,20 +93,44 @@ function matchAlternative(path: string[], parts: Part[]): { depth: number; score
     depth = found;
     from = found + 1;
   }
-  return { depth, score };
+  return { depth, score: total };
 }
+
+/** Best member per (member list, path): repeated tables repeat their header paths and row labels. */
+let bestCache = new WeakMap<MemberT[], Map<string, MemberHit | null>>();
+let bestCacheSize = 0;
 
 /** The best member for a path of text keys (outer to inner), or undefined. */
 export function bestMember(path: string[], members: MemberT[]): MemberHit | undefined {
+  const memoable = !path.some((t) => t.includes('\u0001'));
+  const pathKey = memoable ? path.join('\u0001') : '';
+  let byPath = memoable ? bestCache.get(members) : undefined;
+  if (byPath) {
+    const known = byPath.get(pathKey);
+    if (known !== undefined) return known === null ? undefined : { ...known };
+  }
+  const scores = path.map(scoresOf);
   let best: MemberHit | undefined;
   for (const m of members) {
     const cm = compile(m);
     for (const alt of cm.alternatives) {
-      const r = matchAlternative(path, alt);
+      const r = matchAlternative(path, scores, alt);
       if (!r) continue;
       const hit: MemberHit = { id: m.id, depth: r.depth, parts: alt.length, score: r.score, length: alt.reduce((s, p) => s + p.key.length, 0) };
       if (!best || better(hit, best)) best = hit;
     }
+  }
+  if (memoable) {
+    if (bestCacheSize >= 50_000) {
+      bestCache = new WeakMap();
+      bestCacheSize = 0;
+    }
+    if (!byPath) {
+      byPath = new Map();
+      bestCache.set(members, byPath);
+    }
+    byPath.set(pathKey, best ? { ...best } : null);
+    bestCacheSize++;
   }
   return best;
 }
@@ -91,12 +142,23 @@ function better(a: MemberHit, b: MemberHit): boolean {
   return a.length > b.length;
 }
 
+const labelParts = new Map<MatchMode, WeakMap<string[], Part[]>>();
+
+function partsOf(labels: string[], mode: MatchMode): Part[] {
+  let byList = labelParts.get(mode);
+  if (!byList) labelParts.set(mode, (byList = new WeakMap()));
+  let parts = byList.get(labels);
+  if (!parts) {
+    parts = labels.map((l) => part(labelKey(l), mode));
+    byList.set(labels, parts);
+  }
+  return parts;
+}
+
 /** True when some text of the path matches one of the labels. */
 export function pathHas(path: string[], labels: string[], mode: MatchMode = 'prefix'): boolean {
-  return labels.some((l) => {
-    const part = { key: labelKey(l), mode };
-    return path.some((t) => cachedMatch(t, part) > 0);
-  });
+  // Labels are compiled once per list; a caller's fresh list is compiled each call (still correct).
+  return partsOf(labels, mode).some((part) => path.some((t) => score(scoresOf(t), t, part) > 0));
 }
 
 const PERCENT_KEYS = new Set(['%', 'в %', 'доля %', 'доля в %', 'удельный вес %', 'удельный вес в %', 'процент', 'проценты', 'в процентах', 'доля', 'удельный вес']);

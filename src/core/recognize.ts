@@ -2,12 +2,16 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { findBlocks, layoutBlock, SheetView, trimBlock, type BlockLayout } from './layout';
+import { findBlocks, layoutBlock, SheetView, splitAtProse, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { cellYear, parseYearText, yearInText } from './numbers';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
+
+/** Column lines: a column under the headers of one section (`section * LINE + col`). */
+const LINE = 100_000;
+const lineOf = (section: number, col: number): number => section * LINE + col;
 
 interface Paths {
   colRaw: Map<number, string[]>;
@@ -19,8 +23,31 @@ interface Paths {
   corner: string[];
   percentRows: Set<number>;
   percentCols: Set<number>;
+  deltaRows: Set<number>;
+  deltaCols: Set<number>;
+  /** Column lines of the data columns, section by section. */
+  colLines: number[];
+  /** Raw row labels with their leading spaces, for nesting. */
+  rowIndent: Map<number, number>;
   /** Data cells that are really row labels (`%` written in the first data column). */
   labelCells: Set<number>;
+  yearAbove?: number;
+}
+
+/** Indentation of a row label: the cell's indent level, else its leading spaces. */
+function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
+  if (!cell) return 0;
+  if (cell.indent) return cell.indent * 4;
+  const v = typeof cell.value === 'string' ? cell.value : '';
+  const m = /^[\s\u00a0]*/.exec(v);
+  return m ? m[0].replace(/\n/g, '').length : 0;
+}
+
+const DELTA_KEYS = new Set(['±', 'отклонение', 'изменение', 'разница', 'динамика', '± к предыдущему году', 'отклонение ±']);
+
+/** A `+/-` / `отклонение` header. */
+export function isDeltaLabel(key: string): boolean {
+  return DELTA_KEYS.has(key);
 }
 
 function shownText(view: SheetView, r: number, c: number): string | undefined {
@@ -45,30 +72,44 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     corner: [],
     percentRows: new Set(),
     percentCols: new Set(),
+    deltaRows: new Set(),
+    deltaCols: new Set(),
+    colLines: [],
+    rowIndent: new Map(),
     labelCells: new Set(),
   };
-  for (const c of L.dataCols) {
-    const raw: string[] = [];
-    let year: number | undefined;
-    for (let r = area.top; r < dataTop; r++) {
-      const t = shownText(view, r, c);
-      if (t === undefined) continue;
-      if (raw[raw.length - 1] !== t) raw.push(t);
-      const y = cellYear(view.shown(r, c));
-      if (y !== undefined) year = y;
+  L.sections.forEach((sec, si) => {
+    const headerRows: number[] = [];
+    for (let r = area.top; r < dataTop; r++) headerRows.push(r);
+    headerRows.push(...sec.headerRows);
+    for (const c of L.dataCols) {
+      const line = lineOf(si, c);
+      const raw: string[] = [];
+      let year: number | undefined;
+      for (const r of headerRows) {
+        const t = shownText(view, r, c);
+        if (t === undefined) continue;
+        if (raw[raw.length - 1] !== t) raw.push(t);
+        const y = cellYear(view.shown(r, c));
+        if (y !== undefined) year = y;
+      }
+      p.colLines.push(line);
+      p.colRaw.set(line, raw);
+      const keys = raw.map(labelKey);
+      p.colKeys.set(line, keys);
+      if (year !== undefined) p.colYear.set(line, year);
+      const last = keys[keys.length - 1];
+      if (last !== undefined && isPercentLabel(last)) p.percentCols.add(line);
+      if (last !== undefined && isDeltaLabel(last)) p.deltaCols.add(line);
     }
-    p.colRaw.set(c, raw);
-    const keys = raw.map(labelKey);
-    p.colKeys.set(c, keys);
-    if (year !== undefined) p.colYear.set(c, year);
-    if (keys.length && isPercentLabel(keys[keys.length - 1])) p.percentCols.add(c);
-  }
+  });
   const width = view.width;
   for (const r of L.dataRows) {
     const raw: string[] = [];
     for (const c of L.labelCols) {
       const t = view.text(r, c);
       if (t !== undefined && raw[raw.length - 1] !== t) raw.push(t);
+      if (t !== undefined && !p.rowIndent.has(r)) p.rowIndent.set(r, indentOf(view.shown(r, c)));
     }
     for (const c of L.yearCols) {
       const y = cellYear(view.cell(r, c));
@@ -91,7 +132,9 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     p.rowRaw.set(r, raw);
     p.rowKeys.set(r, keys);
     if (keys.some(isPercentLabel)) p.percentRows.add(r);
+    if (keys.some(isDeltaLabel)) p.deltaRows.add(r);
   }
+  p.yearAbove = yearAbove(view, area);
   for (let r = area.top; r < dataTop; r++)
     for (const c of [...L.labelCols, ...L.yearCols]) {
       const t = view.text(r, c);
@@ -107,6 +150,8 @@ interface Resolution {
   words: Map<string, string>;
   points: Map<string, number>;
   distinct: number;
+  /** member → its parent row and whether the parent's breakdown is exhaustive. */
+  nesting?: Map<string, { parent: string; exhaustive: boolean }>;
 }
 
 function resolveMembers(dim: Extract<Dim, { type: 'members' }>, lines: number[], keys: Map<number, string[]>, raw: Map<number, string[]>, source: Source): Resolution {
@@ -143,7 +188,42 @@ function resolveEntities(dim: Extract<Dim, { type: 'entities' }>, lines: number[
     ids.set(r, id);
     words.set(id, raw.reduce((a, b) => (b.length > a.length ? b : a), ''));
   }
-  return { source: 'row', ids, words, points: new Map(), distinct: ids.size };
+  const res: Resolution = { source: 'row', ids, words, points: new Map(), distinct: ids.size };
+  if (dim.nested) res.nesting = nestRows(lines, ids, p);
+  return res;
+}
+
+const EXHAUSTIVE_MARK = /^(в том числе|в т ч|втч)( |$)/;
+const PARTIAL_MARK = /^(из них|из общего числа)( |$)/;
+const BULLET = /^[·•\-–—*]/;
+
+/** Parent rows of indented, bulleted or `в том числе` / `из них` rows. */
+function nestRows(lines: number[], ids: Map<number, string>, p: Paths): Map<string, { parent: string; exhaustive: boolean }> {
+  const out = new Map<string, { parent: string; exhaustive: boolean }>();
+  const stack: Array<{ id: string; level: number }> = [];
+  const kind = new Map<string, boolean>();
+  let prev: { id: string; level: number; child: boolean } | undefined;
+  for (const r of lines) {
+    const id = ids.get(r);
+    if (!id || id === 'total') continue;
+    const key = (p.rowKeys.get(r) ?? [])[0] ?? '';
+    const raw = ((p.rowRaw.get(r) ?? [])[0] ?? '').trim();
+    let level = p.rowIndent.get(r) ?? 0;
+    const marker = EXHAUSTIVE_MARK.test(key) ? 'all' : PARTIAL_MARK.test(key) ? 'some' : undefined;
+    if (marker && prev && level <= prev.level && !prev.child) level = prev.level + 1;
+    else if ((marker || BULLET.test(raw)) && prev && prev.child && level <= prev.level) level = prev.level;
+    else if (BULLET.test(raw) && prev && level <= prev.level) level = prev.level + 1;
+    while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      if (!kind.has(parent.id)) kind.set(parent.id, marker === 'all');
+      out.set(id, { parent: parent.id, exhaustive: false });
+    }
+    stack.push({ id, level });
+    prev = { id, level, child: !!parent };
+  }
+  for (const [id, n] of out) n.exhaustive = kind.get(n.parent) ?? false;
+  return out;
 }
 
 function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p: Paths): Resolution {
@@ -170,6 +250,7 @@ function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p
 
 interface Candidate {
   def: Definition;
+  nesting: Map<string, { parent: string; exhaustive: boolean }>;
   cells: TableCell[];
   words: Map<string, string>;
   points: Map<string, number>;
@@ -191,7 +272,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     structural.forEach((dim, i) => {
       if (!ok) return;
       const src = asg[i];
-      const lines = src === 'col' ? L.dataCols : L.dataRows;
+      const lines = src === 'col' ? p.colLines : L.dataRows;
       let res: Resolution;
       if (dim.type === 'members') {
         res = resolveMembers(dim, lines, src === 'col' ? p.colKeys : p.rowKeys, src === 'col' ? p.colRaw : p.rowRaw, src);
@@ -209,8 +290,8 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
       resolutions.push(res!);
     });
     if (!ok) continue;
-    // The year: per column, per row, or one for the whole table.
-    const tableYear = p.corner.map(yearInText).find((y) => y !== undefined);
+    // The year: per column, per row, or one for the whole table (its corner cell or a line above it).
+    const tableYear = p.corner.map(yearInText).find((y) => y !== undefined) ?? p.yearAbove;
     let yearSource: Source | undefined;
     if (yearDim) {
       if (p.colYear.size) yearSource = 'col';
@@ -221,23 +302,27 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const seen = new Set<string>();
     const width = view.width;
     for (const r of L.dataRows) {
+      const section = L.sectionOf.get(r) ?? 0;
       for (const c of L.dataCols) {
         if (view.coveredBy(r, c) || p.labelCells.has(r * width + c)) continue;
+        const line = lineOf(section, c);
         const key: Key = {};
         let complete = true;
         structural.forEach((dim, i) => {
           const res = resolutions[i];
-          const id = res.ids.get(res.source === 'col' ? c : r);
+          const id = res.ids.get(res.source === 'col' ? line : r);
           if (id === undefined) complete = false;
           else key[dim.id] = id;
         });
         if (!complete) continue;
-        if (yearDim) {
-          const y = yearSource === 'col' ? p.colYear.get(c) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
+        const delta = def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r));
+        if (delta) key.measure = 'delta';
+        else if (yearDim) {
+          const y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
           if (y !== undefined) key.year = String(y);
           else if (!(yearDim.type === 'year' && yearDim.optional)) continue;
         }
-        if (p.percentCols.has(c) || p.percentRows.has(r)) key.measure = 'percent';
+        if (p.percentCols.has(line) || p.percentRows.has(r)) key.measure = 'percent';
         const ks = keyString(def, key);
         if (seen.has(ks)) continue;
         seen.add(ks);
@@ -246,17 +331,20 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
       }
     }
     if (!cells.some((x) => x.num.kind !== 'empty')) continue;
+    if (def.deltaColumn && !cells.some((x) => x.key.measure === 'delta')) continue;
     const words = new Map<string, string>();
     const points = new Map<string, number>();
     const found = new Map<string, string[]>();
+    const nesting = new Map<string, { parent: string; exhaustive: boolean }>();
     structural.forEach((dim, i) => {
       const res = resolutions[i];
+      for (const [m, n] of res.nesting ?? []) nesting.set(`${dim.id}:${m}`, { parent: n.parent, exhaustive: n.exhaustive });
       for (const [m, w] of res.words) words.set(`${dim.id}:${m}`, w);
       for (const [m, v] of res.points) points.set(m, v);
       found.set(dim.id, [...new Set(res.ids.values())]);
     });
     const score = cells.length + 5 * resolutions.reduce((s, r) => s + r.distinct, 0);
-    const cand: Candidate = { def, cells, words, points, found, year: yearSource ? undefined : tableYear, score };
+    const cand: Candidate = { def, nesting, cells, words, points, found, year: yearSource ? undefined : tableYear, score };
     if (!best || cand.score > best.score) best = cand;
   }
   return best;
@@ -291,24 +379,54 @@ function tableArea(L: BlockLayout, cells: TableCell[]): Area {
   return { top: L.area.top, left: L.area.left, bottom, right };
 }
 
+interface Found {
+  cand: Candidate;
+  L: BlockLayout;
+}
+
+function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found | undefined {
+  if (area.bottom - area.top < 1 || area.right - area.left < 1) return undefined;
+  const L = layoutBlock(view, area);
+  if (!L || !L.dataCols.length) return undefined;
+  const p = buildPaths(view, L);
+  let best: Candidate | undefined;
+  for (const def of defs) {
+    const c = tryDefinition(view, L, p, def);
+    if (c && (!best || c.score > best.score)) best = c;
+  }
+  return best ? { cand: best, L } : undefined;
+}
+
+/**
+ * The tables of one block: the block as a whole, or, when its later header rows start tables of
+ * their own (two tables stacked without a gap), each section on its own.
+ */
+function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Found[] {
+  const whole = bestIn(view, area, defs);
+  const L = whole?.L ?? layoutBlock(view, area);
+  if (!L || L.sections.length < 2) return whole ? [whole] : [];
+  const parts: Area[] = L.sections.map((sec, i) => {
+    const top = i === 0 ? area.top : sec.headerRows[0];
+    const rows = sec.rows.length ? sec.rows : sec.headerRows;
+    return { ...area, top, bottom: rows[rows.length - 1] };
+  });
+  const found = parts.map((a) => bestIn(view, a, defs)).filter((f): f is Found => !!f);
+  const split = found.reduce((s, f) => s + f.cand.score, 0);
+  if (found.length >= 2 && split > (whole?.cand.score ?? 0)) return found;
+  return whole ? [whole] : found;
+}
+
 /** Recognizes every table of every kind in the workbook, in sheet order then top to bottom. */
 export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel[] {
   const tables: TableModel[] = [];
   const counters = new Map<string, number>();
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
-    for (const block of findBlocks(view)) {
-      const area = trimBlock(view, block);
-      if (area.bottom - area.top < 1 || area.right - area.left < 1) continue;
-      const L = layoutBlock(view, area);
-      if (!L || !L.dataCols.length) continue;
-      const p = buildPaths(view, L);
-      let best: Candidate | undefined;
-      for (const def of defs) {
-        const c = tryDefinition(view, L, p, def);
-        if (c && (!best || c.score > best.score)) best = c;
-      }
-      if (!best) continue;
+    const found: Found[] = [];
+    for (const block of findBlocks(view))
+      for (const part of splitAtProse(view, block)) found.push(...tablesIn(view, trimBlock(view, part), defs));
+    found.sort((a, b) => a.L.area.top - b.L.area.top || a.L.area.left - b.L.area.left);
+    for (const { cand: best, L } of found) {
       const n = (counters.get(best.def.kind) ?? 0) + 1;
       counters.set(best.def.kind, n);
       const byKey = new Map<string, TableCell>();
@@ -324,6 +442,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
         words: best.words,
         points: best.points,
         found: best.found,
+        nesting: best.nesting,
       });
     }
   }

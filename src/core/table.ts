@@ -29,6 +29,8 @@ export interface TableModel {
   points: Map<string, number>;
   /** Members found per dimension, in table order. */
   found: Map<string, string[]>;
+  /** `dim:member` → the row it is a part of (nested rows), and whether that breakdown is exhaustive. */
+  nesting: Map<string, { parent: string; exhaustive: boolean }>;
 }
 
 /** A canonical string for a key: dimensions in the definition's order, then the measure. */
