@@ -4,7 +4,7 @@ import { rangeAddress, type Workbook } from './grid';
 import type { IssueData } from './issue';
 import { KINDS } from './kinds';
 import { recognize } from './recognize';
-import { Values } from './relations';
+import { derivedInstances, instances, Values } from './relations';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
 import { summarize } from './summary';
@@ -27,6 +27,8 @@ export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Anal
       if (y !== undefined && (reportingYear === undefined || y > reportingYear)) reportingYear = y;
     }
   }
+  // Indicators recomputed from other tables join their table's relations before values are computed.
+  for (const inst of derivedInstances(tables, reportingYear)) instances(inst.table).push(inst);
   return { tables, values: new Values(tables), reportingYear };
 }
 

@@ -3,18 +3,24 @@ import type { FillOptions, FillPlan, FillWrite } from './api-types';
 import { analyze, type Analysis } from './check';
 import { address, type Workbook } from './grid';
 import { isPercentFormat, matchesAtDecimals } from './numbers';
-import { cellId, type Instance, type Term } from './relations';
-import { instances } from './relations';
+import { cellId, instances, type Instance, type Term } from './relations';
 import type { TableCell, TableModel } from './table';
 
 function a1(t: TableModel, c: TableCell): string {
   return address(t.sheet, c.row, c.col);
 }
 
+/** A reference from the target's sheet: qualified with the sheet name when it is another sheet. */
+function refFrom(home: TableModel, x: Term): string {
+  const a = a1(x.table, x.cell);
+  if (x.table.sheet === home.sheet) return a;
+  return `'${x.table.sheet.name.replace(/'/g, "''")}'!${a}`;
+}
+
 /** `SUM(C5:AA5)` when the terms are one contiguous run of a row or column, else `C5+C6-C7`. */
 function termsFormula(t: TableModel, terms: Term[]): string {
   const allPlus = terms.every((x) => x.sign > 0);
-  if (allPlus && terms.length > 2) {
+  if (allPlus && terms.length > 2 && terms.every((x) => x.table.sheet === t.sheet)) {
     const rows = new Set(terms.map((x) => x.cell.row));
     const cols = new Set(terms.map((x) => x.cell.col));
     const sorted = [...terms].sort((p, q) => p.cell.row - q.cell.row || p.cell.col - q.cell.col);
@@ -23,23 +29,31 @@ function termsFormula(t: TableModel, terms: Term[]): string {
     const contiguous = (rows.size === 1 && last.col - first.col + 1 === terms.length) || (cols.size === 1 && last.row - first.row + 1 === terms.length);
     if (contiguous) return `SUM(${a1(t, first)}:${a1(t, last)})`;
   }
-  return terms.map((x, i) => (i === 0 ? (x.sign > 0 ? '' : '-') : x.sign > 0 ? '+' : '-') + a1(t, x.cell)).join('');
+  return terms.map((x, i) => (i === 0 ? (x.sign > 0 ? '' : '-') : x.sign > 0 ? '+' : '-') + refFrom(t, x)).join('');
 }
 
 function formulaOf(inst: Instance): string | undefined {
   const t = inst.table;
   if (inst.type === 'sum' || inst.type === 'linear') return '=' + termsFormula(t, inst.terms);
-  if (inst.type === 'percent') return `=${a1(t, inst.num)}/${a1(t, inst.den)}${inst.fraction ? '' : '*100'}`;
+  if (inst.type === 'ratio') {
+    const part = (terms: Term[]) => (terms.length === 1 && terms[0].sign > 0 ? termsFormula(t, terms) : `(${termsFormula(t, terms)})`);
+    return `=${part(inst.num)}/${part(inst.den)}${inst.factor === 1 ? '' : `*${inst.factor}`}`;
+  }
   return undefined;
 }
 
-/** Percent precision: the decimals used by the table's other percent cells, one when there are none. */
-function percentFormat(inst: Extract<Instance, { type: 'percent' }>): string | undefined {
+/** Precision of a ratio: the decimals of its neighbours (same measure on the same row or table), one when there are none. */
+function ratioFormat(inst: Extract<Instance, { type: 'ratio' }>): string | undefined {
   const fmt = inst.target.numberFormat;
   if (fmt && !/^general$/i.test(fmt)) return undefined;
+  const target = inst.target;
   let d = -1;
-  for (const c of inst.table.cells)
-    if (c.key.measure === 'percent' && c.num.kind !== 'empty' && c.num.decimals !== undefined) d = Math.max(d, c.num.decimals);
+  const measure = target.key.measure ?? 'value';
+  for (const c of inst.table.cells) {
+    if ((c.key.measure ?? 'value') !== measure || c === target || c.num.kind === 'empty' || c.num.decimals === undefined) continue;
+    if (measure === 'value' && c.row !== target.row && c.col !== target.col) continue;
+    d = Math.max(d, c.num.decimals);
+  }
   if (d < 0) d = 1;
   return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
 }
@@ -56,8 +70,8 @@ function write(inst: Instance & { target: TableCell }, value: number, mode: 'for
     const f = formulaOf(inst);
     if (f) w.formula = f;
   }
-  if (inst.type === 'percent') {
-    const nf = percentFormat(inst);
+  if (inst.type === 'ratio') {
+    const nf = ratioFormat(inst);
     if (nf) w.numberFormat = nf;
   }
   return w;
@@ -85,7 +99,7 @@ export function planFill(wb: Workbook, opts: FillOptions = {}, analysis?: Analys
         const expected = a.values.compute(inst);
         if (expected === undefined) continue;
         const cur = a.values.get(t, target);
-        if (inst.type === 'percent') {
+        if (inst.type === 'ratio') {
           const isFraction = isPercentFormat(target.numberFormat);
           const scale = isFraction ? 100 : 1;
           if (cur !== undefined && matchesAtDecimals(cur * scale, expected * scale, target.num.decimals ?? 1)) continue;

@@ -1,18 +1,21 @@
-// Expands a table's declared relations into concrete cell relations, shared by the rules and the fill.
-import type { Relation } from './definition';
+// Expands declared relations into concrete cell relations, shared by the rules and the fill.
+import type { Relation, Source } from './definition';
 import { hasValue, isPercentFormat } from './numbers';
+import { selectYear, yearsOf } from './select';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
 export interface Term {
+  table: TableModel;
   cell: TableCell;
   sign: 1 | -1;
 }
 
 export type Instance =
   | { type: 'sum'; table: TableModel; dim: string; target: TableCell; terms: Term[]; exhaustive: boolean; computed: boolean }
-  | { type: 'linear'; table: TableModel; dim: string; target: TableCell; terms: Term[]; computed: true }
+  | { type: 'linear'; rule: 'balance-mismatch' | 'delta-mismatch'; table: TableModel; dim: string; target: TableCell; terms: Term[]; computed: true }
   | { type: 'subset'; table: TableModel; dim: string; sub: TableCell; sup: TableCell; computed: false }
-  | { type: 'percent'; table: TableModel; dim: string; target: TableCell; num: TableCell; den: TableCell; fraction: boolean; computed: true };
+  /** target = (Σ num) / (Σ den) × factor: a share (`%`) or an indicator recomputed from other tables. */
+  | { type: 'ratio'; table: TableModel; target: TableCell; num: Term[]; den: Term[]; factor: number; computed: true };
 
 /** Cells grouped by every key part except `dim` (one group = one line of the relation). */
 function groups(t: TableModel, dim: string, measure: string): Map<string, Map<string, TableCell>> {
@@ -30,39 +33,42 @@ function groups(t: TableModel, dim: string, measure: string): Map<string, Map<st
   return out;
 }
 
-function partIds(rel: Extract<Relation, { type: 'sum' }>, members: Map<string, TableCell>): string[] {
-  if (rel.parts === 'rest') return [...members.keys()].filter((m) => m !== rel.total);
-  return rel.parts.filter((m) => members.has(m));
+function partIds(rel: Extract<Relation, { type: 'sum' }>, members: Map<string, TableCell>, t: TableModel): string[] {
+  if (rel.parts !== 'rest') return rel.parts.filter((m) => members.has(m));
+  // `rest` leaves out the total and rows nested under another row (they are parts of that row).
+  return [...members.keys()].filter((m) => m !== rel.total && !t.nesting.has(`${rel.dim}:${m}`));
 }
 
 /** The members of `dim` that are totals of a sum relation (left out of `*` selections). */
 export function totalsOf(t: TableModel, dim: string): Set<string> {
   const s = new Set<string>();
   for (const r of t.def.relations) if (r.type === 'sum' && r.dim === dim) s.add(r.total);
+  for (const [k, n] of t.nesting) if (k.startsWith(`${dim}:`)) s.add(k.slice(dim.length + 1)), void n;
   return s;
 }
 
 const cache = new WeakMap<TableModel, Instance[]>();
 
-export function instances(t: TableModel): Instance[] {
-  const hit = cache.get(t);
-  if (hit) return hit;
-  const out: Instance[] = [];
+function term(t: TableModel, cell: TableCell, sign: 1 | -1 = 1): Term {
+  return { table: t, cell, sign };
+}
+
+function declared(t: TableModel, out: Instance[]): void {
   for (const rel of t.def.relations) {
     if (rel.type === 'scores') continue;
     for (const members of groups(t, rel.dim, 'value').values()) {
       if (rel.type === 'sum') {
         const target = members.get(rel.total);
-        const parts = partIds(rel, members);
+        const parts = partIds(rel, members, t);
         if (!target || !parts.length) continue;
-        out.push({ type: 'sum', table: t, dim: rel.dim, target, terms: parts.map((m) => ({ cell: members.get(m)!, sign: 1 })), exhaustive: rel.exhaustive, computed: rel.exhaustive });
+        out.push({ type: 'sum', table: t, dim: rel.dim, target, terms: parts.map((m) => term(t, members.get(m)!)), exhaustive: rel.exhaustive, computed: rel.exhaustive });
       } else if (rel.type === 'linear') {
         const target = members.get(rel.target);
         const plus = rel.plus.map((m) => members.get(m));
         const minus = rel.minus.map((m) => members.get(m));
         if (!target || plus.some((x) => !x) || minus.some((x) => !x)) continue;
-        const terms: Term[] = [...plus.map((cell) => ({ cell: cell!, sign: 1 as const })), ...minus.map((cell) => ({ cell: cell!, sign: -1 as const }))];
-        out.push({ type: 'linear', table: t, dim: rel.dim, target, terms, computed: true });
+        const terms = [...plus.map((c) => term(t, c!, 1)), ...minus.map((c) => term(t, c!, -1))];
+        out.push({ type: 'linear', rule: rel.rule, table: t, dim: rel.dim, target, terms, computed: true });
       } else if (rel.type === 'subset') {
         const sub = members.get(rel.sub);
         const sup = members.get(rel.sup);
@@ -70,7 +76,31 @@ export function instances(t: TableModel): Instance[] {
       }
     }
   }
-  // Percent cells: each part's share of its sum relation's total, on the same line.
+}
+
+/** Nested rows: a parent row is the sum of its `в том числе` rows, or at least of its `из них` rows. */
+function nested(t: TableModel, out: Instance[]): void {
+  if (!t.nesting.size) return;
+  for (const dim of t.def.dims) {
+    if (dim.type !== 'entities' || !dim.nested) continue;
+    const children = new Map<string, { ids: string[]; exhaustive: boolean }>();
+    for (const [k, n] of t.nesting) {
+      if (!k.startsWith(`${dim.id}:`)) continue;
+      const e = children.get(n.parent) ?? { ids: [], exhaustive: n.exhaustive };
+      e.ids.push(k.slice(dim.id.length + 1));
+      children.set(n.parent, e);
+    }
+    for (const members of groups(t, dim.id, 'value').values())
+      for (const [parent, ch] of children) {
+        const target = members.get(parent);
+        const parts = ch.ids.map((m) => members.get(m)).filter((c): c is TableCell => !!c);
+        if (target && parts.length) out.push({ type: 'sum', table: t, dim: dim.id, target, terms: parts.map((c) => term(t, c)), exhaustive: ch.exhaustive, computed: ch.exhaustive });
+      }
+  }
+}
+
+/** `%` cells: each part's share of its sum relation's total, on the same line. */
+function percents(t: TableModel, out: Instance[]): void {
   for (const c of t.cells) {
     if (c.key.measure !== 'percent') continue;
     const valueKey: Key = { ...c.key };
@@ -81,16 +111,94 @@ export function instances(t: TableModel): Instance[] {
       if (rel.type !== 'sum' || valueKey[rel.dim] === undefined) continue;
       const den = t.byKey.get(keyString(t.def, { ...valueKey, [rel.dim]: rel.total }));
       if (!den) continue;
-      out.push({ type: 'percent', table: t, dim: rel.dim, target: c, num, den, fraction: isPercentFormat(c.numberFormat), computed: true });
+      out.push({ type: 'ratio', table: t, target: c, num: [term(t, num)], den: [term(t, den)], factor: isPercentFormat(c.numberFormat) ? 1 : 100, computed: true });
       break;
     }
   }
+}
+
+/** `+/-` cells: the latest year minus the earliest, on the same line. */
+function deltas(t: TableModel, out: Instance[]): void {
+  const years = yearsOf(t, undefined);
+  if (!years.keyed || years.years.length < 2) return;
+  const first = String(years.years[0]);
+  const last = String(years.years[years.years.length - 1]);
+  for (const c of t.cells) {
+    if (c.key.measure !== 'delta') continue;
+    const base: Key = { ...c.key };
+    delete base.measure;
+    const a = t.byKey.get(keyString(t.def, { ...base, year: last }));
+    const b = t.byKey.get(keyString(t.def, { ...base, year: first }));
+    if (a && b) out.push({ type: 'linear', rule: 'delta-mismatch', table: t, dim: 'year', target: c, terms: [term(t, a, 1), term(t, b, -1)], computed: true });
+  }
+}
+
+/** Relations inside one table. */
+export function instances(t: TableModel): Instance[] {
+  const hit = cache.get(t);
+  if (hit) return hit;
+  const out: Instance[] = [];
+  declared(t, out);
+  nested(t, out);
+  percents(t, out);
+  deltas(t, out);
   cache.set(t, out);
+  return out;
+}
+
+/** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
+function pick(tables: TableModel[], from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
+  let fallback: Term[] | undefined;
+  for (const src of from)
+    for (const o of tables) {
+      if (o.def.kind !== src.kind) continue;
+      const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
+      if (!cells) continue;
+      const terms = cells.map((c) => term(o, c, sign));
+      if (cells.every((c) => hasValue(c.num))) return terms;
+      fallback ??= terms;
+    }
+  return fallback;
+}
+
+/** Indicators recomputed from other tables (declared as `derived`), one per indicator cell. */
+export function derivedInstances(tables: TableModel[], reportingYear: number | undefined): Instance[] {
+  const out: Instance[] = [];
+  for (const t of tables)
+    for (const d of t.def.derived) {
+      const { years, keyed } = yearsOf(t, reportingYear);
+      for (const y of years) {
+        const here = selectYear(t, d.here, y, reportingYear);
+        if (!here || here.length !== 1 || !keyed && t.year === undefined && reportingYear === undefined) continue;
+        const num: Term[] = [];
+        let ok = true;
+        for (const n of d.num) {
+          const terms = pick(tables, n.from, y, reportingYear, n.sign);
+          if (!terms) ok = false;
+          else num.push(...terms);
+        }
+        const den = ok ? pick(tables, d.den, y, reportingYear, 1) : undefined;
+        if (!ok || !den) continue;
+        out.push({ type: 'ratio', table: t, target: here[0], num, den, factor: isPercentFormat(here[0].numberFormat) ? d.factor / 100 : d.factor, computed: true });
+      }
+    }
   return out;
 }
 
 export function cellId(t: TableModel, c: TableCell): string {
   return `${t.sheet.name}\u0001${c.row}\u0001${c.col}`;
+}
+
+/** The cell an instance computes or checks. */
+export function targetOf(inst: Instance): TableCell {
+  return inst.type === 'subset' ? inst.sub : inst.target;
+}
+
+/** The cells an instance reads, with their tables. */
+export function inputsOf(inst: Instance): Term[] {
+  if (inst.type === 'sum' || inst.type === 'linear') return inst.terms;
+  if (inst.type === 'ratio') return [...inst.num, ...inst.den];
+  return [term(inst.table, inst.sup)];
 }
 
 /**
@@ -102,14 +210,15 @@ export class Values {
   /** Empty computed cells → the value the fill would write. */
   readonly derived = new Map<string, { inst: Instance; value: number }>();
 
-  constructor(tables: TableModel[]) {
+  constructor(tables: TableModel[], extra: Instance[] = []) {
     for (const t of tables) for (const c of t.cells) if (hasValue(c.num)) this.known.set(cellId(t, c), c.num.value);
-    const pending = tables.flatMap(instances).filter((i) => i.computed && i.target.num.kind === 'empty' && !i.target.formula);
+    const all = [...tables.flatMap(instances), ...extra];
+    const pending = all.filter((i) => i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula);
     let changed = true;
     while (changed) {
       changed = false;
       for (const inst of pending) {
-        const id = cellId(inst.table, (inst as { target: TableCell }).target);
+        const id = cellId(inst.table, targetOf(inst));
         if (this.known.has(id)) continue;
         const v = this.compute(inst);
         if (v === undefined) continue;
@@ -124,23 +233,24 @@ export class Values {
     return this.known.get(cellId(t, c));
   }
 
+  private sum(terms: Term[]): number | undefined {
+    let s = 0;
+    for (const x of terms) {
+      const v = this.get(x.table, x.cell);
+      if (v === undefined) return undefined;
+      s += x.sign * v;
+    }
+    return cleanSum(s);
+  }
+
   /** The value an instance's target should hold, if all its inputs are known. */
   compute(inst: Instance): number | undefined {
-    const t = inst.table;
-    if (inst.type === 'sum' || inst.type === 'linear') {
-      let s = 0;
-      for (const term of inst.terms) {
-        const v = this.get(t, term.cell);
-        if (v === undefined) return undefined;
-        s += term.sign * v;
-      }
-      return cleanSum(s);
-    }
-    if (inst.type === 'percent') {
-      const n = this.get(t, inst.num);
-      const d = this.get(t, inst.den);
+    if (inst.type === 'sum' || inst.type === 'linear') return this.sum(inst.terms);
+    if (inst.type === 'ratio') {
+      const n = this.sum(inst.num);
+      const d = this.sum(inst.den);
       if (n === undefined || d === undefined || d === 0) return undefined;
-      return inst.fraction ? n / d : (n / d) * 100;
+      return (n / d) * inst.factor;
     }
     return undefined;
   }

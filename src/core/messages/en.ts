@@ -12,6 +12,8 @@ export const en: Record<string, string> = {
   'parts-exceed-total': '{{what}}: the parts {{expr}} = {{expected}} exceed the total {{actual}}',
   'subset-exceeds': '{{what}} ({{actual}}) exceeds {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, the table has {{actual}}',
+  'ratio-mismatch/indicator': '{{what}}: {{num}} / {{den}} × {{factor}} = {{exact}} ≈ {{expected}}, the table has {{actual}}',
+  'delta-mismatch': '{{what}}: {{expr}} = {{expected}}, the table has {{actual}}',
   'cross-table-mismatch': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" has {{otherWhat}}: {{sumExpr}}',
   'cross-table-mismatch/copy': '{{what}}: {{actual}}, but another copy of this table ({{otherRange}}) has {{expected}}',
   'missing-value/computed': '{{what}}: empty, can be filled: {{expected}}',

@@ -1,13 +1,13 @@
 // Rules on arithmetic inside a table: sums, balances, subsets, percentages.
-import { matchesAtDecimals, roundHalfUp } from '../numbers';
+import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../numbers';
 import { instances, type Instance, type Term } from '../relations';
 import type { TableCell, TableModel } from '../table';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
-function termParams(t: TableModel, terms: Term[], ctx: RuleContext): { terms: number[]; signs: string[] } | undefined {
+function termParams(terms: Term[], ctx: RuleContext): { terms: number[]; signs: string[] } | undefined {
   const values: number[] = [];
   for (const term of terms) {
-    const v = ctx.values.get(t, term.cell);
+    const v = ctx.values.get(term.table, term.cell);
     if (v === undefined) return undefined;
     values.push(v);
   }
@@ -19,19 +19,19 @@ function shown(t: TableModel, c: TableCell, ctx: RuleContext): number | undefine
   return c.num.kind === 'empty' ? undefined : ctx.values.get(t, c);
 }
 
-function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx: RuleContext, rule: 'sum-mismatch' | 'balance-mismatch'): void {
+function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx: RuleContext, rule: 'sum-mismatch' | 'balance-mismatch' | 'delta-mismatch'): void {
   const t = inst.table;
   const actual = shown(t, inst.target, ctx);
   if (actual === undefined) return;
   const expected = ctx.values.compute(inst);
-  const p = termParams(t, inst.terms, ctx);
+  const p = termParams(inst.terms, ctx);
   if (expected === undefined || !p || Math.abs(expected - actual) < 1e-9) return;
   const target = ref(t, inst.target);
   ctx.report({
     rule,
     severity: 'error',
     table: t.id,
-    cells: [target, ...inst.terms.map((x) => ref(t, x.cell))],
+    cells: [target, ...inst.terms.map((x) => ref(x.table, x.cell))],
     expected,
     actual,
     fix: { ...target, value: expected },
@@ -50,7 +50,14 @@ export const sumMismatch: Rule = {
 export const balanceMismatch: Rule = {
   meta: { id: 'balance-mismatch', severity: 'error', description: { ru: 'На конец ≠ на начало + поступило − выбыло', en: 'End ≠ start + received − withdrawn' }, messageIds: ['balance-mismatch'] },
   table(t, ctx) {
-    for (const inst of instances(t)) if (inst.type === 'linear') checkEquality(inst, ctx, 'balance-mismatch');
+    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'balance-mismatch') checkEquality(inst, ctx, 'balance-mismatch');
+  },
+};
+
+export const deltaMismatch: Rule = {
+  meta: { id: 'delta-mismatch', severity: 'error', description: { ru: 'Изменение (+/-) не равно разнице', en: 'Change (+/-) differs from new − old' }, messageIds: ['delta-mismatch'] },
+  table(t, ctx) {
+    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'delta-mismatch') checkEquality(inst, ctx, 'delta-mismatch');
   },
 };
 
@@ -62,13 +69,13 @@ export const partsExceedTotal: Rule = {
       const actual = shown(t, inst.target, ctx);
       if (actual === undefined) continue;
       // Empty parts of a partial breakdown are simply not reported; they add nothing.
-      const known = inst.terms.filter((x) => ctx.values.get(t, x.cell) !== undefined);
+      const known = inst.terms.filter((x) => ctx.values.get(x.table, x.cell) !== undefined);
       if (!known.length) continue;
-      const p = termParams(t, known, ctx)!;
+      const p = termParams(known, ctx)!;
       const sum = p.terms.reduce((a, b) => a + b, 0);
       if (sum <= actual + 1e-9) continue;
       const target = ref(t, inst.target);
-      ctx.report({ rule: 'parts-exceed-total', severity: 'error', table: t.id, cells: [target, ...known.map((x) => ref(t, x.cell))], expected: sum, actual, messageId: 'parts-exceed-total', params: { what: what(t, inst.target), ...p, expected: sum, actual } });
+      ctx.report({ rule: 'parts-exceed-total', severity: 'error', table: t.id, cells: [target, ...known.map((x) => ref(x.table, x.cell))], expected: sum, actual, messageId: 'parts-exceed-total', params: { what: what(t, inst.target), ...p, expected: sum, actual } });
     }
   },
 };
@@ -87,29 +94,46 @@ export const subsetExceeds: Rule = {
 };
 
 export const ratioMismatch: Rule = {
-  meta: { id: 'ratio-mismatch', severity: 'warning', description: { ru: 'Процент не сходится с пересчётом', en: 'Percentage differs from its recomputation' }, messageIds: ['ratio-mismatch'] },
+  meta: { id: 'ratio-mismatch', severity: 'warning', description: { ru: 'Процент или показатель не сходится с пересчётом', en: 'Percentage or indicator differs from its recomputation' }, messageIds: ['ratio-mismatch', 'ratio-mismatch/indicator'] },
   table(t, ctx) {
     for (const inst of instances(t)) {
-      if (inst.type !== 'percent') continue;
+      if (inst.type !== 'ratio') continue;
       const actual = shown(t, inst.target, ctx);
       const x = ctx.values.compute(inst);
       if (actual === undefined || x === undefined) continue;
       const d = inst.target.num.decimals ?? 1;
-      const scale = inst.fraction ? 100 : 1;
+      // Percent-formatted cells hold fractions: compare in the percent units they show.
+      const scale = isPercentFormat(inst.target.numberFormat) ? 100 : 1;
       if (matchesAtDecimals(actual * scale, x * scale, d)) continue;
       const expected = roundHalfUp(x * scale, d) / scale;
       const target = ref(t, inst.target);
+      const num = termParams(inst.num, ctx)!;
+      const den = termParams(inst.den, ctx)!;
+      const share = inst.num.length === 1 && inst.den.length === 1 && inst.num[0].table === t && inst.den[0].table === t;
       ctx.report({
         rule: 'ratio-mismatch',
         severity: 'warning',
         table: t.id,
-        cells: [target, ref(t, inst.num), ref(t, inst.den)],
+        cells: [target, ...inst.num.map((x) => ref(x.table, x.cell)), ...inst.den.map((x) => ref(x.table, x.cell))],
         expected,
         actual,
         fix: { ...target, value: expected },
-        messageId: 'ratio-mismatch',
-        params: { what: what(t, inst.target), num: ctx.values.get(t, inst.num)!, den: ctx.values.get(t, inst.den)!, expected: roundHalfUp(x * scale, d), actual: roundHalfUp(actual * scale, d) },
+        messageId: share ? 'ratio-mismatch' : 'ratio-mismatch/indicator',
+        params: {
+          what: what(t, inst.target),
+          num: num.terms.length === 1 ? num.terms[0] : `(${exprText(num)})`,
+          den: den.terms.length === 1 ? den.terms[0] : `(${exprText(den)})`,
+          factor: inst.factor * scale,
+          exact: roundHalfUp(x * scale, Math.max(d + 2, 2)),
+          expected: roundHalfUp(x * scale, d),
+          actual: roundHalfUp(actual * scale, d),
+        },
       });
     }
   },
 };
+
+/** Plain arithmetic text for a nested expression (formatted again by the renderer only as a string). */
+function exprText(p: { terms: number[]; signs: string[] }): string {
+  return p.terms.map((v, i) => (i === 0 ? (p.signs[i] === '-' ? '−' : '') : p.signs[i] === '-' ? ' − ' : ' + ') + String(v)).join('');
+}

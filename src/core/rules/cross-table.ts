@@ -1,33 +1,13 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
 import { hasValue } from '../numbers';
-import { instances, totalsOf } from '../relations';
-import { cellOf, keyString, type Key, type TableCell, type TableModel } from '../table';
+import { instances } from '../relations';
+import { select, yearsOf } from '../select';
+import { keyString, type TableCell, type TableModel } from '../table';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
-/** Years a table covers: the years in its keys, else the reporting year. */
-function yearsOf(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
-  const ys = new Set<number>();
-  for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
-  if (ys.size) return { years: [...ys], keyed: true };
-  const y = t.year ?? ctx.reportingYear;
-  return { years: y === undefined ? [] : [y], keyed: false };
-}
-
-/** Cells a selector picks for one year (`*` = every member that is not a total). */
-function select(t: TableModel, sel: Record<string, string>, year: number, keyed: boolean): TableCell[] | undefined {
-  let keys: Key[] = [keyed ? { year: String(year) } : {}];
-  for (const [dim, m] of Object.entries(sel)) {
-    if (m !== '*') {
-      keys = keys.map((k) => ({ ...k, [dim]: m }));
-      continue;
-    }
-    const totals = totalsOf(t, dim);
-    const members = (t.found.get(dim) ?? []).filter((x) => !totals.has(x));
-    keys = keys.flatMap((k) => members.map((x) => ({ ...k, [dim]: x })));
-  }
-  const cells = keys.map((k) => cellOf(t, k)).filter((c): c is TableCell => !!c);
-  return cells.length ? cells : undefined;
+function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
+  return yearsOf(t, ctx.reportingYear);
 }
 
 function value(t: TableModel, c: TableCell, ctx: RuleContext): number | undefined {
@@ -37,8 +17,8 @@ function value(t: TableModel, c: TableCell, ctx: RuleContext): number | undefine
 /** Compares one link with one other table; true when some year could be compared. */
 function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): boolean {
   let compared = false;
-  const here = yearsOf(t, ctx);
-  const there = yearsOf(o, ctx);
+  const here = yearsOfT(t, ctx);
+  const there = yearsOfT(o, ctx);
   for (const y of here.years) {
     const oy = y + link.yearOffset;
     if (!there.years.includes(oy)) continue;

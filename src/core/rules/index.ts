@@ -1,5 +1,5 @@
 // The explicit, alphabetized registry of rules passed to the engine.
-import { balanceMismatch, partsExceedTotal, ratioMismatch, subsetExceeds, sumMismatch } from './arithmetic';
+import { balanceMismatch, deltaMismatch, partsExceedTotal, ratioMismatch, subsetExceeds, sumMismatch } from './arithmetic';
 import { dashAsZero, negativeValue, nonIntegerCount, notANumber, numberAsText, scoreInvalid } from './cell-rules';
 import { crossTableMismatch } from './cross-table';
 import { missingValue } from './missing-value';
@@ -9,6 +9,7 @@ export const RULES: readonly Rule[] = [
   balanceMismatch,
   crossTableMismatch,
   dashAsZero,
+  deltaMismatch,
   missingValue,
   negativeValue,
   nonIntegerCount,

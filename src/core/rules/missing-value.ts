@@ -1,13 +1,6 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
-import { cellId, instances, type Instance } from '../relations';
-import type { TableCell } from '../table';
+import { cellId, inputsOf, instances } from '../relations';
 import { ref, what, type Rule } from './rule';
-
-function inputsOf(inst: Instance): TableCell[] {
-  if (inst.type === 'sum' || inst.type === 'linear') return inst.terms.map((x) => x.cell);
-  if (inst.type === 'percent') return [inst.num, inst.den];
-  return [inst.sub, inst.sup];
-}
 
 export const missingValue: Rule = {
   meta: {
@@ -31,16 +24,16 @@ export const missingValue: Rule = {
       if (d && d.inst === inst && !reported.has(id)) {
         reported.add(id);
         const r = ref(t, target);
-        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((c) => ref(t, c))], expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
+        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((x) => ref(x.table, x.cell))], expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
       }
       // An input left empty stops a check whose total is given: say so once per cell.
-      if (!inst.computed || inst.type === 'percent' || (inst.type === 'sum' && !inst.exhaustive)) continue;
+      if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
       if (target.num.kind === 'empty') continue;
-      for (const c of inputsOf(inst)) {
-        const cid = cellId(t, c);
-        if (c.num.kind !== 'empty' || ctx.values.get(t, c) !== undefined || reported.has(cid)) continue;
+      for (const x of inputsOf(inst)) {
+        const cid = cellId(x.table, x.cell);
+        if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
         reported.add(cid);
-        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/input', params: { what: what(t, c) } });
+        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: { what: what(t, x.cell) } });
       }
     }
   },

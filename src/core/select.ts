@@ -1,0 +1,35 @@
+// Picks cells of a table by member ids and year, for relations between tables.
+import { totalsOf } from './relations';
+import { cellOf, type Key, type TableCell, type TableModel } from './table';
+
+/** Years a table covers: the years in its keys, else its own year or the reporting year. */
+export function yearsOf(t: TableModel, reportingYear: number | undefined): { years: number[]; keyed: boolean } {
+  const ys = new Set<number>();
+  for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
+  if (ys.size) return { years: [...ys].sort((a, b) => a - b), keyed: true };
+  const y = t.year ?? reportingYear;
+  return { years: y === undefined ? [] : [y], keyed: false };
+}
+
+/** Cells a selector picks for one year (`*` = every member that is not a total). */
+export function select(t: TableModel, sel: Record<string, string>, year: number, keyed: boolean): TableCell[] | undefined {
+  let keys: Key[] = [keyed ? { year: String(year) } : {}];
+  for (const [dim, m] of Object.entries(sel)) {
+    if (m !== '*') {
+      keys = keys.map((k) => ({ ...k, [dim]: m }));
+      continue;
+    }
+    const totals = totalsOf(t, dim);
+    const members = (t.found.get(dim) ?? []).filter((x) => !totals.has(x));
+    keys = keys.flatMap((k) => members.map((x) => ({ ...k, [dim]: x })));
+  }
+  const cells = keys.map((k) => cellOf(t, k)).filter((c): c is TableCell => !!c);
+  return cells.length ? cells : undefined;
+}
+
+/** The cells of `t` for a year, if `t` covers it. */
+export function selectYear(t: TableModel, sel: Record<string, string>, year: number, reportingYear: number | undefined): TableCell[] | undefined {
+  const y = yearsOf(t, reportingYear);
+  if (!y.years.includes(year)) return undefined;
+  return select(t, sel, year, y.keyed);
+}
