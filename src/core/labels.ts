@@ -10,12 +10,21 @@ export function normalizeLabel(s: string): string {
     .trim();
 }
 
+/** labelKey per distinct text: tables repeat their labels, and recognition keys every label of every block. */
+let keyMemo = new Map<string, string>();
+
 /** The matching key: normalized, punctuation dropped, words separated by single spaces. `%` is kept. */
 export function labelKey(s: string): string {
-  return normalizeLabel(s)
-    .replace(/\+\s*\/\s*-|±/g, ' ± ')
-    .replace(/[^a-zа-я0-9%±]+/g, ' ')
-    .trim();
+  let k = keyMemo.get(s);
+  if (k === undefined) {
+    k = normalizeLabel(s)
+      .replace(/\+\s*\/\s*-|±/g, ' ± ')
+      .replace(/[^a-zа-я0-9%±]+/g, ' ')
+      .trim();
+    if (keyMemo.size >= 50_000) keyMemo = new Map();
+    keyMemo.set(s, k);
+  }
+  return k;
 }
 
 /** Damerau-Levenshtein distance with an early exit above `max`. */

@@ -9,7 +9,8 @@ export class SheetView {
   /** Covered cell (r*width+c) → the merge it belongs to (only for cells other than the origin). */
   private covered = new Map<number, Area>();
   private origins = new Map<number, Area>();
-  private nums = new Map<number, Num>();
+  /** Cell readings by r*width+c: an array when the sheet's box is of a sane size, else a map. */
+  private nums: Array<Num | undefined> | Map<number, Num>;
 
   constructor(readonly sheet: Sheet) {
     this.height = sheet.rows.length;
@@ -17,6 +18,7 @@ export class SheetView {
     for (const r of sheet.rows) if (r && r.length > w) w = r.length;
     for (const m of sheet.merges) if (m.right + 1 > w) w = m.right + 1;
     this.width = w;
+    this.nums = this.height * w <= 1 << 22 ? new Array<Num | undefined>(this.height * w) : new Map<number, Num>();
     for (const m of sheet.merges) {
       this.origins.set(m.top * this.width + m.left, m);
       for (let r = m.top; r <= m.bottom; r++)
@@ -46,10 +48,17 @@ export class SheetView {
 
   num(r: number, c: number): Num {
     const k = r * this.width + c;
-    let n = this.nums.get(k);
+    const nums = this.nums;
+    if (Array.isArray(nums) && k >= 0 && k < nums.length) {
+      let n = nums[k];
+      if (!n) nums[k] = n = readNum(this.cell(r, c));
+      return n;
+    }
+    const map = nums instanceof Map ? nums : (this.nums = new Map(nums.flatMap((n, i) => (n ? [[i, n] as [number, Num]] : []))));
+    let n = map.get(k);
     if (!n) {
       n = readNum(this.cell(r, c));
-      this.nums.set(k, n);
+      map.set(k, n);
     }
     return n;
   }

@@ -100,10 +100,24 @@ function matchAlternative(path: string[], scores: Map<number, number>[], parts: 
 let bestCache = new WeakMap<MemberT[], Map<string, MemberHit | null>>();
 let bestCacheSize = 0;
 
+/**
+ * The memo key of a path. Recognition asks about the same path array for every definition it
+ * tries, so the joined key is kept per array (and checked against its contents, which may change).
+ */
+const pathKeys = new WeakMap<string[], { parts: string[]; key: string }>();
+
+function keyOfPath(path: string[]): string {
+  const known = pathKeys.get(path);
+  if (known && known.parts.length === path.length && known.parts.every((t, i) => t === path[i])) return known.key;
+  const key = path.join('\u0001');
+  pathKeys.set(path, { parts: [...path], key });
+  return key;
+}
+
 /** The best member for a path of text keys (outer to inner), or undefined. */
 export function bestMember(path: string[], members: MemberT[]): MemberHit | undefined {
   const memoable = !path.some((t) => t.includes('\u0001'));
-  const pathKey = memoable ? path.join('\u0001') : '';
+  const pathKey = memoable ? keyOfPath(path) : '';
   let byPath = memoable ? bestCache.get(members) : undefined;
   if (byPath) {
     const known = byPath.get(pathKey);

@@ -68,9 +68,22 @@ export function isPercentFormat(fmt: string | undefined): boolean {
   return !!fmt && /%/.test(fmt.split(';')[0].replace(/"[^"]*"/g, ''));
 }
 
+const decimalsMemo = new Map<number, number>();
+
 /** Decimals of a number as it would show in General format. */
 export function naturalDecimals(v: number): number {
   if (Number.isInteger(v)) return 0;
+  // Reports repeat their fractions (0,5 points, 14,1 %): format each distinct value once.
+  let d = decimalsMemo.get(v);
+  if (d === undefined) {
+    d = formatDecimalsOf(v);
+    if (decimalsMemo.size >= 50_000) decimalsMemo.clear();
+    decimalsMemo.set(v, d);
+  }
+  return d;
+}
+
+function formatDecimalsOf(v: number): number {
   const s = String(Number(v.toPrecision(12)));
   const e = /e-(\d+)$/.exec(s);
   if (e) return Number(e[1]);
@@ -111,10 +124,15 @@ export function hasValue(n: Num): n is Num & { value: number } {
   return n.value !== undefined && (n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash');
 }
 
+/** The first character that is neither in SPACES nor removed by trim(). */
+const FIRST_VISIBLE = /[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 const YEAR_TEXT = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i;
 
 /** A year header such as `2023 г.`, `2023г.`, `2023`, `2023 г`, `2022.`. */
 export function parseYearText(text: string): number | undefined {
+  // A year starts with 1 or 2 after any spaces: most texts are rejected without a copy.
+  const first = FIRST_VISIBLE.exec(text);
+  if (!first || (first[0] !== '1' && first[0] !== '2')) return undefined;
   const m = YEAR_TEXT.exec(text.replace(SPACES, ' ').trim());
   return m ? Number(m[1]) : undefined;
 }

@@ -168,7 +168,8 @@ function resolveMembers(dim: Extract<Dim, { type: 'members' }>, lines: number[],
 }
 
 function membersOk(dim: Extract<Dim, { type: 'members' }>, res: Resolution): boolean {
-  const found = new Set(res.ids.values());
+  // Only declared members count: the extra rows of an open list prove nothing about the kind.
+  const found = new Set([...res.ids.values()].filter((id) => dim.members.some((m) => m.id === id)));
   return found.size >= dim.minFound && dim.required.every((m) => found.has(m));
 }
 

@@ -47,13 +47,30 @@ export function cellOf(t: TableModel, key: Key): TableCell | undefined {
 /** The quantity a cell holds, in the table's own words: `Состоит на конец года (Книг, брошюр), 2023`. */
 export function describeKey(t: TableModel, key: Key): string {
   const parts: string[] = [];
+  let entityFirst = false;
+  let named = 0;
   for (const d of t.def.dims) {
     const m = key[d.id];
     if (m === undefined || m === '') continue;
     if (d.type === 'year') parts.push(m);
-    else parts.push(t.words.get(`${d.id}:${m}`) ?? m);
+    else {
+      if (!parts.length && d.type === 'entities') entityFirst = true;
+      parts.push(cleanWords(t.words.get(`${d.id}:${m}`) ?? m));
+      named++;
+    }
   }
+  if (named < 2) entityFirst = false;
   if (parts.length <= 1) return parts.join('');
   const [first, ...rest] = parts;
-  return `${first} (${rest.join(', ')})`;
+  // A library's row reads better as `Library — criterion` than with brackets.
+  return entityFirst ? `${first} — ${rest.join(', ')}` : `${first} (${rest.join(', ')})`;
+}
+
+/** A label as a message shows it: one line, single spaces, without the points of a Model Standard column. */
+function cleanWords(s: string): string {
+  return s
+    .replace(/\(\s*\d+(?:[.,]\d+)?\s*балл[а-я]*\s*\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.:;)])/g, '$1')
+    .trim();
 }

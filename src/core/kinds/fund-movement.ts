@@ -42,5 +42,9 @@ export default defineTable({
     { other: 'fund-receipts', here: { stage: 'received', kind: 'books' }, there: [{ item: 'books' }] },
     { other: 'fund-receipts', here: { stage: 'received', kind: 'periodicals' }, there: [{ item: 'newspapers' }, { item: 'journals' }] },
     { other: 'fund-withdrawals', here: { stage: 'withdrawn', kind: 'total' }, there: [{ reason: '*' }] },
+    // The end of the year is the composition's Всего of that year; the start is the previous year's end.
+    { other: 'fund-composition', here: { stage: 'end', kind: 'total' }, there: [{ subject: 'total' }] },
+    { other: 'fund-composition', here: { stage: 'start', kind: 'total' }, there: [{ subject: 'total' }], yearOffset: -1 },
+    ...['total', 'books', 'periodicals', 'cdrom'].map((kind) => ({ other: 'fund-movement', here: { stage: 'start', kind }, there: [{ stage: 'end', kind }], yearOffset: -1 })),
   ],
 });

@@ -16,10 +16,11 @@ export function styleFor(lang: Lang, decimalSeparator?: string): NumberStyle {
   return base;
 }
 
-export function formatNumber(v: number, s: NumberStyle): string {
+/** Formats a number with digit groups; `decimals` fixes the decimals shown (26 → `26,0`). */
+export function formatNumber(v: number, s: NumberStyle, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
   const neg = v < 0;
-  let str = String(Number(Math.abs(v).toPrecision(12)));
+  let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
   if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
   const [i, f] = str.split('.');
   const grouped = i.length > 3 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, s.group) : i;

@@ -23,9 +23,26 @@ function expr(terms: Array<string | number>, signs: Array<string | number>, s: N
     .join(' ');
 }
 
+/** `(8 273 − 5 535)` for a sum, `20 006` for one term. */
+function operand(terms: MessageParams[string], signs: MessageParams[string], s: NumberStyle): string | undefined {
+  if (!Array.isArray(terms)) return undefined;
+  const sg = Array.isArray(signs) ? signs : terms.map(() => '+');
+  const e = expr(terms, sg, s);
+  return terms.length === 1 && sg[0] !== '-' ? e : `(${e})`;
+}
+
+/** Parameters shown with the decimals of the cell they describe. */
+const FIXED = new Set(['expected', 'actual']);
+
 function fill(template: string, params: MessageParams, s: NumberStyle): string {
   const p: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) p[k] = Array.isArray(v) ? v.map((x) => fmt(x, s)).join(', ') : fmt(v, s);
+  const dec = typeof params.decimals === 'number' ? params.decimals : undefined;
+  for (const [k, v] of Object.entries(params))
+    p[k] = Array.isArray(v) ? v.map((x) => fmt(x, s)).join(', ') : typeof v === 'number' && dec !== undefined && FIXED.has(k) ? formatNumber(v, s, dec) : fmt(v, s);
+  const num = operand(params.numTerms, params.numSigns, s);
+  const den = operand(params.denTerms, params.denSigns, s);
+  if (num !== undefined) p.num = num;
+  if (den !== undefined) p.den = den;
   if (Array.isArray(params.terms)) {
     const terms = params.terms;
     const signs = Array.isArray(params.signs) ? params.signs : terms.map(() => '+');

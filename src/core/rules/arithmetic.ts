@@ -121,9 +121,10 @@ export const ratioMismatch: Rule = {
         messageId: share ? 'ratio-mismatch' : 'ratio-mismatch/indicator',
         params: {
           what: what(t, inst.target),
-          num: num.terms.length === 1 ? num.terms[0] : `(${exprText(num)})`,
-          den: den.terms.length === 1 ? den.terms[0] : `(${exprText(den)})`,
-          factor: inst.factor * scale,
+          ...shownTerms('num', num),
+          ...shownTerms('den', den),
+          decimals: d,
+          times: inst.factor * scale === 1 ? '' : ` × ${inst.factor * scale}`,
           exact: roundHalfUp(x * scale, Math.max(d + 2, 2)),
           expected: roundHalfUp(x * scale, d),
           actual: roundHalfUp(actual * scale, d),
@@ -133,7 +134,9 @@ export const ratioMismatch: Rule = {
   },
 };
 
-/** Plain arithmetic text for a nested expression (formatted again by the renderer only as a string). */
-function exprText(p: { terms: number[]; signs: string[] }): string {
-  return p.terms.map((v, i) => (i === 0 ? (p.signs[i] === '-' ? '−' : '') : p.signs[i] === '-' ? ' − ' : ' + ') + String(v)).join('');
+/** The terms of a ratio's operand as a message shows them: zero terms (empty reasons) left out. */
+function shownTerms(name: 'num' | 'den', p: { terms: number[]; signs: string[] }): Record<string, Array<number | string>> {
+  const keep = p.terms.map((v, i) => i).filter((i) => p.terms[i] !== 0);
+  const idx = keep.length ? keep : [0];
+  return { [`${name}Terms`]: idx.map((i) => p.terms[i]), [`${name}Signs`]: idx.map((i) => p.signs[i]) };
 }

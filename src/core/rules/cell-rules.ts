@@ -35,8 +35,9 @@ export const negativeValue: Rule = {
   meta: { id: 'negative-value', severity: 'error', description: { ru: 'Отрицательное количество', en: 'Negative count' }, messageIds: ['negative-value'] },
   table(t, ctx) {
     if (t.def.valueType === 'amount') return;
+    // A `+/-` change may be negative; a count may not.
     for (const c of t.cells)
-      if (hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
+      if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
   },
 };
 

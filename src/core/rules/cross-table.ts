@@ -36,6 +36,10 @@ function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): 
     const hereFirst = link.primary === 'here';
     const [pt, pc, pv, st, sc, sv] = hereFirst ? [t, hc, hv, o, others, sum] : [o, others, sum, t, hc, hv];
     if (pc.length !== 1) continue;
+    const values = sc.map((c) => value(st, c, ctx)!);
+    const many = sc.length > 2;
+    // A sum over many rows (every withdrawal reason) names the table and year, and shows the non-zero terms.
+    const shown = many ? values.filter((v) => v !== 0) : values;
     ctx.report({
       rule: 'cross-table-mismatch',
       severity: 'error',
@@ -43,8 +47,8 @@ function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): 
       cells: [ref(pt, pc[0]), ...sc.map((c) => ref(st, c))],
       expected: sv,
       actual: pv,
-      messageId: 'cross-table-mismatch',
-      params: { what: what(pt, pc[0]), actual: pv, other: st.def.title.ru, otherEn: st.def.title.en, otherWhat: sc.map((c) => what(st, c)), terms: sc.map((c) => value(st, c, ctx)!), expected: sv, otherTable: st.id },
+      messageId: many ? 'cross-table-mismatch/sum' : 'cross-table-mismatch',
+      params: { what: what(pt, pc[0]), actual: pv, other: st.def.title.ru, otherEn: st.def.title.en, otherWhat: sc.map((c) => what(st, c)), terms: shown.length ? shown : [0], expected: sv, otherTable: st.id, year: String(hereFirst ? oy : y) },
     });
   }
   return compared;
@@ -89,7 +93,7 @@ function byReference(tables: TableModel[], ctx: RuleContext): TableModel[] {
 }
 
 export const crossTableMismatch: Rule = {
-  meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy'] },
+  meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy', 'cross-table-mismatch/sum'] },
   workbook(ctx) {
     const kinds = new Map<string, TableModel[]>();
     for (const t of ctx.tables) {

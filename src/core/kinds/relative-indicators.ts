@@ -1,0 +1,30 @@
+// 4.5 Relative indicators by year: читаемость, посещаемость, обращаемость, документообеспеченность.
+import { defineTable } from '../definition';
+import { FUND_END, LOANS, USERS, VISITS } from './indicator-sources';
+
+export default defineTable({
+  kind: 'relative-indicators',
+  title: { ru: 'Относительные показатели', en: 'Relative indicators' },
+  valueType: 'amount',
+  dims: [
+    {
+      id: 'indicator',
+      type: 'members',
+      required: ['reading', 'attendance'],
+      minFound: 3,
+      members: [
+        { id: 'reading', labels: ['читаемость'], words: { ru: 'Читаемость', en: 'Loans per user' } },
+        { id: 'attendance', labels: ['посещаемость'], words: { ru: 'Посещаемость', en: 'Visits per user' } },
+        { id: 'turnover', labels: ['обращаемость', 'обращаемость фонда'], words: { ru: 'Обращаемость', en: 'Turnover' } },
+        { id: 'provision', labels: ['документообеспеченность', 'книгообеспеченность'], words: { ru: 'Документообеспеченность', en: 'Items per user' } },
+      ],
+    },
+    { id: 'year', type: 'year' },
+  ],
+  derived: [
+    { here: { indicator: 'reading' }, num: [{ from: LOANS }], den: USERS },
+    { here: { indicator: 'attendance' }, num: [{ from: VISITS }], den: USERS },
+    { here: { indicator: 'turnover' }, num: [{ from: LOANS }], den: FUND_END },
+    { here: { indicator: 'provision' }, num: [{ from: FUND_END }], den: USERS },
+  ],
+});
