@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   warning: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorder2}` },
   info: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}` },
   cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  badge: { alignSelf: 'flex-start' },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
@@ -82,7 +83,7 @@ export function IssueList({ issues, tables, t, lang, decimalSeparator, onSelect 
                         aria-label={`${t.severity[sv.severity]}. ${message}. ${fmt(t.goToCell, { cell: where })}`}
                         onClick={() => onSelect(issue.cells)}
                       >
-                        <Badge appearance="tint" color={BADGE[sv.severity]}>
+                        <Badge className={c.badge} appearance="tint" color={BADGE[sv.severity]}>
                           {t.severity[sv.severity]}
                         </Badge>
                         <span className={s.wrap}>{message}</span>

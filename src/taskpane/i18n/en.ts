@@ -20,7 +20,7 @@ export const en: Strings = {
   goToCell: 'Go to cell {cell}',
   fillHeading: 'Fill',
   fillNothing: 'Nothing to fill: every computed cell is already filled.',
-  fillIntro: '{n} cells will be written (mode: {mode}):',
+  fillIntro: 'Cells to write: {n} (mode: {mode}). Old → new:',
   empty: '(empty)',
   fillApply: 'Fill',
   fillUndo: 'Undo',

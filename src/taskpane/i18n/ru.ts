@@ -18,7 +18,7 @@ export const ru = {
   goToCell: 'Перейти к ячейке {cell}',
   fillHeading: 'Заполнение',
   fillNothing: 'Заполнять нечего: все вычисляемые ячейки уже заполнены.',
-  fillIntro: 'Будут записаны {n} ячеек (режим: {mode}):',
+  fillIntro: 'Ячеек к записи: {n} (режим: {mode}). Было → станет:',
   empty: '(пусто)',
   fillApply: 'Заполнить',
   fillUndo: 'Отменить',

@@ -1,0 +1,106 @@
+// Builds the task pane to dist/addin (office.js from Microsoft's CDN), or with `--env fake` to
+// dist/fake with the Excel test double instead of office.js (browser test and demo).
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const PORT = 3000;
+
+/** No remote origin but the Office script host; styles inline because Fluent injects them. */
+function csp({ dev }) {
+  const connect = dev ? `'self' wss://localhost:${PORT}` : "'self'";
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connect}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode === 'development';
+  const fake = Boolean(env.fake);
+  const out = path.resolve(__dirname, 'dist', fake ? 'fake' : 'addin');
+  const entry = { taskpane: './src/taskpane/index.tsx' };
+  if (fake) entry['fake-office'] = './test/excel-fake/browser-entry.ts';
+
+  const pages = [
+    new HtmlWebpackPlugin({
+      template: 'src/taskpane/taskpane.html',
+      filename: 'taskpane.html',
+      chunks: ['taskpane'],
+      scriptLoading: 'defer',
+      minify: false,
+      templateParameters: {
+        csp: csp({ dev }),
+        officeScript: fake
+          ? '<script src="fake-office.js"></script>'
+          : `<script src="${OFFICE_JS}"></script>`,
+      },
+    }),
+  ];
+  if (fake) {
+    pages.push(
+      new HtmlWebpackPlugin({
+        template: 'scripts/demo.html',
+        filename: 'demo.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        minify: false,
+        templateParameters: { csp: csp({ dev }), officeScript: '<script src="fake-office.js"></script>' },
+      }),
+    );
+  }
+
+  const config = {
+    mode: dev ? 'development' : 'production',
+    entry,
+    output: { path: out, filename: '[name].js', clean: true },
+    // Never eval-* source maps: the pane's CSP has no 'unsafe-eval'.
+    devtool: dev ? 'source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...(fake ? [] : [{ from: 'manifest.xml', to: 'manifest.xml' }]),
+        ],
+      }),
+    ],
+  };
+
+  if (dev) {
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: PORT,
+      hot: false,
+      liveReload: true,
+      client: { overlay: false },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: env.http ? 'http' : { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      static: { directory: out },
+    };
+  }
+  return config;
+};
