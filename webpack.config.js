@@ -1,5 +1,7 @@
 // Builds the task pane to dist/addin (office.js from Microsoft's CDN), or with `--env fake` to
 // dist/fake with the Excel test double instead of office.js (browser test and demo).
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -22,6 +24,24 @@ function csp({ dev }) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * HTTPS options from office-addin-dev-certs (it creates and trusts a localhost certificate).
+ * Where it cannot install its CA (e.g. a container without sudo) the generated certificate is
+ * still used, with a warning: Office will not trust it until the CA is installed.
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    const file = (f) => path.join(dir, f);
+    if (!fs.existsSync(file('localhost.crt'))) throw e;
+    console.warn(`office-addin-dev-certs: ${e.message}\nServing with ${dir}/localhost.crt; install ca.crt to make Office trust it.`);
+    return { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) };
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -91,14 +111,14 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (dev) {
-    const devCerts = require('office-addin-dev-certs');
     config.devServer = {
       port: PORT,
+      host: 'localhost',
       hot: false,
       liveReload: true,
       client: { overlay: false },
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: env.http ? 'http' : { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: env.http ? 'http' : { type: 'https', options: await httpsOptions() },
       static: { directory: out },
     };
   }

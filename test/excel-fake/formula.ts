@@ -2,7 +2,10 @@
 // No eval: the browser build runs under a Content-Security-Policy without 'unsafe-eval'.
 import { colName, parseAddress } from '../../src/core/grid';
 
-type Lookup = (row: number, col: number) => number | string | boolean | null;
+/** A cell's value; `sheet` is given for references such as `'Фонды'!C5` (upper-cased). */
+type Lookup = (row: number, col: number, sheet?: string) => number | string | boolean | null;
+
+const SHEET = String.raw`(?:'((?:[^']|'')*)'|([\p{L}\p{N}_.]+))!`;
 
 export function evaluateFormula(formula: string, lookup: Lookup): number | null {
   const src = formula.replace(/^=/, '').replace(/\$/g, '').toUpperCase();
@@ -11,20 +14,20 @@ export function evaluateFormula(formula: string, lookup: Lookup): number | null 
   const skip = (): void => {
     while (peek() === ' ') pos++;
   };
-  const cellNumber = (a1: string): number => {
+  const cellNumber = (a1: string, sheet?: string): number => {
     const p = parseAddress(a1);
-    const v = lookup(p.row, p.col);
+    const v = lookup(p.row, p.col, sheet);
     if (typeof v === 'number') return v;
     const n = Number(String(v ?? '').replace(/[\s\u00a0]/g, '').replace(',', '.'));
     return Number.isFinite(n) ? n : 0;
   };
-  const rangeValues = (a: string, b: string): number[] => {
+  const rangeValues = (a: string, b: string, sheet?: string): number[] => {
     const p = parseAddress(a);
     const q = parseAddress(b);
     const out: number[] = [];
     for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) {
       for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) {
-        out.push(cellNumber(colName(c) + (r + 1)));
+        out.push(cellNumber(colName(c) + (r + 1), sheet));
       }
     }
     return out;
@@ -34,10 +37,10 @@ export function evaluateFormula(formula: string, lookup: Lookup): number | null 
     pos++; // (
     for (;;) {
       skip();
-      const ref = /^([A-Z]{1,3}\d+):([A-Z]{1,3}\d+)/.exec(src.slice(pos));
+      const ref = new RegExp(`^(?:${SHEET})?([A-Z]{1,3}\\d+):([A-Z]{1,3}\\d+)`, 'u').exec(src.slice(pos));
       if (ref) {
         pos += ref[0].length;
-        list.push(rangeValues(ref[1], ref[2]));
+        list.push(rangeValues(ref[3], ref[4], sheetOf(ref)));
       } else list.push([expr()]);
       skip();
       if (peek() === ')') {
@@ -81,10 +84,10 @@ export function evaluateFormula(formula: string, lookup: Lookup): number | null 
       const x = a[0][0];
       return Math.sign(x) * Math.round(Math.abs(x) * 10 ** d) / 10 ** d;
     }
-    const ref = /^[A-Z]{1,3}\d+/.exec(src.slice(pos));
+    const ref = new RegExp(`^(?:${SHEET})?([A-Z]{1,3}\\d+)`, 'u').exec(src.slice(pos));
     if (ref) {
       pos += ref[0].length;
-      return cellNumber(ref[0]);
+      return cellNumber(ref[3], sheetOf(ref));
     }
     throw new Error(`unexpected ${ch}`);
   };
@@ -117,4 +120,9 @@ export function evaluateFormula(formula: string, lookup: Lookup): number | null 
   } catch {
     return null;
   }
+}
+
+function sheetOf(m: RegExpExecArray): string | undefined {
+  if (m[1] !== undefined) return m[1].replace(/''/g, "'");
+  return m[2];
 }

@@ -557,7 +557,7 @@ export class FakeRange extends FakeObject {
         c.formula = x;
         delete c.error;
         delete c.quotePrefix;
-        c.value = evaluate(x, this.worksheet.sheet());
+        c.value = evaluate(x, this.worksheet.sheet(), this.ctx.model.sheets);
       } else {
         delete c.formula;
         c.value = x === '' || x === undefined ? null : (x as number | string | boolean | null);
@@ -639,6 +639,11 @@ function at(v: Grid | unknown, i: number, j: number): unknown {
 }
 
 /** The cached result a formula gets when the double writes it (see formula.ts). */
-function evaluate(formula: string, sheet: FakeSheet): number | null {
-  return evaluateFormula(formula, (row, col) => getCell(sheet, row, col)?.value ?? null);
+function evaluate(formula: string, sheet: FakeSheet, sheets: FakeSheet[]): number | null {
+  return evaluateFormula(formula, (row, col, other) => getCell(other ? sheetNamed(other) : sheet, row, col)?.value ?? null);
+  function sheetNamed(name: string): FakeSheet {
+    const s = sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new Error(`#REF! ${name}`);
+    return s;
+  }
 }
