@@ -15,6 +15,8 @@ type Catalogue = {
   nothingToFill: string;
   filesSummary: (files: number, failed: number, errors: number) => string;
   internal: string;
+  cannotWrite: string;
+  writeFailure: Record<'no-dir' | 'denied' | 'is-directory' | 'no-space' | 'other', string>;
 };
 
 export const CLI_TEXT: Record<Lang, Catalogue> = {
@@ -28,6 +30,10 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
       corrupt: 'файл .xlsx повреждён или обрезан',
       'is-directory': 'это папка, а не файл',
       'too-large': 'файл слишком велик',
+      'not-a-file': 'это не обычный файл (канал, устройство или сокет)',
+      'empty-file': 'файл пуст (0 байт)',
+      'not-workbook': 'это zip-архив, но не книга Excel (возможно, .docx, .ods или другой архив)',
+      internal: 'внутренняя ошибка программы при проверке файла',
     },
     file: 'Файл',
     tables: 'Найдено таблиц',
@@ -40,6 +46,14 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     nothingToFill: 'Заполнять нечего: все вычисляемые ячейки уже заполнены',
     filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
     internal: 'внутренняя ошибка программы',
+    cannotWrite: 'Не удалось записать',
+    writeFailure: {
+      'no-dir': 'папка для выходного файла не существует',
+      denied: 'нет прав на запись',
+      'is-directory': 'по этому пути находится папка',
+      'no-space': 'на диске нет места',
+      other: 'ошибка записи',
+    },
   },
   en: {
     failure: {
@@ -51,6 +65,10 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
       corrupt: 'the .xlsx file is damaged or truncated',
       'is-directory': 'this is a folder, not a file',
       'too-large': 'the file is too large',
+      'not-a-file': 'not a regular file (a pipe, device or socket)',
+      'empty-file': 'the file is empty (0 bytes)',
+      'not-workbook': 'a zip archive but not an Excel workbook (perhaps .docx, .ods or another archive)',
+      internal: 'internal error while checking the file',
     },
     file: 'File',
     tables: 'Tables found',
@@ -63,5 +81,13 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     nothingToFill: 'Nothing to fill: every computed cell is already filled',
     filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,
     internal: 'internal error',
+    cannotWrite: 'Could not write',
+    writeFailure: {
+      'no-dir': 'the output folder does not exist',
+      denied: 'permission denied',
+      'is-directory': 'a folder is in the way',
+      'no-space': 'no space left on the disk',
+      other: 'write error',
+    },
   },
 };

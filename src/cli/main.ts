@@ -48,10 +48,23 @@ interface FillOpts {
   threshold?: number;
 }
 
+/** The two paths name one file: the same path, a symlink to it, or a hard link (same device and inode). */
 async function samePath(a: string, b: string): Promise<boolean> {
   const ra = await fs.realpath(a).catch(() => path.resolve(a));
   const rb = await fs.realpath(b).catch(() => path.resolve(b));
-  return ra === rb;
+  if (ra === rb) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+function writeFailureText(e: unknown, lang: Lang): string {
+  const w = CLI_TEXT[lang].writeFailure;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return w['no-dir'];
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return w.denied;
+  if (code === 'EISDIR') return w['is-directory'];
+  if (code === 'ENOSPC' || code === 'EDQUOT') return w['no-space'];
+  return w.other + (code ? ` (${code})` : '');
 }
 
 export async function runFill(input: string, o: FillOpts, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -67,13 +80,19 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     err(`${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
     return 2;
   }
-  const analysis = analyze(parsed.workbook);
-  const plan = planFill(parsed.workbook, { mode: o.mode, overwrite: o.overwrite, threshold: o.threshold }, analysis);
-  applyPlan(parsed.book, plan);
+  let plan;
+  try {
+    const analysis = analyze(parsed.workbook);
+    plan = planFill(parsed.workbook, { mode: o.mode, overwrite: o.overwrite, threshold: o.threshold }, analysis);
+    applyPlan(parsed.book, plan);
+  } catch {
+    err(`${input}: ${t.failure.internal}\n`);
+    return 2;
+  }
   try {
     await writeBookAtomically(parsed.book, o.out);
   } catch (e) {
-    err(`${o.out}: ${(e as Error).message}\n`);
+    err(`${t.cannotWrite} ${o.out}: ${writeFailureText(e, o.lang)}\n`);
     return 2;
   }
   const lines = plan.writes.map((w) => `  ${w.sheet}!${w.address}: ${w.before.value === null ? '∅' : String(w.before.value)} → ${w.formula ? `${w.formula} (${w.value})` : w.value}`);

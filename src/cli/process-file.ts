@@ -1,5 +1,5 @@
 // Checks one file into its report entry; a file that cannot be read becomes an entry with `error`.
-import { checkWorkbook, renderMessage, renderSummary, type FileReport, type Lang } from '../core';
+import { checkWorkbook, renderMessage, renderSummary, type FileReport, type Lang, type Workbook } from '../core';
 import { CLI_TEXT } from './cli-messages';
 import { ReadError } from './read-errors';
 import { readWorkbookFile } from './read-xlsx';
@@ -22,6 +22,15 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   } catch (e) {
     return { file, error: failureText(e, opts.lang), tables: [], issues: [] };
   }
+  try {
+    return report(file, wb, opts);
+  } catch {
+    // An engine failure on one file must not stop the batch: the file is named with the reason.
+    return { file, error: CLI_TEXT[opts.lang].failure.internal, tables: [], issues: [] };
+  }
+}
+
+function report(file: string, wb: Workbook, opts: CheckFileOptions): FileReport {
   const result = checkWorkbook(wb, { threshold: opts.threshold });
   const render = { lang: opts.lang };
   return {

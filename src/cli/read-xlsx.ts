@@ -18,6 +18,9 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
     throw new ReadError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'unreadable', (e as Error).message);
   }
   if (stat.isDirectory()) throw new ReadError('is-directory');
+  // A pipe or device would block the read forever: regular files only.
+  if (!stat.isFile()) throw new ReadError('not-a-file');
+  if (stat.size === 0) throw new ReadError('empty-file');
   try {
     return await fs.readFile(path);
   } catch (e) {
@@ -83,6 +86,8 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
   } catch (e) {
     throw new ReadError('corrupt', (e as Error).message);
   }
+  // exceljs reads any zip, a .docx or a renamed archive too, as a workbook without sheets.
+  if (wb.worksheets.length === 0 && !(await hasWorkbookPart(buf))) throw new ReadError('not-workbook');
   const pending: Pending[] = [];
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => {
@@ -107,6 +112,15 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
     if (cell && typeof p.cell.value !== 'boolean') cell.value = { formula: p.cell.formula.slice(1), result: p.cell.value ?? undefined } as ExcelJS.CellValue;
   }
   return { workbook: { sheets }, book: wb };
+}
+
+async function hasWorkbookPart(buf: Buffer): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(buf);
+    return Object.keys(zip.files).some((n) => /^xl\/workbook\.xml$/i.test(n));
+  } catch {
+    return false;
+  }
 }
 
 /** Formula cells that exceljs read without a result: a `<v>` in the file means the result was 0 (or text). */
