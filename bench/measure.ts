@@ -1,0 +1,138 @@
+// One size of the benchmark, in its own process (so peak memory is this size's alone):
+//   tsx bench/measure.ts FILE REPS  → one JSON line on stdout.
+// Times the shipped code (dist/, compiled by `npm run build:cli`), not the TypeScript sources.
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type * as Core from '../src/core';
+import type * as Reader from '../src/cli/read-xlsx';
+
+const dist = path.join(__dirname, '..', 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const core = require(path.join(dist, 'core', 'index.js')) as typeof Core;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const reader = require(path.join(dist, 'cli', 'read-xlsx.js')) as typeof Reader;
+
+export interface SizeResult {
+  file: string;
+  bytes: number;
+  sheets: number;
+  cells: number;
+  reps: number;
+  /** Medians, milliseconds. */
+  exceljsMs: number;
+  parseMs: number;
+  checkMs: number;
+  fillMs: number;
+  engineMs: number;
+  /** All repetitions, milliseconds. */
+  samples: { exceljs: number[]; parse: number[]; check: number[]; fill: number[] };
+  tables: number;
+  issues: number;
+  writes: number;
+  /** Peak resident set of this process (MB), exceljs repetitions included. */
+  peakRssMb: number;
+  /** Largest V8 heap in use seen (MB): sampled every 10 ms and at every phase end. */
+  peakHeapMb: number;
+  /** Heap held by the engine's grid alone after a full GC (MB). */
+  gridHeapMb: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+let peakHeap = 0;
+const sample = () => {
+  const h = process.memoryUsage().heapUsed;
+  if (h > peakHeap) peakHeap = h;
+};
+const timer = setInterval(sample, 10);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function main(): Promise<void> {
+  const [file, repsArg, warmArg] = process.argv.slice(2);
+  const reps = Number(repsArg ?? 3);
+  const warm = warmArg !== 'cold';
+  const buf = readFileSync(file);
+  const samples: SizeResult['samples'] = { exceljs: [], parse: [], check: [], fill: [] };
+
+  // One unmeasured round of everything first (JIT), except at sizes where one round is seconds.
+  if (warm) {
+    await new ExcelJS.Workbook().xlsx.load(buf as unknown as ArrayBuffer);
+    const g = await reader.parseXlsx(buf);
+    core.checkWorkbook(g);
+    core.planFill(g);
+  }
+  // exceljs alone: what any reader of the file pays.
+  for (let i = 0; i < reps; i++) {
+    gc();
+    const t0 = performance.now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    samples.exceljs.push(performance.now() - t0);
+    sample();
+  }
+  // Our read: exceljs plus the conversion into the engine's grid.
+  let grid: Core.Workbook | undefined;
+  gc();
+  const h0 = process.memoryUsage().heapUsed;
+  for (let i = 0; i < reps; i++) {
+    grid = undefined;
+    gc();
+    const t0 = performance.now();
+    grid = await reader.parseXlsx(buf);
+    samples.parse.push(performance.now() - t0);
+    sample();
+  }
+  gc();
+  const gridHeap = process.memoryUsage().heapUsed - h0;
+  const wb = grid!;
+  let cells = 0;
+  for (const s of wb.sheets) for (const r of s.rows) if (r) for (const c of r) if (c) cells++;
+  // The engine on the already-read grid: recognize + check, then plan the fill (its own recognition).
+  let result: Core.CheckResult | undefined;
+  let plan: Core.FillPlan | undefined;
+  for (let i = 0; i < reps; i++) {
+    result = undefined;
+    plan = undefined;
+    gc();
+    let t0 = performance.now();
+    result = core.checkWorkbook(wb);
+    samples.check.push(performance.now() - t0);
+    sample();
+    t0 = performance.now();
+    plan = core.planFill(wb);
+    samples.fill.push(performance.now() - t0);
+    sample();
+  }
+  clearInterval(timer);
+  const engine = samples.check.map((c, i) => c + samples.fill[i]);
+  const out: SizeResult = {
+    file,
+    bytes: buf.length,
+    sheets: wb.sheets.length,
+    cells,
+    reps,
+    exceljsMs: median(samples.exceljs),
+    parseMs: median(samples.parse),
+    checkMs: median(samples.check),
+    fillMs: median(samples.fill),
+    engineMs: median(engine),
+    samples,
+    tables: result!.tables.length,
+    issues: result!.issues.length,
+    writes: plan!.writes.length,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakHeapMb: peakHeap / 2 ** 20,
+    gridHeapMb: gridHeap / 2 ** 20,
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(String((e as Error).stack ?? e) + '\n');
+  process.exit(1);
+});
