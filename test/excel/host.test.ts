@@ -75,3 +75,19 @@ describe('office host', () => {
     expect(m.snapshot()).toEqual(before);
   });
 });
+
+describe('Office environment', () => {
+  it('follows Office’s theme and display language', async () => {
+    const { displayLanguage, isDarkTheme } = await import('../../src/excel/office-host');
+    const { langFor } = await import('../../src/taskpane/i18n');
+    const m = modelFromSpecs([{ name: 'Лист1', rows: [[1]] }]);
+    installOfficeGlobals(m, { bodyBackgroundColor: '#1f1f1f' });
+    expect(isDarkTheme()).toBe(true);
+    installOfficeGlobals(m, { bodyBackgroundColor: '#ffffff' });
+    expect(isDarkTheme()).toBe(false);
+    m.behaviour.displayLanguage = 'en-US';
+    expect(langFor(displayLanguage())).toBe('en');
+    m.behaviour.displayLanguage = 'ru-RU';
+    expect(langFor(displayLanguage())).toBe('ru');
+  });
+});
