@@ -111,6 +111,7 @@ async function main(): Promise<void> {
     assert.deepEqual(filled[HOSTILE_SHEET].C6, { value: 1050, formula: '=C3+C4-C5' });
     assert.deepEqual(filled[HOSTILE_SHEET].D6, { value: 730, formula: '=D3+D4-D5' });
     step(`fill wrote ${writes.length} cells`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'after-fill.png') });
     await page.getByRole('button', { name: 'Отменить', exact: true }).click();
     await page.getByText(/Заполнение отменено/).waitFor();
@@ -121,6 +122,13 @@ async function main(): Promise<void> {
     const runs = await page.evaluate(() => window.__fake!.model.runs);
     assert.ok(runs.every((r) => r.delayForCellEdit), 'every batch waits for cell edit');
     step(`syncs with writes in the session: ${writeSyncs} (fill 1, undo 1)`);
+
+    const chart = page.getByRole('heading', { name: 'Модельный стандарт: баллы по библиотекам' });
+    if (await chart.count()) {
+      await chart.evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: path.join(SHOTS, 'score-chart.png') });
+      step('Model Standard chart drawn');
+    }
 
     // The demo page renders the workbook beside the pane.
     const demo = await context.newPage();
