@@ -77,7 +77,7 @@ describe('readWorkbook', () => {
   });
 
   it('reads an .xlsx loaded with exceljs: cached results, merges, formats, protection', async () => {
-    const model = await xlsxModel((wb) => {
+    const model = await xlsxModel(async (wb) => {
       const ws = wb.addWorksheet('Кадры');
       ws.getCell('C2').value = 'Численность';
       ws.mergeCells('C2:E2');
@@ -86,8 +86,13 @@ describe('readWorkbook', () => {
       ws.getCell('E3').value = 0.25;
       ws.getCell('E3').numFmt = '0.00';
       ws.getCell('C4').value = { error: '#REF!' };
+      ws.getCell('D4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC000' } };
+      await ws.protect('', {});
       wb.addWorksheet('Пусто');
     });
+    expect(model.sheet('Кадры').protected).toBe(true);
+    expect(model.sheet('Пусто').protected).toBe(false);
+    expect(model.snapshot()['Кадры'].D4.fill).toEqual({ color: '#FFC000', pattern: 'Solid' });
     const { workbook } = await readWorkbook(ctxOf(model));
     const s = workbook.sheets[0];
     expect(s.origin).toEqual({ row: 1, col: 2 });
