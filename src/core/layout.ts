@@ -81,7 +81,7 @@ export class SheetView {
   }
 }
 
-/** Connected groups of occupied cells (4-neighbourhood, merges included), as bounding boxes. */
+/** Connected groups of occupied cells (8-neighbourhood, merges included), as bounding boxes. */
 export function findBlocks(view: SheetView): Area[] {
   const { height: H, width: W } = view;
   if (H === 0 || W === 0) return [];
@@ -108,10 +108,17 @@ export function findBlocks(view: SheetView): Area[] {
       if (r > box.bottom) box.bottom = r;
       if (c < box.left) box.left = c;
       if (c > box.right) box.right = c;
-      if (r > 0 && occ[k - W] && !seen[k - W]) (seen[k - W] = 1), stack.push(k - W);
-      if (r < H - 1 && occ[k + W] && !seen[k + W]) (seen[k + W] = 1), stack.push(k + W);
-      if (c > 0 && occ[k - 1] && !seen[k - 1]) (seen[k - 1] = 1), stack.push(k - 1);
-      if (c < W - 1 && occ[k + 1] && !seen[k + 1]) (seen[k + 1] = 1), stack.push(k + 1);
+      // 8-neighbourhood: a header over the data column touches the first row label only at a corner.
+      for (let dr = -1; dr <= 1; dr++) {
+        const rr = r + dr;
+        if (rr < 0 || rr >= H) continue;
+        for (let dc = -1; dc <= 1; dc++) {
+          const cc = c + dc;
+          if (cc < 0 || cc >= W || (dr === 0 && dc === 0)) continue;
+          const j = rr * W + cc;
+          if (occ[j] && !seen[j]) (seen[j] = 1), stack.push(j);
+        }
+      }
     }
     boxes.push(box);
   }
@@ -165,9 +172,19 @@ function isNumberLike(n: Num): boolean {
 export function trimBlock(view: SheetView, area: Area): Area {
   const a = { ...area };
   if (a.right === a.left) return a;
+  /** The leftmost occupied column of the rows below `r` (the table's own left edge). */
+  const leftBelow = (r: number): number => {
+    for (let c = a.left; c <= a.right; c++) for (let rr = r + 1; rr <= a.bottom; rr++) if (view.occupied(rr, c)) return c;
+    return a.left;
+  };
   const single = (r: number, long: boolean): boolean => {
     const cols = rowOrigins(view, r, a);
     if (cols.length !== 1) return false;
+    // A title starts at or left of the table's edge; a lone header over a data column is a header.
+    // A caption merged across the table is a row of the table (Word's tables have them); a title is not merged.
+    const m = view.mergeAt(r, cols[0]);
+    if (m && m.right > m.left) return false;
+    if (!long && cols[0] > leftBelow(r)) return false;
     const n = view.num(r, cols[0]);
     if (!long && cellYear(view.cell(r, cols[0])) !== undefined) return true;
     if (n.kind !== 'not-number') return false;
@@ -178,6 +195,19 @@ export function trimBlock(view: SheetView, area: Area): Area {
   for (let r = a.top; r <= a.bottom; r++) widest = Math.max(widest, rowOrigins(view, r, a).length);
   while (a.top < a.bottom && widest >= 2 && single(a.top, false)) a.top++;
   while (a.bottom > a.top && single(a.bottom, true)) a.bottom--;
+  // What the dropped lines reached beyond the table is not the table's.
+  let left = a.right;
+  let right = a.left;
+  for (let r = a.top; r <= a.bottom; r++)
+    for (let c = a.left; c <= a.right; c++)
+      if (view.occupied(r, c)) {
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+  if (left <= right) {
+    a.left = left;
+    a.right = right;
+  }
   return a;
 }
 
@@ -217,14 +247,20 @@ function isYearRow(view: SheetView, r: number, area: Area): boolean {
   return years > 0;
 }
 
-export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefined {
+/** `allData`: read every column as data (a stray word in a table's only data row is not a row label). */
+export function layoutBlock(view: SheetView, area: Area, allData = false): BlockLayout | undefined {
   let dataTop = -1;
+  // A column has one year header at most: a year-like count below it is data (1990 items withdrawn).
+  const yearColumns = new Set<number>();
   for (let r = area.top; r <= area.bottom; r++) {
-    const hasNum = rowOrigins(view, r, area).some((c) => isNumeric(view.num(r, c)));
-    if (hasNum && !(isYearRow(view, r, area) && r < area.bottom)) {
+    const cols = rowOrigins(view, r, area);
+    const hasNum = cols.some((c) => isNumeric(view.num(r, c)));
+    const yearRow = isYearRow(view, r, area) && r < area.bottom && !cols.some((c) => yearColumns.has(c) && isNumeric(view.num(r, c)));
+    if (hasNum && !yearRow) {
       dataTop = r;
       break;
     }
+    for (const c of cols) if (cellYear(view.cell(r, c)) !== undefined) yearColumns.add(c);
   }
   if (dataTop < 0) return undefined;
   const labelCols: number[] = [];
@@ -233,7 +269,7 @@ export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefine
   for (let c = area.left; c <= area.right; c++) {
     let numeric = 0;
     let years = 0;
-    let texts = 0;
+    const texts = new Set<string>();
     const seenYears = new Set<number>();
     for (let r = dataTop; r <= area.bottom; r++) {
       if (view.coveredBy(r, c)) continue;
@@ -246,11 +282,22 @@ export function layoutBlock(view: SheetView, area: Area): BlockLayout | undefine
           years++;
         }
       } else if (isNumberLike(n)) numeric++;
-      else if (n.kind === 'not-number') texts++;
+      else if (n.kind === 'not-number') texts.add(n.text ?? '');
     }
-    if (numeric === 0 && texts > 0) labelCols.push(c);
+    // Row labels: text-only columns on the left, or further right when they name several rows
+    // (library names after a № column); one stray word in a data row is a bad cell, not a label.
+    if (!allData && numeric === 0 && texts.size > 0 && (dataCols.length === 0 || texts.size >= 2)) labelCols.push(c);
     else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);
     else dataCols.push(c);
+  }
+  // Rows above the first numbers that are labelled but empty (an end-of-year row to fill) are data rows.
+  while (dataTop > area.top && labelCols.length) {
+    const r = dataTop - 1;
+    const labelled = labelCols.some((c) => !view.coveredBy(r, c) && view.text(r, c) !== undefined);
+    const emptyData = dataCols.every((c) => !view.occupied(r, c));
+    const headerAbove = r > area.top && (dataCols.some((c) => view.occupied(r - 1, c)) || labelCols.some((c) => view.occupied(r - 1, c)));
+    if (!labelled || !emptyData || !headerAbove) break;
+    dataTop = r;
   }
   const sections: Section[] = [{ headerRows: [], rows: [] }];
   const sectionOf = new Map<number, number>();
@@ -285,7 +332,8 @@ export function splitAtProse(view: SheetView, area: Area): Area[] {
   let top = area.top;
   for (let r = area.top; r <= area.bottom; r++) {
     const cols = rowOrigins(view, r, area);
-    const prose = cols.length === 1 && view.num(r, cols[0]).kind === 'not-number' && (view.num(r, cols[0]).text ?? '').trim().length > 50;
+    const merged = cols.length === 1 && (view.mergeAt(r, cols[0])?.right ?? cols[0]) > cols[0];
+    const prose = cols.length === 1 && !merged && view.num(r, cols[0]).kind === 'not-number' && (view.num(r, cols[0]).text ?? '').trim().length > 50;
     if (!prose || area.right === area.left) continue;
     if (r > top) out.push({ ...area, top, bottom: r - 1 });
     top = r + 1;

@@ -370,15 +370,6 @@ function addOpenMembers(view: SheetView, L: BlockLayout, p: Paths, res: Resoluti
   res.distinct = new Set(res.ids.values()).size;
 }
 
-function tableArea(L: BlockLayout, cells: TableCell[]): Area {
-  let bottom = L.dataTop;
-  let right = L.area.left;
-  for (const c of cells) {
-    if (c.row > bottom) bottom = c.row;
-    if (c.col > right) right = c.col;
-  }
-  return { top: L.area.top, left: L.area.left, bottom, right };
-}
 
 interface Found {
   cand: Candidate;
@@ -388,7 +379,19 @@ interface Found {
 function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found | undefined {
   if (area.bottom - area.top < 1 || area.right - area.left < 1) return undefined;
   const L = layoutBlock(view, area);
-  if (!L || !L.dataCols.length) return undefined;
+  if (!L) return undefined;
+  let found = bestWith(view, L, defs);
+  // One data row and a text-only column: that text may be a bad cell rather than a row label.
+  if (L.labelCols.length && L.dataRows.length === 1) {
+    const L2 = layoutBlock(view, area, true);
+    const alt = L2 && bestWith(view, L2, defs);
+    if (alt && (!found || alt.cand.score > found.cand.score)) found = alt;
+  }
+  return found;
+}
+
+function bestWith(view: SheetView, L: BlockLayout, defs: readonly Definition[]): Found | undefined {
+  if (!L.dataCols.length) return undefined;
   const p = buildPaths(view, L);
   let best: Candidate | undefined;
   for (const def of defs) {
@@ -436,7 +439,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
         id: `${best.def.kind}#${n}`,
         def: best.def,
         sheet,
-        area: tableArea(L, best.cells),
+        area: L.area,
         year: best.year,
         cells: best.cells,
         byKey,
