@@ -1,0 +1,99 @@
+// Rule by rule: small grids that must pass, and grids that must give exactly the listed issues.
+import { sheetFrom, type Raw } from '../helpers/grid';
+import { ruleTester } from '../helpers/rule-tester';
+
+const RATES_HEAD: Raw[][] = [
+  ['Численность работников, относящихся к основному персоналу, человек', 'из них работающих:'],
+  [null, 'на полную ставку', 'на 0,75 ставки', 'на 0,5 ставки', 'на 0,25 ставки', 'другие (перечислить)'],
+];
+const rates = (row: Raw[]) => sheetFrom('Кадры', [...RATES_HEAD, row], ['A1:A2', 'B1:F1']);
+const movement = (rows: Raw[][]) => sheetFrom('Фонды', [['Показатели (2023)', 'Объем фонда', 'Книг, брошюр', 'Газет, журналов'], ...rows]);
+const M_OK: Raw[][] = [
+  ['Состояло на начало года', 1000, 700, 300],
+  ['Поступило за год', 100, 60, 40],
+  ['Выбыло за год', 50, 30, 20],
+  ['Состоит на конец года', 1050, 730, 320],
+];
+
+ruleTester('sum-mismatch', {
+  valid: [
+    { name: 'exhaustive parts add up', sheet: rates([47, 38, 5, 3, 1, 0]) },
+    { name: 'an empty part the total shows to be none', sheet: rates([47, 38, 5, 3, 1, null]) },
+    { name: 'numbers as text add up', sheet: rates(['47', '38 ', '5', '3', '1', '-']) },
+  ],
+  invalid: [{ name: 'total differs from its parts', sheet: rates([48, 38, 5, 3, 1, 0]), issues: ['A3=47'] }],
+});
+
+ruleTester('missing-value', {
+  valid: [{ name: 'complete table', sheet: rates([47, 38, 5, 3, 1, 0]) }],
+  invalid: [
+    { name: 'empty total can be filled', sheet: rates([null, 38, 5, 3, 1, 0]), issues: ['A3=47'] },
+    { name: 'empty part while the total needs it', sheet: rates([48, 38, 5, 3, 1, null]), issues: ['F3'] },
+    { name: 'empty end of year can be filled', sheet: movement([...M_OK.slice(0, 3), ['Состоит на конец года', null, null, 320]]), issues: ['B5=1050', 'C5=730'] },
+  ],
+});
+
+ruleTester('balance-mismatch', {
+  valid: [{ name: 'balanced', sheet: movement(M_OK) }],
+  invalid: [{ name: 'end of year off by 10', sheet: movement([...M_OK.slice(0, 3), ['Состоит на конец года', 1050, 740, 320]]), issues: ['C5=730'] }],
+});
+
+ruleTester('parts-exceed-total', {
+  valid: [{ name: 'kinds below the total', sheet: movement(M_OK) }],
+  invalid: [{ name: 'kinds above the total', sheet: movement([['Состояло на начало года', 900, 700, 300], ...M_OK.slice(1, 3), ['Состоит на конец года', 950, 730, 320]]), issues: ['B2=1000', 'B5=1050'] }],
+});
+
+ruleTester('number-as-text', {
+  valid: [{ name: 'real numbers', sheet: rates([47, 38, 5, 3, 1, 0]) }],
+  invalid: [{ name: 'text numbers with spaces, period and trailing space', sheet: rates(['47', 38, '5 ', 3, 1, '0.0']), issues: ['A3=47', 'C3=5', 'F3=0'] }],
+});
+
+ruleTester('not-a-number', {
+  valid: [{ name: 'a dash is zero, not junk', sheet: rates([47, 38, 5, 3, 1, '—']) }],
+  invalid: [
+    { name: 'arithmetic in a cell', sheet: rates(['178817 (+44311)=223128', 38, 5, 3, 1, 0]), issues: ['A3'] },
+    { name: 'an error value', sheet: rates([47, { value: null, error: '#DIV/0!' }, 5, 3, 1, 0]), issues: ['B3'] },
+  ],
+});
+
+ruleTester('negative-value', {
+  valid: [{ name: 'non-negative counts', sheet: rates([47, 38, 5, 3, 1, 0]) }],
+  invalid: [{ name: 'a negative count', sheet: rates([47, 38, 5, 3, 2, -1]), issues: ['F3'] }],
+});
+
+ruleTester('non-integer-count', {
+  valid: [{ name: 'whole people', sheet: rates([47, 38, 5, 3, 1, 0]) }],
+  invalid: [{ name: 'half a person', sheet: rates([47, 37.5, 5.5, 3, 1, 0]), issues: ['B3', 'C3'] }],
+});
+
+ruleTester('subset-exceeds', {
+  valid: [
+    {
+      name: 'librarian education within its total',
+      sheet: sheetFrom('Кадры', [['Численность работников, относящихся к основному персоналу, человек', 'из них имеют образование:'], [null, 'высшее', null, 'среднее профессиональное'], [null, 'всего', 'из них библиотечное', 'всего', 'из них библиотечное'], [47, 25, 18, 21, 12]], ['A1:A3', 'B1:E1', 'B2:C2', 'D2:E2']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'more librarians than graduates',
+      sheet: sheetFrom('Кадры', [['Численность работников, относящихся к основному персоналу, человек', 'из них имеют образование:'], [null, 'высшее', null, 'среднее профессиональное'], [null, 'всего', 'из них библиотечное', 'всего', 'из них библиотечное'], [47, 25, 26, 21, 12]], ['A1:A3', 'B1:E1', 'B2:C2', 'D2:E2']),
+      issues: ['C4=25'],
+    },
+  ],
+});
+
+const plan = (row: Raw[]) => sheetFrom('План', [['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], row], ['A1:C1', 'D1:F1']);
+ruleTester('delta-mismatch', {
+  valid: [{ name: 'plan and achievement', sheet: plan([100, 120, 20, 130, 125, -5]) }],
+  invalid: [{ name: 'wrong sign', sheet: plan([100, 120, 20, 130, 125, 5]), issues: ['F3=-5'] }],
+});
+
+const shares = (pct: Raw[]) =>
+  sheetFrom('Состав', [['2023'], [], [null, 'Кол-во', '%'], ['Соц.-экон. литература', 29638, pct[0]], ['Техническая литература', 7203, pct[1]], ['Художественная литература', 83402, pct[2]], ['Детская литература', 47384, pct[3]], ['Всего', 167627, 100]]);
+ruleTester('ratio-mismatch', {
+  valid: [
+    { name: 'shares rounded', sheet: shares([{ value: 17.68, numberFormat: '0.00' }, 4.3, 49.75, 28.27]) },
+    { name: 'shares truncated', sheet: shares([17.6, 4.2, 49.7, 28.2]) },
+  ],
+  invalid: [{ name: 'one share wrong', sheet: shares([{ value: 17.78, numberFormat: '0.00' }, 4.3, 49.75, 28.27]), issues: ['C4=17.68'] }],
+});
