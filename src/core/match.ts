@@ -96,33 +96,41 @@ function matchAlternative(path: string[], scores: Map<number, number>[], parts: 
   return { depth, score: total };
 }
 
-/** Best member per (member list, path): repeated tables repeat their header paths and row labels. */
-let bestCache = new WeakMap<MemberT[], Map<string, MemberHit | null>>();
-let bestCacheSize = 0;
-
 /**
- * The memo key of a path. Recognition asks about the same path array for every definition it
- * tries, so the joined key is kept per array (and checked against its contents, which may change).
+ * Best member per (path, member list): repeated tables repeat their header paths and row labels.
+ * Paths are kept in a trie of their texts, so a lookup allocates nothing.
  */
-const pathKeys = new WeakMap<string[], { parts: string[]; key: string }>();
+interface PathNode {
+  next?: Map<string, PathNode>;
+  hits?: Map<MemberT[], MemberHit | null>;
+}
+let pathRoot: PathNode = {};
+let pathNodes = 0;
 
-function keyOfPath(path: string[]): string {
-  const known = pathKeys.get(path);
-  if (known && known.parts.length === path.length && known.parts.every((t, i) => t === path[i])) return known.key;
-  const key = path.join('\u0001');
-  pathKeys.set(path, { parts: [...path], key });
-  return key;
+function nodeOf(path: string[]): PathNode {
+  if (pathNodes >= 200_000) {
+    pathRoot = {};
+    pathNodes = 0;
+  }
+  let n = pathRoot;
+  for (const t of path) {
+    let m = n.next;
+    if (!m) n.next = m = new Map();
+    let c = m.get(t);
+    if (!c) {
+      m.set(t, (c = {}));
+      pathNodes++;
+    }
+    n = c;
+  }
+  return n;
 }
 
 /** The best member for a path of text keys (outer to inner), or undefined. */
 export function bestMember(path: string[], members: MemberT[]): MemberHit | undefined {
-  const memoable = !path.some((t) => t.includes('\u0001'));
-  const pathKey = memoable ? keyOfPath(path) : '';
-  let byPath = memoable ? bestCache.get(members) : undefined;
-  if (byPath) {
-    const known = byPath.get(pathKey);
-    if (known !== undefined) return known === null ? undefined : { ...known };
-  }
+  const node = nodeOf(path);
+  const known = node.hits?.get(members);
+  if (known !== undefined) return known === null ? undefined : { ...known };
   const scores = path.map(scoresOf);
   let best: MemberHit | undefined;
   for (const m of members) {
@@ -134,18 +142,8 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
       if (!best || better(hit, best)) best = hit;
     }
   }
-  if (memoable) {
-    if (bestCacheSize >= 50_000) {
-      bestCache = new WeakMap();
-      bestCacheSize = 0;
-    }
-    if (!byPath) {
-      byPath = new Map();
-      bestCache.set(members, byPath);
-    }
-    byPath.set(pathKey, best ? { ...best } : null);
-    bestCacheSize++;
-  }
+  if (!node.hits) node.hits = new Map();
+  node.hits.set(members, best ? { ...best } : null);
   return best;
 }
 
