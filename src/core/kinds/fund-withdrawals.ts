@@ -12,9 +12,9 @@ export default defineTable({
       minFound: 3,
       open: true,
       members: [
-        { id: 'lost', labels: ['утеряны читателями', 'утеряно читателями', 'утрачены читателями'], words: { ru: 'Утеряны читателями', en: 'Lost by readers' } },
+        { id: 'lost', labels: ['утеряны читателями', 'утеряно читателями', 'утрачены читателями', 'утеря', 'утрата'], words: { ru: 'Утеряны читателями', en: 'Lost by readers' } },
         { id: 'shortage', labels: ['недостача', 'недостача по результатам проверок'], mode: 'prefix', words: { ru: 'Недостача', en: 'Shortage' } },
-        { id: 'wear', labels: ['по ветхости', 'ветхость', 'ветхие'], words: { ru: 'По ветхости', en: 'Worn out' } },
+        { id: 'wear', labels: ['по ветхости', 'ветхость', 'ветхие', 'физический износ', 'износ'], words: { ru: 'По ветхости', en: 'Worn out' } },
         { id: 'outdated', labels: ['устаревшие по содержанию', 'устаревшие', 'устарелость'], words: { ru: 'Устаревшие по содержанию', en: 'Outdated' } },
         { id: 'disaster', labels: ['стихийные бедствия'], words: { ru: 'Стихийные бедствия', en: 'Natural disasters' } },
         { id: 'theft', labels: ['кражи', 'кража'], mode: 'exact', words: { ru: 'Кражи', en: 'Theft' } },

@@ -29,12 +29,6 @@ export const missingValue: Rule = {
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
       if (target.num.kind === 'empty') continue;
-      // Empty parts that the total shows to be none (the sum holds with them as 0) are left alone.
-      const total = ctx.values.get(t, target);
-      if (total !== undefined && (inst.type === 'sum' || inst.type === 'linear')) {
-        const withZeros = inst.terms.reduce((s, x) => s + x.sign * (ctx.values.get(x.table, x.cell) ?? (x.cell.num.kind === 'empty' ? 0 : NaN)), 0);
-        if (Math.abs(withZeros - total) < 1e-9) continue;
-      }
       for (const x of inputsOf(inst)) {
         const cid = cellId(x.table, x.cell);
         if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
