@@ -21,11 +21,16 @@ export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string
     const xml = await zip.file(targets.get(rid)!)?.async('string');
     if (!xml) continue;
     const found = new Map<string, string>();
-    for (const c of xml.matchAll(/<c\b([^>]*)>([\s\S]*?)<\/c>/g)) {
-      const r = /\br="([A-Z]+\d+)"/.exec(c[1])?.[1];
-      if (!r || !cells.has(r)) continue;
-      const v = /<v>([^<]*)<\/v>/.exec(c[2])?.[1];
-      if (v !== undefined) found.set(r, v);
+    // One light scan for cell starts; only the wanted cells are read further.
+    const start = /<c r="([A-Z]+\d+)"/g;
+    for (let m = start.exec(xml); m; m = start.exec(xml)) {
+      if (!cells.has(m[1])) continue;
+      const end = xml.indexOf('</c>', m.index);
+      const close = xml.indexOf('/>', m.index);
+      const open = xml.indexOf('>', m.index);
+      if (end < 0 || (close >= 0 && close < open + 1 && close < end)) continue;
+      const v = /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1];
+      if (v !== undefined) found.set(m[1], v);
     }
     out.set(name, found);
   }

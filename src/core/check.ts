@@ -36,9 +36,12 @@ export function tableInfo(t: TableModel): TableInfo {
   return { id: t.id, kind: t.def.kind, sheet: t.sheet.name, range: rangeAddress(t.sheet, t.area), ...(t.year !== undefined ? { year: t.year } : {}) };
 }
 
-/** Checks a workbook: recognized tables, issues (rule order, then sheet position), summaries. */
-export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}): CheckResult {
-  const a = analyze(wb);
+/**
+ * Checks a workbook: recognized tables, issues (rule order, then sheet position), summaries.
+ * Pass the `analyze(wb)` result to share one recognition with `planFill`.
+ */
+export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: Analysis): CheckResult {
+  const a = analysis ?? analyze(wb);
   const issues: IssueData[] = [];
   const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: (i) => issues.push(i) };
   for (const t of a.tables) for (const rule of RULES) rule.table?.(t, ctx);

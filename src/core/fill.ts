@@ -82,7 +82,7 @@ export function planFill(wb: Workbook, opts: FillOptions = {}, analysis?: Analys
   const a = analysis ?? analyze(wb);
   const mode = opts.mode ?? 'formulas';
   const writes: FillWrite[] = [];
-  const planned = new Set<string>();
+  const planned = new Set<TableCell>();
   for (const [id, d] of a.values.derived) {
     const inst = d.inst as Instance & { target: TableCell };
     writes.push(write(inst, d.value, mode));

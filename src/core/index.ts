@@ -2,7 +2,7 @@
 export * from './grid';
 export * from './issue';
 export * from './api-types';
-export { checkWorkbook } from './check';
+export { analyze, checkWorkbook, type Analysis } from './check';
 export { planFill } from './fill';
 export { renderMessage, renderSummary } from './messages/render';
 export { ReportSchema, FileReportSchema } from './report-schema';

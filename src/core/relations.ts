@@ -17,15 +17,23 @@ export type Instance =
   /** target = (Σ num) / (Σ den) × factor: a share (`%`) or an indicator recomputed from other tables. */
   | { type: 'ratio'; table: TableModel; target: TableCell; num: Term[]; den: Term[]; factor: number; computed: true };
 
+const groupCache = new WeakMap<TableModel, Map<string, Map<string, Map<string, TableCell>>>>();
+
 /** Cells grouped by every key part except `dim` (one group = one line of the relation). */
 function groups(t: TableModel, dim: string, measure: string): Map<string, Map<string, TableCell>> {
+  let perTable = groupCache.get(t);
+  if (!perTable) groupCache.set(t, (perTable = new Map()));
+  const ck = `${dim}\u0001${measure}`;
+  const hit = perTable.get(ck);
+  if (hit) return hit;
   const out = new Map<string, Map<string, TableCell>>();
+  perTable.set(ck, out);
   for (const c of t.cells) {
     if ((c.key.measure ?? 'value') !== measure) continue;
     const m = c.key[dim];
     if (m === undefined) continue;
-    const rest: Key = { ...c.key, [dim]: '' };
-    const g = keyString(t.def, rest);
+    let g = '';
+    for (const d of t.def.dims) g += d.id === dim ? ';' : `${c.key[d.id] ?? ''};`;
     let map = out.get(g);
     if (!map) out.set(g, (map = new Map()));
     map.set(m, c);
@@ -185,8 +193,9 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
   return out;
 }
 
-export function cellId(t: TableModel, c: TableCell): string {
-  return `${t.sheet.name}\u0001${c.row}\u0001${c.col}`;
+/** A cell's identity across the engine: the recognized cell itself (a sheet cell belongs to one table). */
+export function cellId(_t: TableModel, c: TableCell): TableCell {
+  return c;
 }
 
 /** The cell an instance computes or checks. */
@@ -206,19 +215,19 @@ export function inputsOf(inst: Instance): Term[] {
  * (computed to a fixed point, so a Всего of empty row sums is known too).
  */
 export class Values {
-  private known = new Map<string, number>();
+  private known = new Map<TableCell, number>();
   /** Empty computed cells → the value the fill would write. */
-  readonly derived = new Map<string, { inst: Instance; value: number }>();
+  readonly derived = new Map<TableCell, { inst: Instance; value: number }>();
 
   constructor(tables: TableModel[], extra: Instance[] = []) {
-    for (const t of tables) for (const c of t.cells) if (hasValue(c.num)) this.known.set(cellId(t, c), c.num.value);
+    for (const t of tables) for (const c of t.cells) if (hasValue(c.num)) this.known.set(c, c.num.value);
     const all = [...tables.flatMap(instances), ...extra];
     const pending = all.filter((i) => i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula);
     let changed = true;
     while (changed) {
       changed = false;
       for (const inst of pending) {
-        const id = cellId(inst.table, targetOf(inst));
+        const id = targetOf(inst);
         if (this.known.has(id)) continue;
         const v = this.compute(inst);
         if (v === undefined) continue;
@@ -229,8 +238,8 @@ export class Values {
     }
   }
 
-  get(t: TableModel, c: TableCell): number | undefined {
-    return this.known.get(cellId(t, c));
+  get(_t: TableModel, c: TableCell): number | undefined {
+    return this.known.get(c);
   }
 
   private sum(terms: Term[]): number | undefined {

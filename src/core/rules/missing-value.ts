@@ -1,5 +1,6 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
 import { cellId, inputsOf, instances } from '../relations';
+import type { TableCell } from '../table';
 import { ref, what, type Rule } from './rule';
 
 export const missingValue: Rule = {
@@ -10,7 +11,7 @@ export const missingValue: Rule = {
     messageIds: ['missing-value/computed', 'missing-value/input', 'missing-value/no-result'],
   },
   table(t, ctx) {
-    const reported = new Set<string>();
+    const reported = new Set<TableCell>();
     for (const c of t.cells) {
       if (c.num.kind !== 'no-result') continue;
       ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
