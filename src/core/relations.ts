@@ -155,11 +155,10 @@ export function instances(t: TableModel): Instance[] {
 }
 
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
-function pick(tables: TableModel[], from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
+function pick(byKind: Map<string, TableModel[]>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
   let fallback: Term[] | undefined;
   for (const src of from)
-    for (const o of tables) {
-      if (o.def.kind !== src.kind) continue;
+    for (const o of byKind.get(src.kind) ?? []) {
       const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
       if (!cells) continue;
       const terms = cells.map((c) => term(o, c, sign));
@@ -172,6 +171,11 @@ function pick(tables: TableModel[], from: Source[], year: number, reportingYear:
 /** Indicators recomputed from other tables (declared as `derived`), one per indicator cell. */
 export function derivedInstances(tables: TableModel[], reportingYear: number | undefined): Instance[] {
   const out: Instance[] = [];
+  const byKind = new Map<string, TableModel[]>();
+  for (const t of tables) {
+    if (!byKind.has(t.def.kind)) byKind.set(t.def.kind, []);
+    byKind.get(t.def.kind)!.push(t);
+  }
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);
@@ -181,11 +185,11 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
         const num: Term[] = [];
         let ok = true;
         for (const n of d.num) {
-          const terms = pick(tables, n.from, y, reportingYear, n.sign);
+          const terms = pick(byKind, n.from, y, reportingYear, n.sign);
           if (!terms) ok = false;
           else num.push(...terms);
         }
-        const den = ok ? pick(tables, d.den, y, reportingYear, 1) : undefined;
+        const den = ok ? pick(byKind, d.den, y, reportingYear, 1) : undefined;
         if (!ok || !den) continue;
         out.push({ type: 'ratio', table: t, target: here[0], num, den, factor: isPercentFormat(here[0].numberFormat) ? d.factor / 100 : d.factor, computed: true });
       }

@@ -3,10 +3,17 @@ import { totalsOf } from './relations';
 import { cellOf, type Key, type TableCell, type TableModel } from './table';
 
 /** Years a table covers: the years in its keys, else its own year or the reporting year. */
+const keyYears = new WeakMap<TableModel, number[]>();
+
 export function yearsOf(t: TableModel, reportingYear: number | undefined): { years: number[]; keyed: boolean } {
-  const ys = new Set<number>();
-  for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
-  if (ys.size) return { years: [...ys].sort((a, b) => a - b), keyed: true };
+  let years = keyYears.get(t);
+  if (!years) {
+    const ys = new Set<number>();
+    for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
+    years = [...ys].sort((a, b) => a - b);
+    keyYears.set(t, years);
+  }
+  if (years.length) return { years, keyed: true };
   const y = t.year ?? reportingYear;
   return { years: y === undefined ? [] : [y], keyed: false };
 }

@@ -14,28 +14,25 @@ function value(t: TableModel, c: TableCell, ctx: RuleContext): number | undefine
   return ctx.values.get(t, c);
 }
 
-/** Compares one link with one other table; true when some year could be compared. */
-function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): boolean {
-  let compared = false;
+/** Compares one link with one other table in one year; true when both sides could be read. */
+function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: RuleContext): boolean {
   const here = yearsOfT(t, ctx);
   const there = yearsOfT(o, ctx);
-  for (const y of here.years) {
-    const oy = y + link.yearOffset;
-    if (!there.years.includes(oy)) continue;
+  const oy = y + link.yearOffset;
+  {
     const hc = select(t, link.here, y, here.keyed);
-    if (!hc || hc.length !== 1) continue;
+    if (!hc || hc.length !== 1) return false;
     const oc = link.there.map((s) => select(o, s, oy, there.keyed));
-    if (oc.some((x) => !x)) continue;
+    if (oc.some((x) => !x)) return false;
     const others = oc.flat() as TableCell[];
     const hv = value(t, hc[0], ctx);
     const ov = others.map((c) => value(o, c, ctx));
-    if (hv === undefined || ov.some((v) => v === undefined)) continue;
-    compared = true;
+    if (hv === undefined || ov.some((v) => v === undefined)) return false;
     const sum = (ov as number[]).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - hv) < 1e-9) continue;
+    if (Math.abs(sum - hv) < 1e-9) return true;
     const hereFirst = link.primary === 'here';
     const [pt, pc, pv, st, sc, sv] = hereFirst ? [t, hc, hv, o, others, sum] : [o, others, sum, t, hc, hv];
-    if (pc.length !== 1) continue;
+    if (pc.length !== 1) return true;
     const values = sc.map((c) => value(st, c, ctx)!);
     const many = sc.length > 2;
     // A sum over many rows (every withdrawal reason) names the table and year, and shows the non-zero terms.
@@ -51,7 +48,7 @@ function checkLink(t: TableModel, o: TableModel, link: Link, ctx: RuleContext): 
       params: { what: what(pt, pc[0]), actual: pv, other: st.def.title.ru, otherEn: st.def.title.en, otherWhat: sc.map((c) => what(st, c)), terms: shown.length ? shown : [0], expected: sv, otherTable: st.id, year: String(hereFirst ? oy : y) },
     });
   }
-  return compared;
+  return true;
 }
 
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
@@ -101,11 +98,19 @@ export const crossTableMismatch: Rule = {
       kinds.get(t.def.kind)!.push(t);
     }
     const ordered = new Map([...kinds].map(([k, ts]) => [k, byReference(ts, ctx)]));
+    // Tables of each kind by the years they cover, the reference copy first: no table meets every other.
+    const byYear = new Map<string, Map<number, TableModel[]>>();
+    for (const [k, ts] of ordered) {
+      const m = new Map<number, TableModel[]>();
+      for (const o of ts) for (const y of yearsOfT(o, ctx).years) (m.get(y) ?? m.set(y, []).get(y)!).push(o);
+      byYear.set(k, m);
+    }
     for (const t of ctx.tables)
-      for (const link of t.def.links) {
-        // The reference copy of the other kind when comparable; its copies are compared with it separately.
-        for (const o of ordered.get(link.other) ?? []) if (o !== t && checkLink(t, o, link, ctx)) break;
-      }
+      for (const link of t.def.links)
+        for (const y of yearsOfT(t, ctx).years) {
+          // The reference copy of the other kind when comparable; its copies are compared with it separately.
+          for (const o of byYear.get(link.other)?.get(y + link.yearOffset) ?? []) if (o !== t && checkLink(t, o, link, y, ctx)) break;
+        }
     for (const ts of ordered.values()) {
       if (ts.length < 2 || !ts[0].def.copiesAgree) continue;
       for (const copy of ts.slice(1)) checkCopies(ts[0], copy, ctx);
