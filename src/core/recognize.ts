@@ -5,7 +5,7 @@ import { labelKey } from './labels';
 import { findBlocks, layoutBlock, SheetView, splitAtProse, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { cellYear, parseYearText, yearInText } from './numbers';
-import { keyString, type Key, type TableCell, type TableModel } from './table';
+import { cleanWords, keyString, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
 
@@ -309,12 +309,12 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
         const line = lineOf(section, c);
         const key: Key = {};
         let complete = true;
-        structural.forEach((dim, i) => {
+        for (let i = 0; i < structural.length && complete; i++) {
           const res = resolutions[i];
           const id = res.ids.get(res.source === 'col' ? line : r);
           if (id === undefined) complete = false;
-          else key[dim.id] = id;
-        });
+          else key[structural[i].id] = id;
+        }
         if (!complete) continue;
         const delta = def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r));
         if (delta) key.measure = 'delta';
@@ -328,7 +328,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
         if (seen.has(ks)) continue;
         seen.add(ks);
         const cell = view.cell(r, c);
-        cells.push({ row: r, col: c, key, num: view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat });
+        cells.push({ row: r, col: c, key, ks, num: view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat });
       }
     }
     if (!cells.some((x) => x.num.kind !== 'empty')) continue;
@@ -340,7 +340,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     structural.forEach((dim, i) => {
       const res = resolutions[i];
       for (const [m, n] of res.nesting ?? []) nesting.set(`${dim.id}:${m}`, { parent: n.parent, exhaustive: n.exhaustive });
-      for (const [m, w] of res.words) words.set(`${dim.id}:${m}`, w);
+      for (const [m, w] of res.words) words.set(`${dim.id}:${m}`, cleanWords(w));
       for (const [m, v] of res.points) points.set(m, v);
       found.set(dim.id, [...new Set(res.ids.values())]);
     });
@@ -390,11 +390,64 @@ function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found
   return found;
 }
 
+/** Definitions indexed by the words of their labels, so a block is tried only against kinds it mentions. */
+const wordIndex = new WeakMap<readonly Definition[], { byWord: Map<string, Set<Definition>>; always: Definition[] }>();
+
+function indexOf(defs: readonly Definition[]): { byWord: Map<string, Set<Definition>>; always: Definition[] } {
+  let idx = wordIndex.get(defs);
+  if (idx) return idx;
+  idx = { byWord: new Map(), always: [] };
+  for (const def of defs) {
+    if (def.dims.some((d) => d.type === 'entities' || d.type === 'scored')) {
+      idx.always.push(def);
+      continue;
+    }
+    for (const d of def.dims)
+      if (d.type === 'members')
+        for (const m of d.members)
+          for (const l of m.labels)
+            for (const w of labelKey(l).split(' ')) {
+              if (!w) continue;
+              if (!idx.byWord.has(w)) idx.byWord.set(w, new Set());
+              idx.byWord.get(w)!.add(def);
+            }
+  }
+  wordIndex.set(defs, idx);
+  return idx;
+}
+
+const keyDefs = new Map<string, Definition[]>();
+
+/** The definitions any word of a text key names (memoized: tables repeat their labels). */
+function defsOfKey(byWord: Map<string, Set<Definition>>, k: string): Definition[] {
+  let out = keyDefs.get(k);
+  if (!out) {
+    const set = new Set<Definition>();
+    for (const w of k.split(' ')) byWord.get(w)?.forEach((d) => set.add(d));
+    out = [...set];
+    if (keyDefs.size > 100_000) keyDefs.clear();
+    keyDefs.set(k, out);
+  }
+  return out;
+}
+
+/** The definitions whose label words appear in the block's headers or row labels (typos aside, a label shares a word). */
+function candidates(p: Paths, defs: readonly Definition[]): Definition[] {
+  const idx = indexOf(defs);
+  const hit = new Set<Definition>(idx.always);
+  const see = (keys: string[]) => {
+    for (const k of keys) for (const d of defsOfKey(idx.byWord, k)) hit.add(d);
+  };
+  for (const keys of p.colKeys.values()) see(keys);
+  for (const keys of p.rowKeys.values()) see(keys);
+  return defs.filter((d) => hit.has(d));
+}
+
 function bestWith(view: SheetView, L: BlockLayout, defs: readonly Definition[]): Found | undefined {
   if (!L.dataCols.length) return undefined;
   const p = buildPaths(view, L);
   let best: Candidate | undefined;
-  for (const def of defs) {
+  for (const def of candidates(p, defs)) {
     const c = tryDefinition(view, L, p, def);
     if (c && (!best || c.score > best.score)) best = c;
   }
@@ -434,7 +487,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
       const n = (counters.get(best.def.kind) ?? 0) + 1;
       counters.set(best.def.kind, n);
       const byKey = new Map<string, TableCell>();
-      for (const cell of best.cells) byKey.set(keyString(best.def, cell.key), cell);
+      for (const cell of best.cells) byKey.set(cell.ks ?? keyString(best.def, cell.key), cell);
       tables.push({
         id: `${best.def.kind}#${n}`,
         def: best.def,

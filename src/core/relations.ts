@@ -154,11 +154,16 @@ export function instances(t: TableModel): Instance[] {
   return out;
 }
 
+/** How many copies of another table a relation between tables tries before it gives up. */
+export const COPIES_TRIED = 3;
+
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
 function pick(byKind: Map<string, TableModel[]>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
   let fallback: Term[] | undefined;
   for (const src of from)
-    for (const o of byKind.get(src.kind) ?? []) {
+    // The first few copies of the source table: a workbook repeating a table hundreds of times
+    // must not make every indicator read every copy.
+    for (const o of (byKind.get(src.kind) ?? []).slice(0, COPIES_TRIED)) {
       const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
       if (!cells) continue;
       const terms = cells.map((c) => term(o, c, sign));

@@ -9,6 +9,8 @@ export interface TableCell {
   row: number;
   col: number;
   key: Key;
+  /** keyString of the key, computed once at recognition. */
+  ks?: string;
   num: Num;
   /** The cell holds a formula. */
   formula?: string;
@@ -55,7 +57,7 @@ export function describeKey(t: TableModel, key: Key): string {
     if (d.type === 'year') parts.push(m);
     else {
       if (!parts.length && d.type === 'entities') entityFirst = true;
-      parts.push(cleanWords(t.words.get(`${d.id}:${m}`) ?? m));
+      parts.push(t.words.get(`${d.id}:${m}`) ?? m);
       named++;
     }
   }
@@ -67,7 +69,7 @@ export function describeKey(t: TableModel, key: Key): string {
 }
 
 /** A label as a message shows it: one line, single spaces, without the points of a Model Standard column. */
-function cleanWords(s: string): string {
+export function cleanWords(s: string): string {
   return s
     .replace(/\(\s*\d+(?:[.,]\d+)?\s*балл[а-я]*\s*\)/gi, '')
     .replace(/\s+/g, ' ')

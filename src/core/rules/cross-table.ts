@@ -1,7 +1,7 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
 import { hasValue } from '../numbers';
-import { instances } from '../relations';
+import { COPIES_TRIED, instances } from '../relations';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
 import { ref, what, type Rule, type RuleContext } from './rule';
@@ -109,7 +109,11 @@ export const crossTableMismatch: Rule = {
       for (const link of t.def.links)
         for (const y of yearsOfT(t, ctx).years) {
           // The reference copy of the other kind when comparable; its copies are compared with it separately.
-          for (const o of byYear.get(link.other)?.get(y + link.yearOffset) ?? []) if (o !== t && checkLink(t, o, link, y, ctx)) break;
+          let tried = 0;
+          for (const o of byYear.get(link.other)?.get(y + link.yearOffset) ?? []) {
+            if (o === t) continue;
+            if (checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED) break;
+          }
         }
     for (const ts of ordered.values()) {
       if (ts.length < 2 || !ts[0].def.copiesAgree) continue;
