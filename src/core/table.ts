@@ -69,10 +69,18 @@ export function describeKey(t: TableModel, key: Key): string {
 }
 
 /** A label as a message shows it: one line, single spaces, without the points of a Model Standard column. */
+const cleaned = new Map<string, string>();
+
 export function cleanWords(s: string): string {
-  return s
-    .replace(/\(\s*\d+(?:[.,]\d+)?\s*балл[а-я]*\s*\)/gi, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.:;)])/g, '$1')
-    .trim();
+  let out = cleaned.get(s);
+  if (out === undefined) {
+    out = s
+      .replace(/\(\s*\d+(?:[.,]\d+)?\s*балл[а-я]*\s*\)/gi, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,.:;)])/g, '$1')
+      .trim();
+    if (cleaned.size > 50_000) cleaned.clear();
+    cleaned.set(s, out);
+  }
+  return out;
 }
