@@ -14,8 +14,8 @@ export function yearsOf(t: TableModel, reportingYear: number | undefined): { yea
     keyYears.set(t, years);
   }
   if (years.length) return { years, keyed: true };
-  const y = t.year ?? reportingYear;
-  return { years: y === undefined ? [] : [y], keyed: false };
+  // A workbook that names no year at all still compares its year-less tables with each other (year 0).
+  return { years: [t.year ?? reportingYear ?? 0], keyed: false };
 }
 
 /** Cells a selector picks for one year (`*` = every member that is not a total). */

@@ -96,3 +96,20 @@ ruleTester('ratio-mismatch', {
   ],
   invalid: [{ name: 'one share wrong', sheet: shares([{ value: 17.78, numberFormat: '0.00' }, 4.3, 49.75, 28.27]), issues: ['C4=17.68'] }],
 });
+
+const crit = (n: number) => `${n}) Критерий ${n} (1 балл)`;
+const grid: Raw[][] = [
+  ['№№', 'Наименование библиотеки', crit(1), crit(2), crit(3), crit(4), crit(5), 'Сумма баллов по каждой библиотеке'],
+  ['1.', 'Центральная библиотека', 1, 1, 0, 1, 1, 4],
+  ['2.', 'Библиотека-филиал № 1', 1, 0, 0, 1, 0, 2],
+  ['Всего:', null, 2, 1, 0, 2, 1, 6],
+];
+const network = (total: number): Raw[][] => [
+  ['Количество библиотек (сетевые единицы), всего', 'из них имеющие статус по уставу:'],
+  [null, 'центральная', 'филиал'],
+  [total, 1, 1],
+];
+ruleTester('cross-table-mismatch', {
+  valid: [{ name: 'the network counts the libraries of the grid', sheet: sheetFrom('Сеть', [...network(2), [], ...grid], ['A1:A2', 'B1:C1', 'A8:B8']) }],
+  invalid: [{ name: 'the network says 3 libraries, the grid lists 2', sheet: sheetFrom('Сеть', [...network(3), [], ...grid], ['A1:A2', 'B1:C1', 'A8:B8']), issues: ['A3=2'] }],
+});

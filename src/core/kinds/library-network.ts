@@ -26,5 +26,7 @@ export default defineTable({
     { type: 'subset', dim: 'item', sub: 'children', sup: 'total' },
     { type: 'subset', dim: 'item', sub: 'rural', sup: 'total' },
   ],
+  // Every library of the network is assessed in the Model Standard grid.
+  links: [{ other: 'model-standard-grid', here: { item: 'total' }, there: [{ library: '#count' }] }],
   copiesAgree: false,
 });

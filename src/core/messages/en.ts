@@ -16,6 +16,7 @@ export const en: Record<string, string> = {
   'delta-mismatch': '{{what}}: {{expr}} = {{expected}}, the table has {{actual}}',
   'cross-table-mismatch': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" has {{otherWhat}}: {{sumExpr}}',
   'cross-table-mismatch/sum': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" gives for {{year}} {{sumExpr}}',
+  'cross-table-mismatch/count': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" lists {{expected}} rows',
   'cross-table-mismatch/copy': '{{what}}: {{actual}}, but another copy of this table ({{otherRange}}) has {{expected}}',
   'missing-value/computed': '{{what}}: empty, can be filled: {{expected}}',
   'missing-value/input': '{{what}}: empty, the total cannot be checked',

@@ -16,6 +16,7 @@ export const ru: Record<string, string> = {
   'delta-mismatch': '{{what}}: {{expr}} = {{expected}}, в таблице {{actual}}',
   'cross-table-mismatch': '{{what}}: в таблице {{actual}}, а в таблице «{{other}}» {{otherWhat}}: {{sumExpr}}',
   'cross-table-mismatch/sum': '{{what}}: в таблице {{actual}}, а по таблице «{{other}}» за {{year}} год {{sumExpr}}',
+  'cross-table-mismatch/count': '{{what}}: в таблице {{actual}}, а в таблице «{{other}}» {{expected}} строк',
   'cross-table-mismatch/copy': '{{what}}: {{actual}}, а в другой копии этой таблицы ({{otherRange}}) {{expected}}',
   'missing-value/computed': '{{what}}: пусто, можно заполнить: {{expected}}',
   'missing-value/input': '{{what}}: пусто, проверка итога невозможна',

@@ -1,7 +1,7 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
 import { hasValue } from '../numbers';
-import { COPIES_TRIED, instances } from '../relations';
+import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
 import { ref, what, type Rule, type RuleContext } from './rule';
@@ -22,17 +22,40 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
   {
     const hc = select(t, link.here, y, here.keyed);
     if (!hc || hc.length !== 1) return false;
-    const oc = link.there.map((s) => select(o, s, oy, there.keyed));
-    if (oc.some((x) => !x)) return false;
-    const others = oc.flat() as TableCell[];
     const hv = value(t, hc[0], ctx);
-    const ov = others.map((c) => value(o, c, ctx));
-    if (hv === undefined || ov.some((v) => v === undefined)) return false;
-    const sum = (ov as number[]).reduce((a, b) => a + b, 0);
+    if (hv === undefined) return false;
+    const counted = countOf(o, link.there);
+    let others: TableCell[];
+    let sum: number;
+    if (counted) {
+      // `#count`: how many rows the other table lists (libraries in the Model Standard grid).
+      others = counted;
+      sum = counted.length;
+    } else {
+      const oc = link.there.map((s) => select(o, s, oy, there.keyed));
+      if (oc.some((x) => !x)) return false;
+      others = oc.flat() as TableCell[];
+      const ov = others.map((c) => value(o, c, ctx));
+      if (ov.some((v) => v === undefined)) return false;
+      sum = (ov as number[]).reduce((a, b) => a + b, 0);
+    }
     if (Math.abs(sum - hv) < 1e-9) return true;
     const hereFirst = link.primary === 'here';
     const [pt, pc, pv, st, sc, sv] = hereFirst ? [t, hc, hv, o, others, sum] : [o, others, sum, t, hc, hv];
     if (pc.length !== 1) return true;
+    if (counted) {
+      ctx.report({
+        rule: 'cross-table-mismatch',
+        severity: 'error',
+        table: t.id,
+        cells: [ref(t, hc[0]), ...counted.map((c) => ref(o, c))],
+        expected: sum,
+        actual: hv,
+        messageId: 'cross-table-mismatch/count',
+        params: { what: what(t, hc[0]), actual: hv, other: o.def.title.ru, otherEn: o.def.title.en, expected: sum },
+      });
+      return true;
+    }
     const values = sc.map((c) => value(st, c, ctx)!);
     const many = sc.length > 2;
     // A sum over many rows (every withdrawal reason) names the table and year, and shows the non-zero terms.
@@ -49,6 +72,20 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
     });
   }
   return true;
+}
+
+/** For a `#count` selector: one cell per listed row of the other table (its totals left out). */
+function countOf(o: TableModel, there: Link['there']): TableCell[] | undefined {
+  const sel = there.find((x) => Object.values(x).includes('#count'));
+  if (!sel) return undefined;
+  const dim = Object.keys(sel).find((k) => sel[k] === '#count')!;
+  const totals = totalsOf(o, dim);
+  const first = new Map<string, TableCell>();
+  for (const c of o.cells) {
+    const m = c.key[dim];
+    if (m !== undefined && !totals.has(m) && !first.has(m)) first.set(m, c);
+  }
+  return [...first.values()];
 }
 
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
@@ -90,7 +127,7 @@ function byReference(tables: TableModel[], ctx: RuleContext): TableModel[] {
 }
 
 export const crossTableMismatch: Rule = {
-  meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy', 'cross-table-mismatch/sum'] },
+  meta: { id: 'cross-table-mismatch', severity: 'error', description: { ru: 'Одна величина в двух таблицах различается', en: 'Same quantity differs between tables' }, messageIds: ['cross-table-mismatch', 'cross-table-mismatch/copy', 'cross-table-mismatch/count', 'cross-table-mismatch/sum'] },
   workbook(ctx) {
     const kinds = new Map<string, TableModel[]>();
     for (const t of ctx.tables) {
