@@ -111,6 +111,8 @@ export function readNum(cell: Cell | undefined): Num {
   }
   if (typeof v === 'boolean') return { kind: 'not-number', text: String(v) };
   const text = String(v);
+  // Most text cells are labels: with no digit and no dash they cannot be a number.
+  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? { kind: 'empty' } : { kind: 'not-number', text };
   const trimmed = text.replace(SPACES, ' ').trim();
   if (trimmed === '') return { kind: 'empty' };
   if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return { kind: 'dash', value: 0, decimals: 0, text };

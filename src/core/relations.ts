@@ -276,5 +276,7 @@ export class Values {
 
 /** Removes binary noise from sums of decimals (0.1 + 0.2). */
 export function cleanSum(s: number): number {
+  // Sums of counts are whole: skip the string round trip for them.
+  if (Number.isInteger(s)) return s;
   return Number(s.toPrecision(12));
 }
