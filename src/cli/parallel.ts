@@ -5,8 +5,18 @@ import { Worker } from 'worker_threads';
 import type { FileReport } from '../core';
 import { checkFile, type CheckFileOptions } from './process-file';
 
+/**
+ * One worker per core from four cores up. On two vCPUs (one physical core with hyper-threading)
+ * the memory-bound reading and checking ran slower in two workers than in-process (`npm run bench`:
+ * 0.9×), so small machines check in-process unless `--jobs` says otherwise.
+ */
+export function defaultJobs(): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return cores >= 4 ? cores : 1;
+}
+
 export async function checkFilesParallel(files: string[], opts: CheckFileOptions, jobs: number | undefined, onDone: (done: number, file: string) => void): Promise<FileReport[]> {
-  const n = Math.max(1, Math.min(jobs ?? os.availableParallelism?.() ?? os.cpus().length, files.length));
+  const n = Math.max(1, Math.min(jobs ?? defaultJobs(), files.length));
   const results: FileReport[] = new Array(files.length);
   let done = 0;
   const workerFile = path.join(__dirname, 'worker.js');
