@@ -113,3 +113,26 @@ ruleTester('cross-table-mismatch', {
   valid: [{ name: 'the network counts the libraries of the grid', sheet: sheetFrom('Сеть', [...network(2), [], ...grid], ['A1:A2', 'B1:C1', 'A8:B8']) }],
   invalid: [{ name: 'the network says 3 libraries, the grid lists 2', sheet: sheetFrom('Сеть', [...network(3), [], ...grid], ['A1:A2', 'B1:C1', 'A8:B8']), issues: ['A3=2'] }],
 });
+
+const composition = (totalPct: Raw) =>
+  sheetFrom('Состав', [
+    ['2021'],
+    [],
+    [null, 'Кол-во', '%'],
+    ['Соц.-экон. литература', 30451, 14.1],
+    ['Ест.- научная литература', 11586, 5.4],
+    ['Техническая литература', 7427, 3.5],
+    ['Сельхоз. литература', 6786, 3.2],
+    ['Литература по искусству', 9167, 4.3],
+    ['Литературоведение', 17442, 8.1],
+    ['Худож. литература', 84520, 39.3],
+    ['Детская литература', 47855, 22.2],
+    ['Всего', 215234, totalPct],
+  ]);
+ruleTester('ratio-mismatch', {
+  valid: [
+    { name: 'the Всего share written as 100', sheet: composition(100) },
+    { name: 'the Всего share written as the sum of the rounded parts, 100,1', sheet: composition(100.1) },
+  ],
+  invalid: [{ name: 'the Всего share far from 100', sheet: composition(101) }].map((c) => ({ ...c, issues: ['C12=100'] })),
+});

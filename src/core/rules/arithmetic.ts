@@ -105,6 +105,13 @@ export const ratioMismatch: Rule = {
       // Percent-formatted cells hold fractions: compare in the percent units they show.
       const scale = isPercentFormat(inst.target.numberFormat) ? 100 : 1;
       if (matchesAtDecimals(actual * scale, x * scale, d)) continue;
+      // The total's own share may be written as the sum of its rounded parts (100,1 for eight
+      // parts shown with one decimal): accept what the parts' rounding can add up to.
+      if (inst.num.length === 1 && inst.den.length === 1 && inst.num[0].cell === inst.den[0].cell) {
+        const parts = t.cells.filter((c) => c.key.measure === 'percent' && c !== inst.target && sameLine(c, inst.target));
+        const dp = Math.max(0, ...parts.map((c) => c.num.decimals ?? 0));
+        if (Math.abs(actual * scale - x * scale) <= (parts.length * 0.5) / 10 ** dp + 1e-9) continue;
+      }
       const expected = roundHalfUp(x * scale, d) / scale;
       const target = ref(t, inst.target);
       const num = termParams(inst.num, ctx)!;
@@ -133,6 +140,13 @@ export const ratioMismatch: Rule = {
     }
   },
 };
+
+/** Two percent cells on one line of a breakdown: their keys differ in one dimension only. */
+function sameLine(a: TableCell, b: TableCell): boolean {
+  let diff = 0;
+  for (const k of new Set([...Object.keys(a.key), ...Object.keys(b.key)])) if (a.key[k] !== b.key[k]) diff++;
+  return diff === 1;
+}
 
 /** The terms of a ratio's operand as a message shows them: zero terms (empty reasons) left out. */
 function shownTerms(name: 'num' | 'den', p: { terms: number[]; signs: string[] }): Record<string, Array<number | string>> {
