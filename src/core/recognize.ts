@@ -412,6 +412,8 @@ function indexOf(defs: readonly Definition[]): { byWord: Map<string, Set<Definit
               idx.byWord.get(w)!.add(def);
             }
   }
+  // Words most kinds use (`всего`, `на`, `года`) say nothing about the kind: leave them out.
+  for (const [w, set] of idx.byWord) if (set.size >= 4 || w.length < 3) idx.byWord.delete(w);
   wordIndex.set(defs, idx);
   return idx;
 }
@@ -434,7 +436,18 @@ function defsOfKey(byWord: Map<string, Set<Definition>>, k: string): Definition[
 /** The definitions whose label words appear in the block's headers or row labels (typos aside, a label shares a word). */
 function candidates(p: Paths, defs: readonly Definition[]): Definition[] {
   const idx = indexOf(defs);
-  const hit = new Set<Definition>(idx.always);
+  const hit = new Set<Definition>();
+  // Kinds without fixed labels need what makes them: a `+/-` line, or points in the headers.
+  const hasDelta = p.deltaCols.size > 0 || p.deltaRows.size > 0;
+  let hasPoints: boolean | undefined;
+  for (const d of idx.always) {
+    if (d.deltaColumn && !hasDelta) continue;
+    if (d.dims.some((x) => x.type === 'scored')) {
+      hasPoints ??= [...p.colRaw.values()].some((raw) => pointsInPath(raw) !== undefined);
+      if (!hasPoints) continue;
+    }
+    hit.add(d);
+  }
   const see = (keys: string[]) => {
     for (const k of keys) for (const d of defsOfKey(idx.byWord, k)) hit.add(d);
   };
