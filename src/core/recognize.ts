@@ -302,10 +302,14 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const cells: TableCell[] = [];
     const seen = new Set<string>();
     const width = view.width;
+    const rowDims = resolutions.filter((res) => res.source === 'row');
+    const anyLabelCells = p.labelCells.size > 0;
     for (const r of L.dataRows) {
+      // A row no row-wise dimension names holds none of the table's cells.
+      if (rowDims.some((res) => !res.ids.has(r))) continue;
       const section = L.sectionOf.get(r) ?? 0;
       for (const c of L.dataCols) {
-        if (view.coveredBy(r, c) || p.labelCells.has(r * width + c)) continue;
+        if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
         const line = lineOf(section, c);
         const key: Key = {};
         let complete = true;
