@@ -138,6 +138,11 @@ export const DefinitionSchema = z.object({
   deltaColumn: z.boolean().default(false),
   /** Copies of this kind in one workbook must agree cell by cell. */
   copiesAgree: z.boolean().default(true),
+  /**
+   * Word starts, one of which the table's headers or the lines just above it must contain
+   * (a plan-and-achievement table is the visits plan only when it speaks of visits).
+   */
+  context: z.array(z.string()).default([]),
   summary: SummarySchema.optional(),
 });
 

@@ -342,6 +342,17 @@ export function splitAtProse(view: SheetView, area: Area): Area[] {
   return out;
 }
 
+/** The texts of the few lines just above a block (its title, a caption). */
+export function textsAbove(view: SheetView, area: Area, lines = 3): string[] {
+  const out: string[] = [];
+  for (let r = area.top - 1; r >= Math.max(0, area.top - lines); r--)
+    for (let c = area.left; c <= area.right; c++) {
+      const t = view.text(r, c);
+      if (t !== undefined) out.push(t);
+    }
+  return out;
+}
+
 /** A year stated on a line just above the block (5.1.1 prints one table per year under its year). */
 export function yearAbove(view: SheetView, area: Area): number | undefined {
   for (let r = area.top - 1; r >= Math.max(0, area.top - 2); r--) {

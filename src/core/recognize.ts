@@ -2,7 +2,7 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { findBlocks, layoutBlock, SheetView, splitAtProse, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { cellYear, parseYearText, yearInText } from './numbers';
 import { cleanWords, keyString, type Key, type TableCell, type TableModel } from './table';
@@ -32,6 +32,8 @@ interface Paths {
   /** Data cells that are really row labels (`%` written in the first data column). */
   labelCells: Set<number>;
   yearAbove?: number;
+  /** Keys of every text about the table: headers, row labels, corner, the lines above it. */
+  context: string[];
 }
 
 /** Indentation of a row label: the cell's indent level, else its leading spaces. */
@@ -70,6 +72,7 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     rowYear: new Map(),
     colYear: new Map(),
     corner: [],
+    context: [],
     percentRows: new Set(),
     percentCols: new Set(),
     deltaRows: new Set(),
@@ -135,6 +138,8 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     if (keys.some(isDeltaLabel)) p.deltaRows.add(r);
   }
   p.yearAbove = yearAbove(view, area);
+  p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
+  for (const keys of p.colKeys.values()) p.context.push(...keys);
   for (let r = area.top; r < dataTop; r++)
     for (const c of [...L.labelCols, ...L.yearCols]) {
       const t = view.text(r, c);
@@ -260,7 +265,15 @@ interface Candidate {
   score: number;
 }
 
+/** A kind with `context` words is only that kind when the table or its title speaks of them. */
+function inContext(p: Paths, def: Definition): boolean {
+  if (!def.context.length) return true;
+  const words = def.context.map((w) => labelKey(w));
+  return p.context.some((k) => k.split(' ').some((t) => words.some((w) => t.startsWith(w))));
+}
+
 function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definition): Candidate | undefined {
+  if (!inContext(p, def)) return undefined;
   const structural = def.dims.filter((d) => d.type !== 'year');
   const yearDim = def.dims.find((d) => d.type === 'year');
   if (structural.length > 2 || structural.length === 0) return undefined;

@@ -1,4 +1,5 @@
 // Rule by rule: small grids that must pass, and grids that must give exactly the listed issues.
+import { checkWorkbook } from '../../src/core';
 import { sheetFrom, type Raw } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
 
@@ -81,10 +82,16 @@ ruleTester('subset-exceeds', {
   ],
 });
 
-const plan = (row: Raw[]) => sheetFrom('План', [['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], row], ['A1:C1', 'D1:F1']);
+const plan = (row: Raw[]) =>
+  sheetFrom('План', [['Выполнение плана по посещениям'], [], ['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], row], ['A3:C3', 'D3:F3']);
+test('a plan-and-achievement table that does not speak of visits is not the visits plan', () => {
+  const other = sheetFrom('План', [['Выполнение плана мероприятий'], [], ['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], [100, 120, 20, 130, 125, 5]], ['A3:C3', 'D3:F3']);
+  expect(checkWorkbook({ sheets: [other] }).tables).toEqual([]);
+});
+
 ruleTester('delta-mismatch', {
   valid: [{ name: 'plan and achievement', sheet: plan([100, 120, 20, 130, 125, -5]) }],
-  invalid: [{ name: 'wrong sign', sheet: plan([100, 120, 20, 130, 125, 5]), issues: ['F3=-5'] }],
+  invalid: [{ name: 'wrong sign', sheet: plan([100, 120, 20, 130, 125, 5]), issues: ['F5=-5'] }],
 });
 
 const shares = (pct: Raw[]) =>

@@ -18,6 +18,8 @@ export default defineTable({
     },
     { id: 'year', type: 'year' },
   ],
+  // A plan against achievement is the national project's visits plan only when it speaks of visits.
+  context: ['посещ', 'посетит'],
   relations: [{ type: 'linear', rule: 'delta-mismatch', dim: 'item', target: 'delta', plus: ['done'], minus: ['plan'] }],
   links: [{ other: 'basic-indicators', here: { item: 'done' }, there: [{ indicator: 'visits' }, { indicator: 'website' }] }],
 });
