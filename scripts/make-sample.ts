@@ -7,6 +7,7 @@ import { buildWorkbook, blockWidth, type Item, type SheetSpec } from '../test/fi
 import * as S from '../test/fixtures/seed-001';
 import type { TableFixture } from '../test/fixtures/seed-001';
 import { kuzbassTable1, KUZBASS_PROSE, TABLE1_SUBTITLE, TABLE1_TITLE } from '../test/fixtures/seed-002';
+import { withdrawalsWithTotal } from '../test/fixtures/variants';
 
 class Sheet {
   readonly items: Item[] = [];
@@ -119,7 +120,13 @@ export function sampleSheets(): SheetSpec[] {
     .table(S.fundIndicators)
     .text(S.PROSE.fundIndicators);
 
-  return [funds.spec(), staff.spec(), ms.spec(), kuzbass.spec(), ind.spec()];
+  // Not in the report: two of its tables with their totals left empty, so that the sample shows the fill.
+  const toFill = new Sheet('К заполнению')
+    .text('Таблицы с неподсчитанными итогами (их заполнит «Проверка отчёта»)')
+    .gap()
+    .table(withdrawalsWithTotal(S.FUND_WITHDRAWALS_VALUES, 'empty'))
+    .table(S.staffRatesTable([null, 38, 5, 3, 1, 0]), 0, 'Характеристика основного персонала по объему занимаемых ставок');
+  return [funds.spec(), staff.spec(), ms.spec(), kuzbass.spec(), ind.spec(), toFill.spec()];
 }
 
 async function main(): Promise<void> {
