@@ -3,7 +3,7 @@ import type { FillOptions, FillPlan, FillWrite } from './api-types';
 import { analyze, type Analysis } from './check';
 import { address, type Workbook } from './grid';
 import { isPercentFormat, matchesAtDecimals } from './numbers';
-import { cellId, instances, type Instance, type Term } from './relations';
+import { instances, type Instance, type Term } from './relations';
 import type { TableCell, TableModel } from './table';
 
 function a1(t: TableModel, c: TableCell): string {
@@ -94,7 +94,7 @@ export function planFill(wb: Workbook, opts: FillOptions = {}, analysis?: Analys
       for (const inst of instances(t)) {
         if (!inst.computed) continue;
         const target = (inst as { target: TableCell }).target;
-        const id = cellId(t, target);
+        const id = target;
         if (planned.has(id) || target.num.kind === 'empty') continue;
         const expected = a.values.compute(inst);
         if (expected === undefined) continue;

@@ -47,11 +47,14 @@ function partIds(rel: Extract<Relation, { type: 'sum' }>, members: Map<string, T
   return [...members.keys()].filter((m) => m !== rel.total && !t.nesting.has(`${rel.dim}:${m}`));
 }
 
-/** The members of `dim` that are totals of a sum relation (left out of `*` selections). */
+/**
+ * The members of `dim` a `*` selection leaves out: totals of a sum relation, and nested rows
+ * (already counted in the row they belong to).
+ */
 export function totalsOf(t: TableModel, dim: string): Set<string> {
   const s = new Set<string>();
   for (const r of t.def.relations) if (r.type === 'sum' && r.dim === dim) s.add(r.total);
-  for (const [k, n] of t.nesting) if (k.startsWith(`${dim}:`)) s.add(k.slice(dim.length + 1)), void n;
+  for (const k of t.nesting.keys()) if (k.startsWith(`${dim}:`)) s.add(k.slice(dim.length + 1));
   return s;
 }
 
@@ -200,11 +203,6 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
       }
     }
   return out;
-}
-
-/** A cell's identity across the engine: the recognized cell itself (a sheet cell belongs to one table). */
-export function cellId(_t: TableModel, c: TableCell): TableCell {
-  return c;
 }
 
 /** The cell an instance computes or checks. */

@@ -1,6 +1,6 @@
 // 5.4 Fund indicators by year: обращаемость, читаемость, книгообеспеченность, обновляемость.
 import { defineTable } from '../definition';
-import { FUND_END, LOANS, RECEIVED, USERS, VISITS, WITHDRAWN } from './indicator-sources';
+import { FUND_END, RECEIVED, SHARED_INDICATORS, WITHDRAWN } from './indicator-sources';
 
 export default defineTable({
   kind: 'fund-indicators',
@@ -23,10 +23,7 @@ export default defineTable({
     { id: 'year', type: 'year' },
   ],
   derived: [
-    { here: { indicator: 'turnover' }, num: [{ from: LOANS }], den: FUND_END },
-    { here: { indicator: 'reading' }, num: [{ from: LOANS }], den: USERS },
-    { here: { indicator: 'attendance' }, num: [{ from: VISITS }], den: USERS },
-    { here: { indicator: 'provision' }, num: [{ from: FUND_END }], den: USERS },
+    ...SHARED_INDICATORS,
     // As the report defines it: the percentage received less the percentage withdrawn, of the fund.
     { here: { indicator: 'renewal' }, num: [{ from: RECEIVED }, { sign: -1, from: WITHDRAWN }], den: FUND_END, factor: 100 },
   ],

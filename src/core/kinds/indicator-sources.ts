@@ -19,3 +19,11 @@ export const WITHDRAWN: Sources = [
   { kind: 'fund-withdrawals', select: { reason: '*' } },
   { kind: 'fund-movement', select: { stage: 'withdrawn', kind: 'total' } },
 ];
+
+/** The four indicators 4.5 and 5.4 share, each recomputed from the same year's tables. */
+export const SHARED_INDICATORS = [
+  { here: { indicator: 'reading' }, num: [{ from: LOANS }], den: USERS },
+  { here: { indicator: 'attendance' }, num: [{ from: VISITS }], den: USERS },
+  { here: { indicator: 'turnover' }, num: [{ from: LOANS }], den: FUND_END },
+  { here: { indicator: 'provision' }, num: [{ from: FUND_END }], den: USERS },
+];

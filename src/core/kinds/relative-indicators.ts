@@ -1,6 +1,6 @@
 // 4.5 Relative indicators by year: читаемость, посещаемость, обращаемость, документообеспеченность.
 import { defineTable } from '../definition';
-import { FUND_END, LOANS, USERS, VISITS } from './indicator-sources';
+import { SHARED_INDICATORS } from './indicator-sources';
 
 export default defineTable({
   kind: 'relative-indicators',
@@ -21,10 +21,5 @@ export default defineTable({
     },
     { id: 'year', type: 'year' },
   ],
-  derived: [
-    { here: { indicator: 'reading' }, num: [{ from: LOANS }], den: USERS },
-    { here: { indicator: 'attendance' }, num: [{ from: VISITS }], den: USERS },
-    { here: { indicator: 'turnover' }, num: [{ from: LOANS }], den: FUND_END },
-    { here: { indicator: 'provision' }, num: [{ from: FUND_END }], den: USERS },
-  ],
+  derived: SHARED_INDICATORS,
 });

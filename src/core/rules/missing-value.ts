@@ -1,5 +1,5 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
-import { cellId, inputsOf, instances } from '../relations';
+import { inputsOf, instances } from '../relations';
 import type { TableCell } from '../table';
 import { ref, what, type Rule } from './rule';
 
@@ -15,12 +15,12 @@ export const missingValue: Rule = {
     for (const c of t.cells) {
       if (c.num.kind !== 'no-result') continue;
       ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
-      reported.add(cellId(t, c));
+      reported.add(c);
     }
     for (const inst of instances(t)) {
       if (inst.type === 'subset') continue;
       const target = inst.target;
-      const id = cellId(t, target);
+      const id = target;
       const d = ctx.values.derived.get(id);
       if (d && d.inst === inst && !reported.has(id)) {
         reported.add(id);
@@ -31,7 +31,7 @@ export const missingValue: Rule = {
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
       if (target.num.kind === 'empty') continue;
       for (const x of inputsOf(inst)) {
-        const cid = cellId(x.table, x.cell);
+        const cid = x.cell;
         if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
         reported.add(cid);
         ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: { what: what(t, x.cell) } });
