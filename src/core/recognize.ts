@@ -4,6 +4,7 @@ import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
 import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
+import { recognizeBlock, type Placed } from './block-cache';
 import { cellYear, parseYearText, yearInText } from './numbers';
 import { cleanWords, keyString, type Key, type TableCell, type TableModel } from './table';
 
@@ -503,34 +504,38 @@ function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Fou
   return whole ? [whole] : found;
 }
 
+function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
+  return tablesIn(view, area, defs).map(({ cand, L }) => ({
+    def: cand.def,
+    area: L.area,
+    year: cand.year,
+    cells: cand.cells,
+    words: cand.words,
+    points: cand.points,
+    found: cand.found,
+    nesting: cand.nesting,
+  }));
+}
+
 /** Recognizes every table of every kind in the workbook, in sheet order then top to bottom. */
 export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel[] {
   const tables: TableModel[] = [];
   const counters = new Map<string, number>();
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
-    const found: Found[] = [];
+    const found: Placed[] = [];
     for (const block of findBlocks(view))
-      for (const part of splitAtProse(view, block)) found.push(...tablesIn(view, trimBlock(view, part), defs));
-    found.sort((a, b) => a.L.area.top - b.L.area.top || a.L.area.left - b.L.area.left);
-    for (const { cand: best, L } of found) {
-      const n = (counters.get(best.def.kind) ?? 0) + 1;
-      counters.set(best.def.kind, n);
+      for (const part of splitAtProse(view, block)) {
+        const area = trimBlock(view, part);
+        found.push(...recognizeBlock(view, area, defs, () => placedIn(view, area, defs)));
+      }
+    found.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
+    for (const t of found) {
+      const n = (counters.get(t.def.kind) ?? 0) + 1;
+      counters.set(t.def.kind, n);
       const byKey = new Map<string, TableCell>();
-      for (const cell of best.cells) byKey.set(cell.ks ?? keyString(best.def, cell.key), cell);
-      tables.push({
-        id: `${best.def.kind}#${n}`,
-        def: best.def,
-        sheet,
-        area: L.area,
-        year: best.year,
-        cells: best.cells,
-        byKey,
-        words: best.words,
-        points: best.points,
-        found: best.found,
-        nesting: best.nesting,
-      });
+      for (const cell of t.cells) byKey.set(cell.ks ?? keyString(t.def, cell.key), cell);
+      tables.push({ id: `${t.def.kind}#${n}`, sheet, byKey, ...t });
     }
   }
   return tables;

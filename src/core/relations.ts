@@ -1,6 +1,7 @@
 // Expands declared relations into concrete cell relations, shared by the rules and the fill.
 import type { Relation, Source } from './definition';
 import { hasValue, isPercentFormat } from './numbers';
+import { fromShape, shapes, toShape } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
@@ -144,15 +145,22 @@ function deltas(t: TableModel, out: Instance[]): void {
   }
 }
 
-/** Relations inside one table. */
+/** Relations inside one table (a table recognized like an earlier one reuses that one's, cell for cell). */
 export function instances(t: TableModel): Instance[] {
   const hit = cache.get(t);
   if (hit) return hit;
-  const out: Instance[] = [];
-  declared(t, out);
-  nested(t, out);
-  percents(t, out);
-  deltas(t, out);
+  const like = t.like ?? t.cells;
+  const shape = shapes.get(like);
+  let out: Instance[];
+  if (shape) out = fromShape(t, shape);
+  else {
+    out = [];
+    declared(t, out);
+    nested(t, out);
+    percents(t, out);
+    deltas(t, out);
+    shapes.set(like, toShape(t, out));
+  }
   cache.set(t, out);
   return out;
 }
@@ -222,23 +230,25 @@ export function inputsOf(inst: Instance): Term[] {
  * (computed to a fixed point, so a Всего of empty row sums is known too).
  */
 export class Values {
-  private known = new Map<TableCell, number>();
+  /** Values of empty computed cells (the numbers shown are read from the cells themselves). */
+  private computed = new Map<TableCell, number>();
   /** Empty computed cells → the value the fill would write. */
   readonly derived = new Map<TableCell, { inst: Instance; value: number }>();
 
   constructor(tables: TableModel[], extra: Instance[] = []) {
-    for (const t of tables) for (const c of t.cells) if (hasValue(c.num)) this.known.set(c, c.num.value);
-    const all = [...tables.flatMap(instances), ...extra];
-    const pending = all.filter((i) => i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula);
-    let changed = true;
+    const pending: Instance[] = [];
+    for (const t of tables)
+      for (const i of instances(t)) if (i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula) pending.push(i);
+    for (const i of extra) if (i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula) pending.push(i);
+    let changed = pending.length > 0;
     while (changed) {
       changed = false;
       for (const inst of pending) {
         const id = targetOf(inst);
-        if (this.known.has(id)) continue;
+        if (this.computed.has(id)) continue;
         const v = this.compute(inst);
         if (v === undefined) continue;
-        this.known.set(id, v);
+        this.computed.set(id, v);
         this.derived.set(id, { inst, value: v });
         changed = true;
       }
@@ -246,7 +256,9 @@ export class Values {
   }
 
   get(_t: TableModel, c: TableCell): number | undefined {
-    return this.known.get(c);
+    const n = c.num;
+    if (n.value !== undefined && (n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash')) return n.value;
+    return this.computed.size ? this.computed.get(c) : undefined;
   }
 
   private sum(terms: Term[]): number | undefined {

@@ -33,6 +33,8 @@ export interface TableModel {
   found: Map<string, string[]>;
   /** `dim:member` → the row it is a part of (nested rows), and whether that breakdown is exhaustive. */
   nesting: Map<string, { parent: string; exhaustive: boolean }>;
+  /** Cells of an earlier table recognized from the same layout, in the same order (relations are shared). */
+  like?: TableCell[];
 }
 
 /** A canonical string for a key: dimensions in the definition's order, then the measure. */

@@ -1,0 +1,128 @@
+// Recognition once per distinct block layout: repeated tables (a table per library, per year, per
+// workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
+import { blockSignature } from './block-signature';
+import type { Definition } from './definition';
+import type { Area } from './grid';
+import type { SheetView } from './layout';
+import { keyString, type Key, type TableCell } from './table';
+
+/** A recognized table of a block, before it gets its id. */
+export interface Placed {
+  def: Definition;
+  area: Area;
+  year?: number;
+  cells: TableCell[];
+  words: Map<string, string>;
+  points: Map<string, number>;
+  found: Map<string, string[]>;
+  nesting: Map<string, { parent: string; exhaustive: boolean }>;
+  /** The cells of the first table of this layout (see TableModel.like). */
+  like?: TableCell[];
+}
+
+interface Template {
+  top: number;
+  left: number;
+  tables: Placed[];
+}
+
+/** Blocks larger than this are recognized directly: their signature would cost as much. */
+const MAX_CELLS = 20_000;
+const MAX_ENTRIES = 4_000;
+
+let enabled = true;
+const caches = new WeakMap<readonly Definition[], Map<string, Template>>();
+
+/** Turns the cache off (tests compare both ways) or on; either way it starts empty. */
+export function setRecognitionCache(on: boolean): void {
+  enabled = on;
+  clearRecognitionCache();
+}
+
+let generation = 0;
+/** Forgets every layout seen (a benchmark measures each run from cold). */
+export function clearRecognitionCache(): void {
+  generation++;
+}
+
+const generations = new WeakMap<Map<string, Template>, number>();
+
+function cacheFor(defs: readonly Definition[]): Map<string, Template> {
+  let c = caches.get(defs);
+  if (!c) caches.set(defs, (c = new Map()));
+  if (generations.get(c) !== generation) {
+    c.clear();
+    generations.set(c, generation);
+  }
+  return c;
+}
+
+export function recognizeBlock(view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[]): Placed[] {
+  if (!enabled || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_CELLS) return compute();
+  const cache = cacheFor(defs);
+  const sig = blockSignature(view, area);
+  const hit = cache.get(sig);
+  if (hit) return hit.tables.map((t) => place(view, t, area.top - hit.top, area.left - hit.left));
+  const tables = compute();
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(sig, { top: area.top, left: area.left, tables });
+  return tables;
+}
+
+/** Ids that name a position: entity rows `r12`, open rows `x12`, scored columns `c7` (section × 100 000 + column). */
+function shiftFor(def: Definition, dr: number, dc: number): ((dim: string, id: string) => string) | undefined {
+  if (dr === 0 && dc === 0) return undefined;
+  const kinds = new Map<string, 'r' | 'x' | 'c'>();
+  for (const d of def.dims) {
+    if (d.type === 'entities') kinds.set(d.id, 'r');
+    else if (d.type === 'scored') kinds.set(d.id, 'c');
+    else if (d.type === 'members' && d.open) kinds.set(d.id, 'x');
+  }
+  if (!kinds.size) return undefined;
+  return (dim, id) => {
+    const k = kinds.get(dim);
+    if (!k || id[0] !== k || !/^[rxc]\d+$/.test(id)) return id;
+    return k + (Number(id.slice(1)) + (k === 'c' ? dc : dr));
+  };
+}
+
+function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
+  const shift = shiftFor(t.def, dr, dc);
+  const cells: TableCell[] = new Array(t.cells.length);
+  for (let i = 0; i < t.cells.length; i++) {
+    const c = t.cells[i];
+    const row = c.row + dr;
+    const col = c.col + dc;
+    let key = c.key;
+    let ks = c.ks;
+    if (shift) {
+      key = {} as Key;
+      for (const d in c.key) key[d] = shift(d, c.key[d]);
+      ks = keyString(t.def, key);
+    }
+    const cell = view.cell(row, col);
+    cells[i] = { row, col, key, ks, num: view.num(row, col), formula: cell?.formula, numberFormat: cell?.numberFormat };
+  }
+  const area = { top: t.area.top + dr, left: t.area.left + dc, bottom: t.area.bottom + dr, right: t.area.right + dc };
+  const like = t.like ?? t.cells;
+  if (!shift) return { ...t, area, cells, like };
+  const dimKey = (k: string) => {
+    const i = k.indexOf(':');
+    return i < 0 ? k : `${k.slice(0, i)}:${shift(k.slice(0, i), k.slice(i + 1))}`;
+  };
+  const scored = t.def.dims.find((d) => d.type === 'scored')?.id ?? '';
+  return {
+    def: t.def,
+    area,
+    year: t.year,
+    cells,
+    like,
+    words: new Map([...t.words].map(([k, v]) => [dimKey(k), v])),
+    points: new Map([...t.points].map(([k, v]) => [shift(scored, k), v])),
+    found: new Map([...t.found].map(([d, ids]) => [d, ids.map((id) => shift(d, id))])),
+    nesting: new Map([...t.nesting].map(([k, n]) => {
+      const dim = k.slice(0, k.indexOf(':'));
+      return [dimKey(k), { parent: shift(dim, n.parent), exhaustive: n.exhaustive }];
+    })),
+  };
+}
