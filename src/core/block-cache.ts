@@ -1,10 +1,10 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
-import { blockSignature } from './block-signature';
+import { Signer } from './block-signature';
 import type { Definition } from './definition';
 import type { Area } from './grid';
 import type { SheetView } from './layout';
-import { keyString, type Key, type TableCell } from './table';
+import type { Key, TableCell } from './table';
 
 /** A recognized table of a block, before it gets its id. */
 export interface Placed {
@@ -21,6 +21,7 @@ export interface Placed {
 }
 
 interface Template {
+  sig: Int32Array;
   top: number;
   left: number;
   tables: Placed[];
@@ -29,9 +30,20 @@ interface Template {
 /** Blocks larger than this are recognized directly: their signature would cost as much. */
 const MAX_CELLS = 20_000;
 const MAX_ENTRIES = 4_000;
+const MAX_TEXTS = 200_000;
 
 let enabled = true;
-const caches = new WeakMap<readonly Definition[], Map<string, Template>>();
+
+/** The layouts seen, per definition list, with the signer that named their texts. */
+interface Store {
+  generation: number;
+  signer: Signer;
+  /** Signature hash → the layouts with that hash. */
+  layouts: Map<number, Template[]>;
+  count: number;
+}
+const stores = new WeakMap<readonly Definition[], Store>();
+let generation = 0;
 
 /** Turns the cache off (tests compare both ways) or on; either way it starts empty. */
 export function setRecognitionCache(on: boolean): void {
@@ -39,33 +51,35 @@ export function setRecognitionCache(on: boolean): void {
   clearRecognitionCache();
 }
 
-let generation = 0;
 /** Forgets every layout seen (a benchmark measures each run from cold). */
 export function clearRecognitionCache(): void {
   generation++;
 }
 
-const generations = new WeakMap<Map<string, Template>, number>();
-
-function cacheFor(defs: readonly Definition[]): Map<string, Template> {
-  let c = caches.get(defs);
-  if (!c) caches.set(defs, (c = new Map()));
-  if (generations.get(c) !== generation) {
-    c.clear();
-    generations.set(c, generation);
+function storeFor(defs: readonly Definition[]): Store {
+  let s = stores.get(defs);
+  // Text numbers are only meaningful with the layouts named with them: both go together.
+  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size >= MAX_TEXTS) {
+    s = { generation, signer: new Signer(), layouts: new Map(), count: 0 };
+    stores.set(defs, s);
   }
-  return c;
+  return s;
 }
 
 export function recognizeBlock(view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[]): Placed[] {
   if (!enabled || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_CELLS) return compute();
-  const cache = cacheFor(defs);
-  const sig = blockSignature(view, area);
-  const hit = cache.get(sig);
+  const store = storeFor(defs);
+  const signer = store.signer;
+  const hash = signer.sign(view, area);
+  const same = store.layouts.get(hash);
+  const hit = same?.find((t) => signer.matches(t.sig));
   if (hit) return hit.tables.map((t) => place(view, t, area.top - hit.top, area.left - hit.left));
+  const sig = signer.copy();
   const tables = compute();
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(sig, { top: area.top, left: area.left, tables });
+  const entry = { sig, top: area.top, left: area.left, tables };
+  if (same) same.push(entry);
+  else store.layouts.set(hash, [entry]);
+  store.count++;
   return tables;
 }
 
@@ -79,29 +93,36 @@ function shiftFor(def: Definition, dr: number, dc: number): ((dim: string, id: s
     else if (d.type === 'members' && d.open) kinds.set(d.id, 'x');
   }
   if (!kinds.size) return undefined;
+  // A table has few distinct ids and many cells: shift each id once.
+  const memo = new Map<string, string>();
   return (dim, id) => {
     const k = kinds.get(dim);
-    if (!k || id[0] !== k || !/^[rxc]\d+$/.test(id)) return id;
-    return k + (Number(id.slice(1)) + (k === 'c' ? dc : dr));
+    if (!k || id[0] !== k) return id;
+    let out = memo.get(id);
+    if (out === undefined) {
+      out = /^[rxc]\d+$/.test(id) ? k + (Number(id.slice(1)) + (k === 'c' ? dc : dr)) : id;
+      memo.set(id, out);
+    }
+    return out;
   };
 }
 
 function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
   const shift = shiftFor(t.def, dr, dc);
-  const cells: TableCell[] = new Array(t.cells.length);
-  for (let i = 0; i < t.cells.length; i++) {
-    const c = t.cells[i];
+  const src = t.cells;
+  const cells: TableCell[] = new Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
     const row = c.row + dr;
     const col = c.col + dc;
-    let key = c.key;
-    let ks = c.ks;
-    if (shift) {
-      key = {} as Key;
-      for (const d in c.key) key[d] = shift(d, c.key[d]);
-      ks = keyString(t.def, key);
-    }
     const cell = view.cell(row, col);
-    cells[i] = { row, col, key, ks, num: view.num(row, col), formula: cell?.formula, numberFormat: cell?.numberFormat };
+    const num = view.num(row, col);
+    if (shift) {
+      const key: Key = {};
+      for (const d in c.key) key[d] = shift(d, c.key[d]);
+      // The key string is made when the table is first looked up by key.
+      cells[i] = { row, col, key, ks: undefined, num, formula: cell?.formula, numberFormat: cell?.numberFormat };
+    } else cells[i] = { row, col, key: c.key, ks: c.ks, num, formula: cell?.formula, numberFormat: cell?.numberFormat };
   }
   const area = { top: t.area.top + dr, left: t.area.left + dc, bottom: t.area.bottom + dr, right: t.area.right + dc };
   const like = t.like ?? t.cells;

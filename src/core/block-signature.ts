@@ -1,49 +1,127 @@
-// What recognition of a block can see, as one string: equal signatures recognize alike.
+// What recognition of a block can see, as numbers: equal signatures recognize alike.
 import type { Area, Cell } from './grid';
 import type { SheetView } from './layout';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
 
+/** Numbers per cell: what it holds, a text's or year's number, and the merge it starts or lies in. */
+const PER_CELL = 6;
+
+const F_FORMULA = 1;
+const F_ERROR = 2;
+const F_NO_RESULT = 4;
+const F_COVERED = 8;
+const F_ORIGIN = 16;
+const V_EMPTY = 0;
+const V_NUMBER = 1 << 5;
+const V_YEAR = 2 << 5;
+const V_TEXT = 3 << 5;
+const V_TRUE = 4 << 5;
+const V_FALSE = 5 << 5;
+const V_NON_FINITE = 6 << 5;
+const V_OTHER = 7 << 5;
+const NO_CELL = -1;
+
 /**
  * Recognition reads texts, a cell's kind (number, text, formula, error, empty), merges and year-like
- * numbers; it never reads the other numbers' values. So the signature keeps texts verbatim and
- * numbers as a mark (year-like whole numbers with their value), and two copies of a table with
- * different figures share one signature.
+ * numbers; it never reads the other numbers' values. So a signature holds texts (as numbers the
+ * signer gives each distinct text), numbers as a mark (year-like whole numbers with their value),
+ * and two copies of a table with different figures share one signature. A signature lives in a
+ * scratch buffer while it is looked up; only new layouts keep a copy.
  */
-function token(cell: Cell | undefined): string {
-  if (!cell) return '.';
-  let t = '';
-  if (cell.formula) t += 'f';
-  if (cell.error) t += 'e';
-  if (cell.noResult) t += 'n';
-  if (cell.indent) t += `i${cell.indent}`;
-  const v = cell.value;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) t += `X${v}`;
-    else t += Number.isInteger(v) && v >= 1990 && v <= 2100 ? `Y${v}` : '#';
-  } else if (typeof v === 'string') t += `S${v.length}:${v}`;
-  else if (typeof v === 'boolean') t += v ? 'T' : 'F';
-  else t += '_';
-  return t;
-}
+export class Signer {
+  private texts = new Map<string, number>();
+  private buf = new Int32Array(1024);
+  /** Length of the last signature in `buf`. */
+  length = 0;
+  hash = 0;
 
-export function blockSignature(view: SheetView, area: Area): string {
-  const top = Math.max(0, area.top - LINES_ABOVE);
-  let s = `${area.bottom - area.top}x${area.right - area.left}^${area.top - top}|`;
-  for (let r = top; r <= area.bottom; r++) {
-    const row = view.sheet.rows[r];
-    for (let c = area.left; c <= area.right; c++) {
-      const m = view.coveredBy(r, c);
-      if (m) s += `m${m.top - r},${m.left - c},${m.bottom - r},${m.right - c}:${token(view.cell(m.top, m.left))}`;
-      else {
-        const o = view.mergeAt(r, c);
-        if (o) s += `o${o.bottom - r},${o.right - c}:`;
-        s += token(row ? row[c] : undefined);
-      }
-      s += ',';
-    }
-    s += ';';
+  get size(): number {
+    return this.texts.size;
   }
-  return s;
+
+  private text(v: string): number {
+    let id = this.texts.get(v);
+    if (id === undefined) this.texts.set(v, (id = this.texts.size));
+    return id;
+  }
+
+  /** Writes the cell's two numbers at `i`. */
+  private put(i: number, cell: Cell | undefined, flags: number): void {
+    const b = this.buf;
+    if (!cell) {
+      b[i] = flags === 0 ? NO_CELL : flags;
+      b[i + 1] = 0;
+      return;
+    }
+    if (cell.formula) flags |= F_FORMULA;
+    if (cell.error) flags |= F_ERROR;
+    if (cell.noResult) flags |= F_NO_RESULT;
+    const v = cell.value;
+    let payload = 0;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
+      else if (Number.isInteger(v) && v >= 1990 && v <= 2100) (flags |= V_YEAR), (payload = v);
+      else flags |= V_NUMBER;
+    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = this.text(v));
+    else if (v === true) flags |= V_TRUE;
+    else if (v === false) flags |= V_FALSE;
+    else if (v !== null && v !== undefined) flags |= V_OTHER;
+    else flags |= V_EMPTY;
+    // The indent level rides in the high bits of the flags.
+    b[i] = flags | ((cell.indent ?? 0) << 12);
+    b[i + 1] = payload;
+  }
+
+  /** Signs `area` (and the lines above it) into the scratch buffer; returns its hash. */
+  sign(view: SheetView, area: Area): number {
+    const top = Math.max(0, area.top - LINES_ABOVE);
+    const width = area.right - area.left + 1;
+    const n = 3 + (area.bottom - top + 1) * width * PER_CELL;
+    if (this.buf.length < n) this.buf = new Int32Array(n * 2);
+    const b = this.buf;
+    b[0] = area.bottom - area.top;
+    b[1] = width;
+    b[2] = area.top - top;
+    let i = 3;
+    for (let r = top; r <= area.bottom; r++) {
+      const row = view.sheet.rows[r];
+      for (let c = area.left; c <= area.right; c++, i += PER_CELL) {
+        const m = view.coveredBy(r, c);
+        if (m) {
+          this.put(i, view.cell(m.top, m.left), F_COVERED);
+          b[i + 2] = m.top - r;
+          b[i + 3] = m.left - c;
+          b[i + 4] = m.bottom - r;
+          b[i + 5] = m.right - c;
+          continue;
+        }
+        const o = view.mergeAt(r, c);
+        this.put(i, row ? row[c] : undefined, o ? F_ORIGIN : 0);
+        b[i + 2] = 0;
+        b[i + 3] = 0;
+        b[i + 4] = o ? o.bottom - r : 0;
+        b[i + 5] = o ? o.right - c : 0;
+      }
+    }
+    this.length = n;
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ b[k], 0x01000193);
+    this.hash = h;
+    return h;
+  }
+
+  /** True when the last signature equals `saved`. */
+  matches(saved: Int32Array): boolean {
+    if (saved.length !== this.length) return false;
+    const b = this.buf;
+    for (let k = 0; k < saved.length; k++) if (saved[k] !== b[k]) return false;
+    return true;
+  }
+
+  /** A copy of the last signature, to keep. */
+  copy(): Int32Array {
+    return this.buf.slice(0, this.length);
+  }
 }

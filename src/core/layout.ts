@@ -31,9 +31,52 @@ export class SheetView {
     return row ? row[c] : undefined;
   }
 
+  /**
+   * Per cell of a sanely sized sheet: 0 empty, 1 occupied, 2 covered by a merge (made on first use:
+   * finding blocks and trimming them ask for every cell several times).
+   */
+  private state?: Uint8Array;
+
+  private states(): Uint8Array | undefined {
+    if (this.state) return this.state;
+    const { height: H, width: W } = this;
+    if (H * W > 1 << 22) return undefined;
+    const st = new Uint8Array(H * W);
+    for (let r = 0; r < H; r++) {
+      const row = this.sheet.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) if (hasContent(row[c])) st[r * W + c] = 1;
+    }
+    for (const k of this.covered.keys()) st[k] = 2;
+    return (this.state = st);
+  }
+
+  /** A fresh array, per cell: non-zero when occupied (row-major, `width` wide). */
+  occupancy(): Uint8Array {
+    const st = this.state ?? this.states();
+    if (st) return st.slice();
+    const { height: H, width: W } = this;
+    const occ = new Uint8Array(H * W);
+    for (let r = 0; r < H; r++) {
+      const row = this.sheet.rows[r];
+      if (row) for (let c = 0; c < row.length; c++) if (this.occupied(r, c)) occ[r * W + c] = 1;
+    }
+    return occ;
+  }
+
   /** The merge covering (r,c) when (r,c) is not its top-left cell. */
   coveredBy(r: number, c: number): Area | undefined {
-    return this.covered.size ? this.covered.get(r * this.width + c) : undefined;
+    if (!this.covered.size) return undefined;
+    const k = r * this.width + c;
+    const st = this.state ?? this.states();
+    if (st && (c < 0 || c >= this.width || st[k] !== 2)) return undefined;
+    return this.covered.get(k);
+  }
+
+  /** Occupied and not covered by a merge: a cell that starts something. */
+  origin(r: number, c: number): boolean {
+    const st = this.state ?? this.states();
+    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height) return st[r * this.width + c] === 1;
+    return !this.coveredBy(r, c) && this.occupied(r, c);
   }
 
   mergeAt(r: number, c: number): Area | undefined {
@@ -64,12 +107,10 @@ export class SheetView {
   }
 
   occupied(r: number, c: number): boolean {
+    const st = this.state ?? this.states();
+    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height) return st[r * this.width + c] !== 0;
     if (this.coveredBy(r, c)) return true;
-    const cell = this.cell(r, c);
-    if (!cell) return false;
-    if (cell.formula || cell.error) return true;
-    const v = cell.value;
-    return !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+    return hasContent(this.cell(r, c));
   }
 
   /** Text of the shown cell, if it is text that is not a number. */
@@ -81,16 +122,19 @@ export class SheetView {
   }
 }
 
+function hasContent(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.formula || cell.error) return true;
+  const v = cell.value;
+  return !(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+}
+
 /** Connected groups of occupied cells (8-neighbourhood, merges included), as bounding boxes. */
 export function findBlocks(view: SheetView): Area[] {
   const { height: H, width: W } = view;
   if (H === 0 || W === 0) return [];
   const seen = new Uint8Array(H * W);
-  const occ = new Uint8Array(H * W);
-  for (let r = 0; r < H; r++) {
-    const row = view.sheet.rows[r];
-    if (row) for (let c = 0; c < row.length; c++) if (view.occupied(r, c)) occ[r * W + c] = 1;
-  }
+  const occ = view.occupancy();
   for (const m of view.sheet.merges)
     for (let r = m.top; r <= m.bottom && r < H; r++) for (let c = m.left; c <= m.right; c++) occ[r * W + c] = 1;
   const boxes: Area[] = [];
@@ -153,7 +197,7 @@ function mergeOverlapping(boxes: Area[]): Area[] {
 /** Cells of one row of a block that are origins (not covered by a merge) and occupied. */
 function rowOrigins(view: SheetView, r: number, area: Area): number[] {
   const cols: number[] = [];
-  for (let c = area.left; c <= area.right; c++) if (!view.coveredBy(r, c) && view.occupied(r, c)) cols.push(c);
+  for (let c = area.left; c <= area.right; c++) if (view.origin(r, c)) cols.push(c);
   return cols;
 }
 

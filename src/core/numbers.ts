@@ -27,8 +27,22 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 const MINUS = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]$/;
 const DASH_ONLY = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]+$/;
 
+type Parsed = { value: number; decimals: number; percent: boolean };
+const parsedMemo = new Map<string, Parsed | null>();
+
 /** Parses Russian-formatted number text. Returns undefined when the text is not one number. */
-export function parseNumberText(raw: string): { value: number; decimals: number; percent: boolean } | undefined {
+export function parseNumberText(raw: string): Readonly<Parsed> | undefined {
+  // Text numbers repeat (a table copied, a column of zeros): parse each distinct text once.
+  let p = parsedMemo.get(raw);
+  if (p === undefined) {
+    p = parseText(raw) ?? null;
+    if (parsedMemo.size >= 50_000) parsedMemo.clear();
+    parsedMemo.set(raw, p);
+  }
+  return p === null ? undefined : p;
+}
+
+function parseText(raw: string): Parsed | undefined {
   // Only spaces separate thousands; a line break or tab inside means two numbers (`60\n200`).
   if (/[\t\n\r\v\f\u2028\u2029]/.test(raw.trim())) return undefined;
   let s = raw.replace(SPACES, ' ').trim();
@@ -55,9 +69,26 @@ export function parseNumberText(raw: string): { value: number; decimals: number;
   return { value: value === 0 ? 0 : value, decimals: frac.length, percent };
 }
 
+/** What a number format shows, per distinct format (a workbook has a handful). */
+const formats = new Map<string, { decimals: number | undefined; percent: boolean }>();
+
+function formatOf(fmt: string): { decimals: number | undefined; percent: boolean } {
+  let f = formats.get(fmt);
+  if (!f) {
+    f = { decimals: decimalsOfFormat(fmt), percent: /%/.test(fmt.split(';')[0].replace(/"[^"]*"/g, '')) };
+    if (formats.size >= 10_000) formats.clear();
+    formats.set(fmt, f);
+  }
+  return f;
+}
+
 /** Decimals a number format shows (`0.00` → 2, `0.0%` → 1), or undefined for General. */
 export function formatDecimals(fmt: string | undefined): number | undefined {
-  if (!fmt || /^general$/i.test(fmt) || fmt === '@') return undefined;
+  return fmt ? formatOf(fmt).decimals : undefined;
+}
+
+function decimalsOfFormat(fmt: string): number | undefined {
+  if (/^general$/i.test(fmt) || fmt === '@') return undefined;
   const section = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   const m = /[0#](?:[.,]([0#]+))?/.exec(section);
   if (!m) return undefined;
@@ -65,7 +96,7 @@ export function formatDecimals(fmt: string | undefined): number | undefined {
 }
 
 export function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && /%/.test(fmt.split(';')[0].replace(/"[^"]*"/g, ''));
+  return !!fmt && formatOf(fmt).percent;
 }
 
 const decimalsMemo = new Map<number, number>();

@@ -6,7 +6,7 @@ import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { cellYear, parseYearText, yearInText } from './numbers';
-import { cleanWords, keyString, type Key, type TableCell, type TableModel } from './table';
+import { cleanWords, KeyIndex, keyString, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
 
@@ -533,9 +533,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
     for (const t of found) {
       const n = (counters.get(t.def.kind) ?? 0) + 1;
       counters.set(t.def.kind, n);
-      const byKey = new Map<string, TableCell>();
-      for (const cell of t.cells) byKey.set(cell.ks ?? keyString(t.def, cell.key), cell);
-      tables.push({ id: `${t.def.kind}#${n}`, sheet, byKey, ...t });
+      tables.push({ id: `${t.def.kind}#${n}`, sheet, byKey: new KeyIndex(t.def, t.cells, t.like), ...t });
     }
   }
   return tables;

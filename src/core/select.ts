@@ -18,8 +18,25 @@ export function yearsOf(t: TableModel, reportingYear: number | undefined): { yea
   return { years: [t.year ?? reportingYear ?? 0], keyed: false };
 }
 
+/** Selections made, per table, selector (a definition's own object) and year: links ask the same table again and again. */
+const selections = new WeakMap<TableModel, Map<Record<string, string>, Map<number, TableCell[] | null>>>();
+
 /** Cells a selector picks for one year (`*` = every member that is not a total). */
 export function select(t: TableModel, sel: Record<string, string>, year: number, keyed: boolean): TableCell[] | undefined {
+  let perTable = selections.get(t);
+  if (!perTable) selections.set(t, (perTable = new Map()));
+  let perSel = perTable.get(sel);
+  if (!perSel) perTable.set(sel, (perSel = new Map()));
+  const y = keyed ? year : -1 - year;
+  let out = perSel.get(y);
+  if (out === undefined) {
+    out = pick(t, sel, year, keyed) ?? null;
+    perSel.set(y, out);
+  }
+  return out ?? undefined;
+}
+
+function pick(t: TableModel, sel: Record<string, string>, year: number, keyed: boolean): TableCell[] | undefined {
   let keys: Key[] = [keyed ? { year: String(year) } : {}];
   for (const [dim, m] of Object.entries(sel)) {
     if (m !== '*') {

@@ -24,7 +24,7 @@ export interface TableModel {
   area: Area;
   year?: number;
   cells: TableCell[];
-  byKey: Map<string, TableCell>;
+  byKey: KeyIndex;
   /** `dim:member` → the label as the table writes it. */
   words: Map<string, string>;
   /** Points of scored columns: member id → points. */
@@ -35,6 +35,41 @@ export interface TableModel {
   nesting: Map<string, { parent: string; exhaustive: boolean }>;
   /** Cells of an earlier table recognized from the same layout, in the same order (relations are shared). */
   like?: TableCell[];
+}
+
+/** Positions by key string, per layout: tables recognized from one layout share their keys. */
+const layoutIndex = new WeakMap<TableCell[], Map<string, number>>();
+
+/** Cells by key string, indexed on first use (most tables are never looked up by key). */
+export class KeyIndex {
+  private map?: Map<string, number>;
+
+  constructor(
+    private readonly def: Definition,
+    private readonly cells: TableCell[],
+    private readonly like?: TableCell[],
+  ) {}
+
+  get(ks: string): TableCell | undefined {
+    if (!this.map) this.map = this.build();
+    const i = this.map.get(ks);
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  private build(): Map<string, number> {
+    const base = this.like ?? this.cells;
+    // Cells moved from a layout's first table keep its key objects, unless their ids name positions.
+    const shared = base === this.cells || (this.cells.length > 0 && this.cells[0].key === base[0]?.key);
+    if (shared) {
+      const hit = layoutIndex.get(base);
+      if (hit) return hit;
+    }
+    const m = new Map<string, number>();
+    const src = shared ? base : this.cells;
+    for (let i = 0; i < src.length; i++) m.set(src[i].ks ?? keyString(this.def, src[i].key), i);
+    if (shared) layoutIndex.set(base, m);
+    return m;
+  }
 }
 
 /** A canonical string for a key: dimensions in the definition's order, then the measure. */

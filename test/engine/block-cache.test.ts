@@ -34,7 +34,7 @@ function outcome(wb: Workbook) {
   const r = checkWorkbook(wb, {}, a);
   // The models too: member ids that name a row or column (`r12`, `c7`) must name the copy's own.
   const models = a.tables.map((t) => ({
-    cells: t.cells.map((c) => [c.row, c.col, c.ks, c.num]),
+    cells: t.cells.map((c) => [c.row, c.col, c.key, c.num]),
     words: [...t.words],
     found: [...t.found],
     points: [...t.points],

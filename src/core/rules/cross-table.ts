@@ -88,9 +88,16 @@ function countOf(o: TableModel, there: Link['there']): TableCell[] | undefined {
   return [...first.values()];
 }
 
+/** Same layout and keys without positions: cell i of one is cell i of the other. */
+function sameCells(a: TableModel, b: TableModel): boolean {
+  return (a.like ?? a.cells) === (b.like ?? b.cells) && a.cells.every((c, i) => c.key === b.cells[i].key);
+}
+
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
-  for (const c of copy.cells) {
-    const f = first.byKey.get(keyString(first.def, c.key));
+  const aligned = sameCells(first, copy);
+  for (let i = 0; i < copy.cells.length; i++) {
+    const c = copy.cells[i];
+    const f = aligned ? first.cells[i] : first.byKey.get(c.ks ?? keyString(first.def, c.key));
     if (!f || !hasValue(f.num) || !hasValue(c.num) || Math.abs(f.num.value - c.num.value) < 1e-9) continue;
     ctx.report({
       rule: 'cross-table-mismatch',
