@@ -122,13 +122,17 @@ function formatDecimalsOf(v: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** Readings without a value are shared (a sheet is mostly empty cells): never change a Num. */
+const EMPTY: Num = Object.freeze({ kind: 'empty' });
+const NO_RESULT: Num = Object.freeze({ kind: 'no-result' });
+
 /** Reads a cell as a number the way a methodologist would. Never throws. */
 export function readNum(cell: Cell | undefined): Num {
-  if (!cell) return { kind: 'empty' };
+  if (!cell) return EMPTY;
   if (cell.error) return { kind: 'error', text: cell.error };
-  if (cell.noResult) return { kind: 'no-result' };
+  if (cell.noResult) return NO_RESULT;
   const v = cell.value;
-  if (v === null || v === undefined || v === '') return { kind: 'empty' };
+  if (v === null || v === undefined || v === '') return EMPTY;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'not-number', text: String(v) };
     const pf = isPercentFormat(cell.numberFormat);
@@ -143,9 +147,9 @@ export function readNum(cell: Cell | undefined): Num {
   if (typeof v === 'boolean') return { kind: 'not-number', text: String(v) };
   const text = String(v);
   // Most text cells are labels: with no digit and no dash they cannot be a number.
-  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? { kind: 'empty' } : { kind: 'not-number', text };
+  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? EMPTY : { kind: 'not-number', text };
   const trimmed = text.replace(SPACES, ' ').trim();
-  if (trimmed === '') return { kind: 'empty' };
+  if (trimmed === '') return EMPTY;
   if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return { kind: 'dash', value: 0, decimals: 0, text };
   const p = parseNumberText(text);
   if (p) return { kind: 'text-number', value: p.value, decimals: p.decimals, text };

@@ -83,8 +83,19 @@ export function cellOf(t: TableModel, key: Key): TableCell | undefined {
   return t.byKey.get(keyString(t.def, key));
 }
 
+/** Descriptions made, per key object (tables of one layout share keys and words). */
+const described = new WeakMap<Key, { words: Map<string, string>; text: string }>();
+
 /** The quantity a cell holds, in the table's own words: `Состоит на конец года (Книг, брошюр), 2023`. */
 export function describeKey(t: TableModel, key: Key): string {
+  const hit = described.get(key);
+  if (hit && hit.words === t.words) return hit.text;
+  const text = describe(t, key);
+  described.set(key, { words: t.words, text });
+  return text;
+}
+
+function describe(t: TableModel, key: Key): string {
   const parts: string[] = [];
   let entityFirst = false;
   let named = 0;
