@@ -1,11 +1,23 @@
-// Reads an .xlsx file into the engine's plain grid with exceljs. Failures become a ReadError with a reason.
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+// Reads an .xlsx file into the engine's plain grid. Failures become a ReadError with a reason.
+// `check` reads with the fast reader (fast-xlsx.ts) and falls back to exceljs for what that reader
+// leaves to it; `fill` reads with exceljs, which also writes the filled copy. exceljs and JSZip are
+// loaded only when used, so that `check` and its worker threads do not pay for loading them.
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { promises as fs } from 'fs';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { parseAddress } from '../core';
 import { ReadError } from './read-errors';
 import { rawCachedValues } from './raw-results';
+import { parseXlsxFast } from './fast-xlsx';
+
+function loadExcelJS(): typeof import('exceljs') {
+  return require('exceljs');
+}
+
+function loadJSZip(): typeof import('jszip') {
+  return require('jszip');
+}
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b]);
@@ -80,7 +92,7 @@ export async function parseXlsx(buf: Buffer): Promise<Workbook> {
 export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) throw new ReadError('encrypted');
   if (buf.length < 4 || !buf.subarray(0, 2).equals(ZIP)) throw new ReadError('not-xlsx');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJS().Workbook)();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
@@ -116,7 +128,7 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
 
 async function hasWorkbookPart(buf: Buffer): Promise<boolean> {
   try {
-    const zip = await JSZip.loadAsync(buf);
+    const zip: JSZip = await loadJSZip().loadAsync(buf);
     return Object.keys(zip.files).some((n) => /^xl\/workbook\.xml$/i.test(n));
   } catch {
     return false;
@@ -132,7 +144,7 @@ async function resolvePending(buf: Buffer, pending: Pending[]): Promise<void> {
   }
   let raw: Map<string, Map<string, string>>;
   try {
-    raw = await rawCachedValues(await JSZip.loadAsync(buf), wanted);
+    raw = await rawCachedValues(await loadJSZip().loadAsync(buf), wanted);
   } catch {
     return;
   }
@@ -145,8 +157,19 @@ async function resolvePending(buf: Buffer, pending: Pending[]): Promise<void> {
   }
 }
 
+/** Parses an .xlsx buffer for checking: with the fast reader, or with exceljs when the fast reader leaves the file to it. */
+export async function parseWorkbookBuffer(buf: Buffer): Promise<Workbook> {
+  try {
+    return parseXlsxFast(buf);
+  } catch (e) {
+    // A ReadError is the answer; anything else (FastXlsxUnsupported, or a fault of the fast reader) goes to exceljs.
+    if (e instanceof ReadError) throw e;
+  }
+  return parseXlsx(buf);
+}
+
 export async function readWorkbookFile(path: string): Promise<Workbook> {
-  return parseXlsx(await readFileBuffer(path));
+  return parseWorkbookBuffer(await readFileBuffer(path));
 }
 
 export { parseAddress };
