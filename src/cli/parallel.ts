@@ -19,36 +19,40 @@ export async function checkFilesParallel(files: string[], opts: CheckFileOptions
   const n = Math.max(1, Math.min(jobs ?? defaultJobs(), files.length));
   const results: FileReport[] = new Array(files.length);
   let done = 0;
+  let next = 0;
   const workerFile = path.join(__dirname, 'worker.js');
-  if (n === 1 || !__filename.endsWith('.js')) {
-    for (let i = 0; i < files.length; i++) {
+  // The main thread checks files too: n jobs are the main thread and n − 1 workers, so a worker's
+  // start-up (loading the code, warming it up) is paid n − 1 times, not n.
+  const inProcess = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
       results[i] = await checkFile(files[i], opts);
       onDone(++done, files[i]);
+      // Let the workers' finished files be collected between two of ours.
+      await new Promise((r) => setImmediate(r));
     }
-    return results;
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      const worker = new Worker(workerFile, { workerData: opts });
-      try {
-        while (next < files.length) {
-          const i = next++;
-          results[i] = await new Promise<FileReport>((resolve, reject) => {
-            const onMsg = (r: FileReport) => {
-              worker.off('error', reject);
-              resolve(r);
-            };
-            worker.once('message', onMsg);
-            worker.once('error', reject);
-            worker.postMessage(files[i]);
-          }).catch(() => checkFile(files[i], opts));
-          onDone(++done, files[i]);
-        }
-      } finally {
-        await worker.terminate();
+  };
+  const inWorker = async (): Promise<void> => {
+    const worker = new Worker(workerFile, { workerData: opts });
+    try {
+      while (next < files.length) {
+        const i = next++;
+        results[i] = await new Promise<FileReport>((resolve, reject) => {
+          const onMsg = (r: FileReport) => {
+            worker.off('error', reject);
+            resolve(r);
+          };
+          worker.once('message', onMsg);
+          worker.once('error', reject);
+          worker.postMessage(files[i]);
+        }).catch(() => checkFile(files[i], opts));
+        onDone(++done, files[i]);
       }
-    }),
-  );
+    } finally {
+      await worker.terminate();
+    }
+  };
+  const canFork = n > 1 && __filename.endsWith('.js');
+  await Promise.all([inProcess(), ...(canFork ? Array.from({ length: n - 1 }, inWorker) : [])]);
   return results;
 }
