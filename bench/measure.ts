@@ -6,8 +6,38 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type * as Core from '../src/core';
 import type * as Reader from '../src/cli/read-xlsx';
+import type * as BlockCache from '../src/core/block-cache';
 
 const dist = path.join(__dirname, '..', 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cache = require(path.join(dist, 'core', 'block-cache.js')) as typeof BlockCache;
+const fast = ((): { parseXlsxFast(buf: Buffer): unknown } | undefined => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path.join(dist, 'cli', 'fast-xlsx.js'));
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Blocks the engine recognizes, and how many distinct layouts they have (a cold run, counted). */
+function countBlocks(wb: Core.Workbook): { blocks: number; layouts: number } {
+  const original = cache.recognizeBlock;
+  let blocks = 0;
+  let layouts = 0;
+  const counting: typeof original = (view, area, defs, compute) => {
+    blocks++;
+    return original(view, area, defs, () => (layouts++, compute()));
+  };
+  (cache as { recognizeBlock: typeof original }).recognizeBlock = counting;
+  try {
+    core.clearRecognitionCache();
+    core.analyze(wb);
+  } finally {
+    (cache as { recognizeBlock: typeof original }).recognizeBlock = original;
+  }
+  return { blocks, layouts };
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require(path.join(dist, 'core', 'index.js')) as typeof Core;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,12 +51,19 @@ export interface SizeResult {
   reps: number;
   /** Medians, milliseconds. */
   exceljsMs: number;
+  /** The CLI's own reader (fast-xlsx.ts), when this build has it. */
+  fastReadMs?: number;
+  /** The engine with layout reuse turned off: every block recognized from scratch. */
+  engineNoReuseMs: number;
+  /** Blocks recognized and distinct layouts among them (the rest reuse an earlier block's recognition). */
+  blocks: number;
+  layouts: number;
   parseMs: number;
   checkMs: number;
   fillMs: number;
   engineMs: number;
   /** All repetitions, milliseconds. */
-  samples: { exceljs: number[]; parse: number[]; check: number[]; fill: number[] };
+  samples: { exceljs: number[]; parse: number[]; check: number[]; fill: number[]; fastRead: number[]; noReuse: number[] };
   tables: number;
   issues: number;
   writes: number;
@@ -57,7 +94,7 @@ async function main(): Promise<void> {
   const reps = Number(repsArg ?? 3);
   const warm = warmArg !== 'cold';
   const buf = readFileSync(file);
-  const samples: SizeResult['samples'] = { exceljs: [], parse: [], check: [], fill: [] };
+  const samples: SizeResult['samples'] = { exceljs: [], parse: [], check: [], fill: [], fastRead: [], noReuse: [] };
 
   // One unmeasured round of everything first (JIT), except at sizes where one round is seconds.
   if (warm) {
@@ -74,6 +111,14 @@ async function main(): Promise<void> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     samples.exceljs.push(performance.now() - t0);
+    sample();
+  }
+  // The CLI's own reader, when this build has one.
+  for (let i = 0; fast && i < reps; i++) {
+    gc();
+    const t0 = performance.now();
+    fast.parseXlsxFast(buf);
+    samples.fastRead.push(performance.now() - t0);
     sample();
   }
   // Our read: exceljs plus the conversion into the engine's grid.
@@ -99,6 +144,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < reps; i++) {
     result = undefined;
     plan = undefined;
+    // Every run starts from cold, as a fresh `report-check` process does: only the repetition of
+    // layouts inside this workbook is reused.
+    core.clearRecognitionCache();
     gc();
     // One recognition shared by the check and the fill plan, as the CLI and the add-in do.
     let t0 = performance.now();
@@ -111,6 +159,19 @@ async function main(): Promise<void> {
     samples.fill.push(performance.now() - t0);
     sample();
   }
+  // The same with layout reuse off (fewer runs: it is the slow path).
+  const counted = countBlocks(wb);
+  core.setRecognitionCache(false);
+  for (let i = 0; i < Math.max(1, Math.ceil(reps / 2)); i++) {
+    gc();
+    const t0 = performance.now();
+    const analysis = core.analyze(wb);
+    core.checkWorkbook(wb, {}, analysis);
+    core.planFill(wb, {}, analysis);
+    samples.noReuse.push(performance.now() - t0);
+    sample();
+  }
+  core.setRecognitionCache(true);
   clearInterval(timer);
   const engine = samples.check.map((c, i) => c + samples.fill[i]);
   const out: SizeResult = {
@@ -120,6 +181,10 @@ async function main(): Promise<void> {
     cells,
     reps,
     exceljsMs: median(samples.exceljs),
+    ...(samples.fastRead.length ? { fastReadMs: median(samples.fastRead) } : {}),
+    engineNoReuseMs: median(samples.noReuse),
+    blocks: counted.blocks,
+    layouts: counted.layouts,
     parseMs: median(samples.parse),
     checkMs: median(samples.check),
     fillMs: median(samples.fill),

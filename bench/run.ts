@@ -195,15 +195,18 @@ async function main(): Promise<void> {
   }
 
   const sizeTable = table(
-    ['cells', 'sheets', 'tables', 'exceljs read ms', 'parseXlsx ms', 'engine ms (check+fill)', 'engine / exceljs', 'engine cells/s', 'engine µs/cell', 'per cell vs 10k', 'peak RSS MB', 'peak heap MB', 'grid heap MB'],
+    ['cells', 'sheets', 'tables', 'layouts', 'exceljs read ms', 'CLI read ms', 'engine ms (check+fill)', 'engine / exceljs', 'no reuse ms', 'no reuse / exceljs', 'engine cells/s', 'engine µs/cell', 'per cell vs 10k', 'peak RSS MB', 'peak heap MB', 'grid heap MB'],
     rows.map((r) => [
       f0(r.cells),
       String(r.sheets),
       f0(r.tables),
+      `${f0(r.layouts)}/${f0(r.blocks)}`,
       f0(r.exceljsMs),
-      f0(r.parseMs),
+      r.fastReadMs !== undefined ? f0(r.fastReadMs) : '–',
       `${f0(r.engineMs)} (${f0(r.checkMs)}+${f0(r.fillMs)})`,
       f3(r.ratio),
+      f0(r.engineNoReuseMs),
+      f3(r.engineNoReuseMs / r.exceljsMs),
       f0(r.cellsPerSec),
       f2(r.engineUsPerCell),
       f2(r.perCellVsSmallest) + '×',
