@@ -126,7 +126,7 @@ function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
   }
   const area = { top: t.area.top + dr, left: t.area.left + dc, bottom: t.area.bottom + dr, right: t.area.right + dc };
   const like = t.like ?? t.cells;
-  if (!shift) return { ...t, area, cells, like };
+  if (!shift) return { def: t.def, area, year: t.year, cells, words: t.words, points: t.points, found: t.found, nesting: t.nesting, like };
   const dimKey = (k: string) => {
     const i = k.indexOf(':');
     return i < 0 ? k : `${k.slice(0, i)}:${shift(k.slice(0, i), k.slice(i + 1))}`;
@@ -137,7 +137,6 @@ function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
     area,
     year: t.year,
     cells,
-    like,
     words: new Map([...t.words].map(([k, v]) => [dimKey(k), v])),
     points: new Map([...t.points].map(([k, v]) => [shift(scored, k), v])),
     found: new Map([...t.found].map(([d, ids]) => [d, ids.map((id) => shift(d, id))])),
@@ -145,5 +144,6 @@ function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
       const dim = k.slice(0, k.indexOf(':'));
       return [dimKey(k), { parent: shift(dim, n.parent), exhaustive: n.exhaustive }];
     })),
+    like,
   };
 }

@@ -122,19 +122,27 @@ function formatDecimalsOf(v: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/**
+ * Every reading has every field, in one order: the rules read millions of them, and objects of one
+ * shape keep their code fast and stable (no recompiling when a new shape shows up).
+ */
+function num(kind: NumKind, value?: number, decimals?: number, percentFormat?: boolean, text?: string): Num {
+  return { kind, value, decimals, percentFormat, text };
+}
+
 /** Readings without a value are shared (a sheet is mostly empty cells): never change a Num. */
-const EMPTY: Num = Object.freeze({ kind: 'empty' });
-const NO_RESULT: Num = Object.freeze({ kind: 'no-result' });
+const EMPTY: Num = num('empty');
+const NO_RESULT: Num = num('no-result');
 
 /** Reads a cell as a number the way a methodologist would. Never throws. */
 export function readNum(cell: Cell | undefined): Num {
   if (!cell) return EMPTY;
-  if (cell.error) return { kind: 'error', text: cell.error };
+  if (cell.error) return num('error', undefined, undefined, undefined, cell.error);
   if (cell.noResult) return NO_RESULT;
   const v = cell.value;
   if (v === null || v === undefined || v === '') return EMPTY;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { kind: 'not-number', text: String(v) };
+    if (!Number.isFinite(v)) return num('not-number', undefined, undefined, undefined, String(v));
     const pf = isPercentFormat(cell.numberFormat);
     let decimals = formatDecimals(cell.numberFormat);
     if (decimals === undefined && cell.text) {
@@ -142,18 +150,18 @@ export function readNum(cell: Cell | undefined): Num {
       if (t) decimals = t.decimals;
     }
     if (decimals === undefined) decimals = naturalDecimals(pf ? v * 100 : v);
-    return { kind: 'number', value: v, decimals, percentFormat: pf };
+    return num('number', v, decimals, pf);
   }
-  if (typeof v === 'boolean') return { kind: 'not-number', text: String(v) };
+  if (typeof v === 'boolean') return num('not-number', undefined, undefined, undefined, String(v));
   const text = String(v);
   // Most text cells are labels: with no digit and no dash they cannot be a number.
-  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? EMPTY : { kind: 'not-number', text };
+  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? EMPTY : num('not-number', undefined, undefined, undefined, text);
   const trimmed = text.replace(SPACES, ' ').trim();
   if (trimmed === '') return EMPTY;
-  if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return { kind: 'dash', value: 0, decimals: 0, text };
+  if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return num('dash', 0, 0, undefined, text);
   const p = parseNumberText(text);
-  if (p) return { kind: 'text-number', value: p.value, decimals: p.decimals, text };
-  return { kind: 'not-number', text };
+  if (p) return num('text-number', p.value, p.decimals, undefined, text);
+  return num('not-number', undefined, undefined, undefined, text);
 }
 
 /** True for kinds that give a usable number. */

@@ -514,6 +514,7 @@ function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Pla
     points: cand.points,
     found: cand.found,
     nesting: cand.nesting,
+    like: undefined,
   }));
 }
 
@@ -533,7 +534,21 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
     for (const t of found) {
       const n = (counters.get(t.def.kind) ?? 0) + 1;
       counters.set(t.def.kind, n);
-      tables.push({ id: `${t.def.kind}#${n}`, sheet, byKey: new KeyIndex(t.def, t.cells, t.like), ...t });
+      // One literal, one field order: every table has the same shape (see numbers.ts).
+      tables.push({
+        id: `${t.def.kind}#${n}`,
+        def: t.def,
+        sheet,
+        area: t.area,
+        year: t.year,
+        cells: t.cells,
+        byKey: new KeyIndex(t.def, t.cells, t.like),
+        words: t.words,
+        points: t.points,
+        found: t.found,
+        nesting: t.nesting,
+        like: t.like,
+      });
     }
   }
   return tables;
