@@ -46,8 +46,17 @@ export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: 
   const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: (i) => issues.push(i) };
   for (const t of a.tables) for (const rule of RULES) rule.table?.(t, ctx);
   for (const rule of RULES) rule.workbook?.(ctx);
+  // Table order, each table's issues in the order found (a stable sort by table, in one pass).
   const order = new Map(a.tables.map((t, i) => [t.id, i]));
-  issues.sort((x, y) => (order.get(x.table ?? '') ?? 0) - (order.get(y.table ?? '') ?? 0));
+  const byTable: IssueData[][] = a.tables.map(() => []);
+  const first: IssueData[] = [];
+  for (const i of issues) {
+    const k = order.get(i.table ?? '');
+    (k === undefined || k === 0 ? first : byTable[k]).push(i);
+  }
+  issues.length = 0;
+  for (const i of first) issues.push(i);
+  for (let k = 1; k < byTable.length; k++) for (const i of byTable[k]) issues.push(i);
   const summaries = a.tables.map((t) => summarize(t, a.values, opts)).filter((s) => s !== undefined);
   return { tables: a.tables.map(tableInfo), issues, summaries };
 }

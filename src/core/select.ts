@@ -3,17 +3,18 @@ import { totalsOf } from './relations';
 import { cellOf, type Key, type TableCell, type TableModel } from './table';
 
 /** Years a table covers: the years in its keys, else its own year or the reporting year. */
-const keyYears = new WeakMap<TableModel, number[]>();
+type Years = { years: number[]; keyed: boolean };
+const keyYears = new WeakMap<TableModel, Years>();
 
-export function yearsOf(t: TableModel, reportingYear: number | undefined): { years: number[]; keyed: boolean } {
-  let years = keyYears.get(t);
-  if (!years) {
+export function yearsOf(t: TableModel, reportingYear: number | undefined): Years {
+  let keyed = keyYears.get(t);
+  if (!keyed) {
     const ys = new Set<number>();
     for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
-    years = [...ys].sort((a, b) => a - b);
-    keyYears.set(t, years);
+    keyed = { years: [...ys].sort((a, b) => a - b), keyed: true };
+    keyYears.set(t, keyed);
   }
-  if (years.length) return { years, keyed: true };
+  if (keyed.years.length) return keyed;
   // A workbook that names no year at all still compares its year-less tables with each other (year 0).
   return { years: [t.year ?? reportingYear ?? 0], keyed: false };
 }

@@ -74,11 +74,27 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
   return true;
 }
 
+/** The dimension a link counts the rows of (`#count`), per link (definitions are fixed). */
+const countDims = new WeakMap<Link['there'], string | null>();
+const counts = new WeakMap<TableModel, Map<string, TableCell[]>>();
+
 /** For a `#count` selector: one cell per listed row of the other table (its totals left out). */
 function countOf(o: TableModel, there: Link['there']): TableCell[] | undefined {
-  const sel = there.find((x) => Object.values(x).includes('#count'));
-  if (!sel) return undefined;
-  const dim = Object.keys(sel).find((k) => sel[k] === '#count')!;
+  let dim = countDims.get(there);
+  if (dim === undefined) {
+    const sel = there.find((x) => Object.values(x).includes('#count'));
+    dim = sel ? Object.keys(sel).find((k) => sel[k] === '#count')! : null;
+    countDims.set(there, dim);
+  }
+  if (dim === null) return undefined;
+  let perTable = counts.get(o);
+  if (!perTable) counts.set(o, (perTable = new Map()));
+  let rows = perTable.get(dim);
+  if (!rows) perTable.set(dim, (rows = rowsOf(o, dim)));
+  return rows;
+}
+
+function rowsOf(o: TableModel, dim: string): TableCell[] {
   const totals = totalsOf(o, dim);
   const first = new Map<string, TableCell>();
   for (const c of o.cells) {
