@@ -255,15 +255,20 @@ function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p
   return { source: 'col', ids, words, points, distinct: ids.size };
 }
 
-interface Candidate {
-  def: Definition;
-  nesting: Map<string, { parent: string; exhaustive: boolean }>;
+interface Built {
   cells: TableCell[];
   words: Map<string, string>;
   points: Map<string, number>;
   found: Map<string, string[]>;
+  nesting: Map<string, { parent: string; exhaustive: boolean }>;
+}
+
+/** A kind a block may be, with its score; its cells are built only if it wins. */
+interface Candidate {
+  def: Definition;
   year?: number;
   score: number;
+  build(): Built;
 }
 
 /** A kind with `context` words is only that kind when the table or its title speaks of them. */
@@ -313,60 +318,133 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
       else if (p.rowYear.size) yearSource = 'row';
       if (!yearSource && tableYear === undefined && !(yearDim.type === 'year' && yearDim.optional)) continue;
     }
-    const cells: TableCell[] = [];
-    const seen = new Set<string>();
-    const width = view.width;
-    const rowDims = resolutions.filter((res) => res.source === 'row');
-    const anyLabelCells = p.labelCells.size > 0;
-    for (const r of L.dataRows) {
-      // A row no row-wise dimension names holds none of the table's cells.
-      if (rowDims.some((res) => !res.ids.has(r))) continue;
-      const section = L.sectionOf.get(r) ?? 0;
-      for (const c of L.dataCols) {
-        if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
-        const line = lineOf(section, c);
-        const key: Key = {};
-        let complete = true;
-        for (let i = 0; i < structural.length && complete; i++) {
-          const res = resolutions[i];
-          const id = res.ids.get(res.source === 'col' ? line : r);
-          if (id === undefined) complete = false;
-          else key[structural[i].id] = id;
-        }
-        if (!complete) continue;
-        const delta = def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r));
-        if (delta) key.measure = 'delta';
-        else if (yearDim) {
-          const y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
-          if (y !== undefined) key.year = String(y);
-          else if (!(yearDim.type === 'year' && yearDim.optional)) continue;
-        }
-        if (p.percentCols.has(line) || p.percentRows.has(r)) key.measure = 'percent';
-        const ks = keyString(def, key);
-        if (seen.has(ks)) continue;
-        seen.add(ks);
-        const cell = view.cell(r, c);
-        cells.push({ row: r, col: c, key, ks, num: view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat });
-      }
-    }
-    if (!cells.some((x) => x.num.kind !== 'empty')) continue;
-    if (def.deltaColumn && !cells.some((x) => x.key.measure === 'delta')) continue;
-    const words = new Map<string, string>();
-    const points = new Map<string, number>();
-    const found = new Map<string, string[]>();
-    const nesting = new Map<string, { parent: string; exhaustive: boolean }>();
-    structural.forEach((dim, i) => {
-      const res = resolutions[i];
-      for (const [m, n] of res.nesting ?? []) nesting.set(`${dim.id}:${m}`, { parent: n.parent, exhaustive: n.exhaustive });
-      for (const [m, w] of res.words) words.set(`${dim.id}:${m}`, cleanWords(w));
-      for (const [m, v] of res.points) points.set(m, v);
-      found.set(dim.id, [...new Set(res.ids.values())]);
-    });
-    const score = cells.length + 5 * resolutions.reduce((s, r) => s + r.distinct, 0);
-    const cand: Candidate = { def, nesting, cells, words, points, found, year: yearSource ? undefined : tableYear, score };
-    if (!best || cand.score > best.score) best = cand;
+    const year = yearSource ? undefined : tableYear;
+    const walk: Walk = { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear };
+    // Count first (numbers, no key strings); only the winning candidate builds its cells.
+    const counted = cellsOf(walk, false);
+    if (!counted.nonEmpty || (def.deltaColumn && !counted.delta)) continue;
+    const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
+    if (best && score <= best.score) continue;
+    best = { def, score, year, build: () => materialize(walk) };
   }
   return best;
+}
+
+/** What the walk over a candidate's cells needs. */
+interface Walk {
+  view: SheetView;
+  L: BlockLayout;
+  p: Paths;
+  def: Definition;
+  structural: Dim[];
+  resolutions: Resolution[];
+  yearDim: Dim | undefined;
+  yearSource: Source | undefined;
+  tableYear: number | undefined;
+}
+
+/**
+ * The cells of a candidate, each key once: with `build`, the cells themselves; without, only how
+ * many there are, whether one holds something and whether one is a `+/-` cell. Counting names a key
+ * by numbers (the index of each member id, the year, the measure) instead of its string.
+ */
+function cellsOf(w: Walk, build: boolean): { count: number; nonEmpty: boolean; delta: boolean; cells: TableCell[] } {
+  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
+  const cells: TableCell[] = [];
+  const seen = new Set<string | number>();
+  const codes = build ? [] : resolutions.map((res) => idCodes(res));
+  const spans = codes.map((m) => m.size + 1);
+  let count = 0;
+  let nonEmpty = false;
+  let anyDelta = false;
+  const width = view.width;
+  const rowDims = resolutions.filter((res) => res.source === 'row');
+  const anyLabelCells = p.labelCells.size > 0;
+  const optionalYear = yearDim?.type === 'year' && yearDim.optional;
+  for (const r of L.dataRows) {
+    // A row no row-wise dimension names holds none of the table's cells.
+    if (rowDims.some((res) => !res.ids.has(r))) continue;
+    const section = L.sectionOf.get(r) ?? 0;
+    for (const c of L.dataCols) {
+      if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
+      const line = lineOf(section, c);
+      const key: Key | undefined = build ? {} : undefined;
+      let code = 0;
+      let complete = true;
+      for (let i = 0; i < structural.length && complete; i++) {
+        const res = resolutions[i];
+        const at = res.source === 'col' ? line : r;
+        if (build) {
+          const id = res.ids.get(at);
+          if (id === undefined) complete = false;
+          else key![structural[i].id] = id;
+        } else {
+          const k = codes[i].get(at);
+          if (k === undefined) complete = false;
+          else code = code * spans[i] + k;
+        }
+      }
+      if (!complete) continue;
+      let measure = 0;
+      let y: number | undefined;
+      const delta = def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r));
+      if (delta) measure = 1;
+      else if (yearDim) {
+        y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
+        if (y === undefined && !optionalYear) continue;
+      }
+      if (p.percentCols.has(line) || p.percentRows.has(r)) measure = 2;
+      let id: string | number;
+      if (build) {
+        if (y !== undefined) key!.year = String(y);
+        if (measure) key!.measure = measure === 1 ? 'delta' : 'percent';
+        id = keyString(def, key!);
+      } else id = (code * YEAR_SPAN + (y ?? 0)) * 3 + measure;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      count++;
+      if (measure === 1) anyDelta = true;
+      const num = view.num(r, c);
+      if (num.kind !== 'empty') nonEmpty = true;
+      if (build) {
+        const cell = view.cell(r, c);
+        cells.push({ row: r, col: c, key: key!, ks: id as string, num, formula: cell?.formula, numberFormat: cell?.numberFormat });
+      }
+    }
+  }
+  return { count, nonEmpty, delta: anyDelta, cells };
+}
+
+/** Years are below this, so (members, year, measure) numbers stay exact (far below 2^53). */
+const YEAR_SPAN = 10_000;
+
+/** Per line: 1 + the index of its member id among the dimension's distinct ids. */
+function idCodes(res: Resolution): Map<number, number> {
+  const index = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const [at, id] of res.ids) {
+    let k = index.get(id);
+    if (k === undefined) index.set(id, (k = index.size + 1));
+    out.set(at, k);
+  }
+  return out;
+}
+
+/** The chosen candidate's cells, labels, points and nesting. */
+function materialize(w: Walk): Built {
+  const { cells } = cellsOf(w, true);
+  const words = new Map<string, string>();
+  const points = new Map<string, number>();
+  const found = new Map<string, string[]>();
+  const nesting = new Map<string, { parent: string; exhaustive: boolean }>();
+  w.structural.forEach((dim, i) => {
+    const res = w.resolutions[i];
+    for (const [m, n] of res.nesting ?? []) nesting.set(`${dim.id}:${m}`, { parent: n.parent, exhaustive: n.exhaustive });
+    for (const [m, v] of res.words) words.set(`${dim.id}:${m}`, cleanWords(v));
+    for (const [m, v] of res.points) points.set(m, v);
+    found.set(dim.id, [...new Set(res.ids.values())]);
+  });
+  return { cells, words, points, found, nesting };
 }
 
 /** Unknown labelled rows with numbers become extra members of an open dimension (other reasons). */
@@ -505,17 +583,10 @@ function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Fou
 }
 
 function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
-  return tablesIn(view, area, defs).map(({ cand, L }) => ({
-    def: cand.def,
-    area: L.area,
-    year: cand.year,
-    cells: cand.cells,
-    words: cand.words,
-    points: cand.points,
-    found: cand.found,
-    nesting: cand.nesting,
-    like: undefined,
-  }));
+  return tablesIn(view, area, defs).map(({ cand, L }) => {
+    const b = cand.build();
+    return { def: cand.def, area: L.area, year: cand.year, cells: b.cells, words: b.words, points: b.points, found: b.found, nesting: b.nesting, like: undefined };
+  });
 }
 
 /** Recognizes every table of every kind in the workbook, in sheet order then top to bottom. */
