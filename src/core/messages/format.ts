@@ -20,9 +20,20 @@ export function styleFor(lang: Lang, decimalSeparator?: string): NumberStyle {
 export function formatNumber(v: number, s: NumberStyle, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
   const neg = v < 0;
+  // Counts are most numbers in a report: whole, no exponent, grouped by hand.
+  if (decimals === undefined && Number.isInteger(v) && Math.abs(v) < 1e12) {
+    const i = String(neg ? -v : v);
+    return (neg ? s.minus : '') + (i.length > 3 ? group(i, s.group) : i);
+  }
   let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
   if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
   const [i, f] = str.split('.');
   const grouped = i.length > 3 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, s.group) : i;
   return (neg ? s.minus : '') + grouped + (f ? s.decimal + f : '');
+}
+
+function group(digits: string, sep: string): string {
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let k = out.length; k < digits.length; k += 3) out += sep + digits.slice(k, k + 3);
+  return out;
 }

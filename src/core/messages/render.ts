@@ -34,20 +34,41 @@ function operand(terms: MessageParams[string], signs: MessageParams[string], s: 
 /** Parameters shown with the decimals of the cell they describe. */
 const FIXED = new Set(['expected', 'actual']);
 
+/** The placeholders of each template, read once (a report renders thousands of messages from a few templates). */
+const placeholders = new Map<string, Set<string>>();
+
+function namesIn(template: string): Set<string> {
+  let names = placeholders.get(template);
+  if (!names) {
+    names = new Set([...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
+    placeholders.set(template, names);
+  }
+  return names;
+}
+
 function fill(template: string, params: MessageParams, s: NumberStyle): string {
+  const used = namesIn(template);
   const p: Record<string, string> = {};
   const dec = typeof params.decimals === 'number' ? params.decimals : undefined;
-  for (const [k, v] of Object.entries(params))
+  // Only what the template shows is formatted.
+  for (const k of used) {
+    const v = params[k];
+    if (v === undefined) continue;
     p[k] = Array.isArray(v) ? v.map((x) => fmt(x, s)).join(', ') : typeof v === 'number' && dec !== undefined && FIXED.has(k) ? formatNumber(v, s, dec) : fmt(v, s);
-  const num = operand(params.numTerms, params.numSigns, s);
-  const den = operand(params.denTerms, params.denSigns, s);
-  if (num !== undefined) p.num = num;
-  if (den !== undefined) p.den = den;
-  if (Array.isArray(params.terms)) {
+  }
+  if (used.has('num')) {
+    const num = operand(params.numTerms, params.numSigns, s);
+    if (num !== undefined) p.num = num;
+  }
+  if (used.has('den')) {
+    const den = operand(params.denTerms, params.denSigns, s);
+    if (den !== undefined) p.den = den;
+  }
+  if (Array.isArray(params.terms) && (used.has('expr') || used.has('sumExpr'))) {
     const terms = params.terms;
     const signs = Array.isArray(params.signs) ? params.signs : terms.map(() => '+');
     p.expr = expr(terms, signs, s);
-    p.sumExpr = terms.length > 1 ? `${expr(terms, signs, s)} = ${fmt(params.expected as number, s)}` : fmt(params.expected as number, s);
+    p.sumExpr = terms.length > 1 ? `${p.expr} = ${fmt(params.expected as number, s)}` : fmt(params.expected as number, s);
   }
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => p[name] ?? '');
 }
