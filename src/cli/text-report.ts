@@ -25,8 +25,9 @@ export function textReport(f: FileReport, lang: Lang): string {
     if (!byTable.has(k)) byTable.set(k, []);
     byTable.get(k)!.push(i);
   }
+  const tables = new Map(f.tables.map((x) => [x.id, x]));
   for (const [id, issues] of byTable) {
-    const tb = f.tables.find((x) => x.id === id);
+    const tb = tables.get(id);
     out.push('');
     out.push(tb ? `${kindTitle(tb.kind, lang)} (${id}, ${tb.sheet}!${tb.range})` : id);
     for (const sev of ORDER)
