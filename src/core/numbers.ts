@@ -155,7 +155,7 @@ export function readNum(cell: Cell | undefined): Num {
   if (typeof v === 'boolean') return num('not-number', undefined, undefined, undefined, String(v));
   const text = String(v);
   // Most text cells are labels: with no digit and no dash they cannot be a number.
-  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return text.replace(SPACES, '') === '' ? EMPTY : num('not-number', undefined, undefined, undefined, text);
+  if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return FIRST_VISIBLE.test(text) ? num('not-number', undefined, undefined, undefined, text) : EMPTY;
   const trimmed = text.replace(SPACES, ' ').trim();
   if (trimmed === '') return EMPTY;
   if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return num('dash', 0, 0, undefined, text);
