@@ -66,9 +66,9 @@ function timed(cmd: string, argv: string[]): Promise<{ ms: number; code: number 
   });
 }
 
-function measureSize(file: string, reps: number): SizeResult {
+function measureSize(file: string, reps: number, cells: number): SizeResult {
   const tsx = require.resolve('tsx');
-  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--require', tsx, path.join(__dirname, 'measure.ts'), file, String(reps), reps >= 5 ? 'warm' : 'cold'], {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--require', tsx, path.join(__dirname, 'measure.ts'), file, String(reps), cells < 1_000_000 ? 'warm' : 'cold'], {
     cwd: ROOT,
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
   for (const cells of SIZES) {
     const file = await workbookFor(cells);
     log(`  measuring ${cells} cells (${repsFor(cells)} repetitions)…`);
-    const r = measureSize(file, repsFor(cells));
+    const r = measureSize(file, repsFor(cells), cells);
     rows.push({
       ...r,
       cellsPerSec: r.cells / (r.engineMs / 1000),
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   }
 
   const sizeTable = table(
-    ['cells', 'sheets', 'tables', 'layouts', 'exceljs read ms', 'CLI read ms', 'engine ms (check+fill)', 'engine / exceljs', 'no reuse ms', 'no reuse / exceljs', 'engine cells/s', 'engine µs/cell', 'per cell vs 10k', 'peak RSS MB', 'peak heap MB', 'grid heap MB'],
+    ['cells', 'sheets', 'tables', 'layouts', 'exceljs read ms', 'CLI read ms', 'engine ms (check+fill)', 'engine / exceljs', 'no reuse ms', 'no reuse / exceljs', 'first run ms', 'engine cells/s', 'engine µs/cell', 'per cell vs 10k', 'peak RSS MB', 'peak heap MB', 'grid heap MB'],
     rows.map((r) => [
       f0(r.cells),
       String(r.sheets),
@@ -207,6 +207,7 @@ async function main(): Promise<void> {
       f3(r.ratio),
       f0(r.engineNoReuseMs),
       f3(r.engineNoReuseMs / r.exceljsMs),
+      f0(r.firstEngineMs),
       f0(r.cellsPerSec),
       f2(r.engineUsPerCell),
       f2(r.perCellVsSmallest) + '×',

@@ -6,9 +6,10 @@ import type { FileReport } from '../core';
 import { checkFile, type CheckFileOptions } from './process-file';
 
 /**
- * One worker per core from four cores up. On two vCPUs (one physical core with hyper-threading)
- * the memory-bound reading and checking ran slower in two workers than in-process (`npm run bench`:
- * 0.9×), so small machines check in-process unless `--jobs` says otherwise.
+ * Every core from four cores up; in-process below. On this project's 2-vCPU machine a single
+ * check already keeps about 1.5 cores busy (V8 compiles optimized code and collects garbage on
+ * background threads: 150–160 % CPU), and each worker compiles the same code again, so two jobs
+ * ran no faster than one (docs/PERFORMANCE.md, "Batch"). `--jobs N` overrides.
  */
 export function defaultJobs(): number {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
