@@ -321,7 +321,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const year = yearSource ? undefined : tableYear;
     const walk: Walk = { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear };
     // Count first (numbers, no key strings); only the winning candidate builds its cells.
-    const counted = cellsOf(walk, false);
+    const counted = countCells(walk);
     if (!counted.nonEmpty || (def.deltaColumn && !counted.delta)) continue;
     const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
     if (best && score <= best.score) continue;
@@ -344,19 +344,80 @@ interface Walk {
 }
 
 /**
- * The cells of a candidate, each key once: with `build`, the cells themselves; without, only how
- * many there are, whether one holds something and whether one is a `+/-` cell. Counting names a key
- * by numbers (the index of each member id, the year, the measure) instead of its string.
+ * How many cells a candidate has (each key once), whether one holds something and whether one is
+ * a `+/-` cell, without building them: a key is named by numbers (its row's and its column's
+ * member, the year, the measure). `cellsOf` builds the same cells, for the winner only.
  */
-function cellsOf(w: Walk, build: boolean): { count: number; nonEmpty: boolean; delta: boolean; cells: TableCell[] } {
-  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
-  const cells: TableCell[] = [];
-  const seen = new Set<string | number>();
-  const codes = build ? [] : resolutions.map((res) => idCodes(res));
-  const spans = codes.map((m) => m.size + 1);
+function countCells(w: Walk): { count: number; nonEmpty: boolean; delta: boolean } {
+  const { view, L, p, def, resolutions, yearDim, yearSource, tableYear } = w;
+  // At most one dimension reads rows and one reads columns.
+  const ri = resolutions.findIndex((res) => res.source === 'row');
+  const ci = resolutions.findIndex((res) => res.source === 'col');
+  const rowCodes = ri < 0 ? undefined : idCodes(resolutions[ri]);
+  const colCodes = ci < 0 ? undefined : idCodes(resolutions[ci]);
+  const colSpan = (colCodes?.size ?? 0) + 1;
+  const cols = L.dataCols;
+  const optionalYear = yearDim?.type === 'year' && yearDim.optional;
+  const anyLabelCells = p.labelCells.size > 0;
+  const width = view.width;
+  // Per section, what each column line brings: its member's number, `+/-`, `%`, its year.
+  const bySection = new Map<number, { code: Int32Array; delta: Uint8Array; pct: Uint8Array; year: Int32Array }>();
+  const columns = (section: number) => {
+    let x = bySection.get(section);
+    if (!x) {
+      x = { code: new Int32Array(cols.length), delta: new Uint8Array(cols.length), pct: new Uint8Array(cols.length), year: new Int32Array(cols.length) };
+      cols.forEach((c, j) => {
+        const line = lineOf(section, c);
+        x!.code[j] = colCodes ? (colCodes.get(line) ?? 0) : 1;
+        x!.delta[j] = p.deltaCols.has(line) ? 1 : 0;
+        x!.pct[j] = p.percentCols.has(line) ? 1 : 0;
+        x!.year[j] = p.colYear.get(line) ?? -1;
+      });
+      bySection.set(section, x);
+    }
+    return x;
+  };
+  const seen = new Set<number>();
   let count = 0;
   let nonEmpty = false;
   let anyDelta = false;
+  for (const r of L.dataRows) {
+    const rowCode = rowCodes ? rowCodes.get(r) : 1;
+    // A row no row-wise dimension names holds none of the table's cells.
+    if (rowCode === undefined) continue;
+    const col = columns(L.sectionOf.get(r) ?? 0);
+    const rowDelta = p.deltaRows.has(r);
+    const rowPct = p.percentRows.has(r);
+    const rowYear = yearSource === 'row' ? p.rowYear.get(r) : undefined;
+    for (let j = 0; j < cols.length; j++) {
+      const colCode = col.code[j];
+      if (colCode === 0) continue;
+      const c = cols[j];
+      if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
+      let measure = 0;
+      let y: number | undefined;
+      if (def.deltaColumn && (col.delta[j] === 1 || rowDelta)) measure = 1;
+      else if (yearDim) {
+        y = yearSource === 'col' ? (col.year[j] < 0 ? undefined : col.year[j]) : yearSource === 'row' ? rowYear : tableYear;
+        if (y === undefined && !optionalYear) continue;
+      }
+      if (col.pct[j] === 1 || rowPct) measure = 2;
+      const id = ((rowCode * colSpan + colCode) * YEAR_SPAN + (y ?? 0)) * 3 + measure;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      count++;
+      if (measure === 1) anyDelta = true;
+      if (!nonEmpty && view.num(r, c).kind !== 'empty') nonEmpty = true;
+    }
+  }
+  return { count, nonEmpty, delta: anyDelta };
+}
+
+/** The cells of a candidate, each key once (the winner's: see countCells). */
+function cellsOf(w: Walk): TableCell[] {
+  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
+  const cells: TableCell[] = [];
+  const seen = new Set<string>();
   const width = view.width;
   const rowDims = resolutions.filter((res) => res.source === 'row');
   const anyLabelCells = p.labelCells.size > 0;
@@ -368,51 +429,32 @@ function cellsOf(w: Walk, build: boolean): { count: number; nonEmpty: boolean; d
     for (const c of L.dataCols) {
       if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
       const line = lineOf(section, c);
-      const key: Key | undefined = build ? {} : undefined;
-      let code = 0;
+      const key: Key = {};
       let complete = true;
       for (let i = 0; i < structural.length && complete; i++) {
         const res = resolutions[i];
-        const at = res.source === 'col' ? line : r;
-        if (build) {
-          const id = res.ids.get(at);
-          if (id === undefined) complete = false;
-          else key![structural[i].id] = id;
-        } else {
-          const k = codes[i].get(at);
-          if (k === undefined) complete = false;
-          else code = code * spans[i] + k;
-        }
+        const id = res.ids.get(res.source === 'col' ? line : r);
+        if (id === undefined) complete = false;
+        else key[structural[i].id] = id;
       }
       if (!complete) continue;
-      let measure = 0;
-      let y: number | undefined;
-      const delta = def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r));
-      if (delta) measure = 1;
+      let measure: 'delta' | 'percent' | undefined;
+      if (def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r))) measure = 'delta';
       else if (yearDim) {
-        y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
-        if (y === undefined && !optionalYear) continue;
+        const y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
+        if (y !== undefined) key.year = String(y);
+        else if (!optionalYear) continue;
       }
-      if (p.percentCols.has(line) || p.percentRows.has(r)) measure = 2;
-      let id: string | number;
-      if (build) {
-        if (y !== undefined) key!.year = String(y);
-        if (measure) key!.measure = measure === 1 ? 'delta' : 'percent';
-        id = keyString(def, key!);
-      } else id = (code * YEAR_SPAN + (y ?? 0)) * 3 + measure;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      count++;
-      if (measure === 1) anyDelta = true;
-      const num = view.num(r, c);
-      if (num.kind !== 'empty') nonEmpty = true;
-      if (build) {
-        const cell = view.cell(r, c);
-        cells.push({ row: r, col: c, key: key!, ks: id as string, num, formula: cell?.formula, numberFormat: cell?.numberFormat });
-      }
+      if (p.percentCols.has(line) || p.percentRows.has(r)) measure = 'percent';
+      if (measure) key.measure = measure;
+      const ks = keyString(def, key);
+      if (seen.has(ks)) continue;
+      seen.add(ks);
+      const cell = view.cell(r, c);
+      cells.push({ row: r, col: c, key, ks, num: view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat });
     }
   }
-  return { count, nonEmpty, delta: anyDelta, cells };
+  return cells;
 }
 
 /** Years are below this, so (members, year, measure) numbers stay exact (far below 2^53). */
@@ -432,7 +474,7 @@ function idCodes(res: Resolution): Map<number, number> {
 
 /** The chosen candidate's cells, labels, points and nesting. */
 function materialize(w: Walk): Built {
-  const { cells } = cellsOf(w, true);
+  const cells = cellsOf(w);
   const words = new Map<string, string>();
   const points = new Map<string, number>();
   const found = new Map<string, string[]>();
