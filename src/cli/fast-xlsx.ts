@@ -7,6 +7,9 @@
 // Where the two differ: a file exceljs fails on (→ 'corrupt') because of something the grid does not
 // need (conditional formats without a styles part, a damaged image, a missing comments part, malformed
 // XML outside what this reader scans) is read here.
+// exceljs's own formula mover (a small module: loading it does not load exceljs).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
 import { inflateRawSync } from 'zlib';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { ReadError } from './read-errors';
@@ -626,15 +629,30 @@ const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
 
+/** A shared formula moved to a dependent; the master's address where it cannot move (as parseXlsx). */
+function moved(master: { address: string; formula: string | undefined }, to: string): string {
+  if (master.formula === undefined) return master.address;
+  try {
+    return slideFormula(master.formula, master.address, to);
+  } catch {
+    // A reference moved off the sheet (a dependent left of or above its master).
+    return master.address;
+  }
+}
+
 function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows: (Row | undefined)[]; merges: Area[] } {
   const rows: (Row | undefined)[] = [];
   const { strings, styles, date1904, hyperlinks } = ctx;
-  // Shared formulas: si → the master's address (exceljs reports a dependent cell's formula as `=` + that address).
-  const shared = new Map<string, string>();
+  // Shared formulas: si → the master's address and formula; a dependent's formula is the master's
+  // moved to its own address (what Excel shows, and exceljs's `cell.formula`).
+  const shared = new Map<string, { address: string; formula: string | undefined }>();
   // Formula cells whose result exceljs dropped or did not find, and where their tags start.
   const pending: Array<{ address: string; cell: Cell; start: number }> = [];
   // Whether an address may occur twice (a repeated row, columns out of order, an address of another row).
   let repeats = false;
+  // exceljs moves a shared formula from the cell finally at the master's address: with repeated
+  // addresses that may be another cell than the master read here, so such sheets are left to it.
+  let movedAny = false;
   const seenRows = new Set<number>();
   let lastCol = 0;
   const sc = new Scanner(xml, layout.dataStart, layout.dataEnd);
@@ -848,9 +866,14 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
       if (result !== undefined && fmt?.date) result = excelToDate(result, date1904);
       let f = formula;
       if (shareType === 'shared') {
-        if (ref) shared.set(si as string, xml.slice(rStart, rEnd));
-        // A dependent cell of a shared formula: exceljs gives the master's address as its formula.
-        else if (!f) f = shared.get(si as string);
+        if (ref) shared.set(si as string, { address: xml.slice(rStart, rEnd), formula: f });
+        else if (!f) {
+          const master = shared.get(si as string);
+          if (master) {
+            f = moved(master, xml.slice(rStart, rEnd));
+            movedAny = true;
+          }
+        }
       }
       if (linked) cell = hyperlinkCell(result, false, numFmt);
       else {
@@ -952,6 +975,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
     }
   }
   trim(rows);
+  if (repeats && movedAny) unsupported('shared formulas with repeated cell addresses');
   return { rows, merges };
 }
 

@@ -47,7 +47,17 @@ function dateText(d: Date): string {
 
 type Pending = { sheet: string; address: string; cell: Cell };
 
-function toCell(v: ExcelJS.CellValue, numFmt: string | undefined, sheet: string, address: string, pending: Pending[]): Cell | undefined {
+/** exceljs's formula text of a cell; its getter throws for a shared formula whose master has none. */
+function formulaOf(cell: ExcelJS.Cell): string | undefined {
+  try {
+    return cell.formula || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `formulaText`: exceljs's `cell.formula`, which moves a shared formula to the dependent cell. */
+function toCell(v: ExcelJS.CellValue, numFmt: string | undefined, sheet: string, address: string, pending: Pending[], formulaText?: string): Cell | undefined {
   if (v === null || v === undefined) return undefined;
   const fmt = numFmt ? { numberFormat: numFmt } : {};
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, ...fmt };
@@ -55,7 +65,7 @@ function toCell(v: ExcelJS.CellValue, numFmt: string | undefined, sheet: string,
   if (v instanceof Date) return { value: dateText(v), ...fmt };
   const o = v as unknown as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) {
-    const formula = '=' + String(o.formula ?? o.sharedFormula ?? '');
+    const formula = '=' + String(formulaText || (o.formula ?? o.sharedFormula ?? ''));
     const r = o.result as unknown;
     if (r === undefined || r === null) {
       const cell: Cell = { value: null, formula, noResult: true, ...fmt };
@@ -109,7 +119,7 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // exceljs repeats a merge's value into every cell of it; the file has it in the top-left only.
         if (cell.isMerged && cell.master !== cell) return;
-        const v = toCell(cell.value, cell.numFmt, ws.name, cell.address, pending);
+        const v = toCell(cell.value, cell.numFmt, ws.name, cell.address, pending, formulaOf(cell));
         if (v) out[c - 1] = v;
       });
       rows[r - 1] = out;

@@ -25,6 +25,21 @@ async function same(buf: Buffer): Promise<Workbook> {
   return fast;
 }
 
+/** Both readers, or, where the fast reader leaves the file to exceljs, the fallback: exceljs's answer. True when read fast. */
+async function sameOrLeft(buf: Buffer): Promise<boolean> {
+  const slow = await parseXlsx(buf);
+  let fast: Workbook;
+  try {
+    fast = parseXlsxFast(buf);
+  } catch (e) {
+    if (!(e instanceof FastXlsxUnsupported)) throw e;
+    expect(await parseWorkbookBuffer(buf)).toStrictEqual(slow);
+    return false;
+  }
+  expect(fast).toStrictEqual(slow);
+  return true;
+}
+
 /** The fast reader leaves the file to exceljs, and parseWorkbookBuffer then gives exceljs's answer. */
 async function leftToExcelJS(buf: Buffer): Promise<void> {
   expect(() => parseXlsxFast(buf)).toThrow(FastXlsxUnsupported);
@@ -244,8 +259,9 @@ describe('hand-written parts', () => {
       '<row r="7"><c s="2" r="A7"><f>A1-A1</f><v>0</v></c><c r="B7"><f>A1-A1</f><v xml:space="preserve">0</v></c><c r="C7"><f>A1-A1</f><v>0.0</v></c><c r="D7"><f>1</f><v> 7 </v></c></row>';
     const wb = await same(await one(ws(data), { styles: styles([], [undefined, 14, 2]) }));
     const rows = wb.sheets[0].rows;
-    expect(rows[1]?.[1]).toEqual({ value: 0, formula: '=B1' });
-    expect(rows[3]?.[1]).toEqual({ value: null, formula: '=B1', noResult: true });
+    // A dependent of a shared formula has the master's formula moved to its own row, as Excel shows it.
+    expect(rows[1]?.[1]).toEqual({ value: 0, formula: '=A2*2' });
+    expect(rows[3]?.[1]).toEqual({ value: null, formula: '=A4*2', noResult: true });
   });
 
   test('values of every t=…, numbers in every spelling', async () => {
@@ -555,6 +571,7 @@ describe('random sheets', () => {
     }
   }
 
+  let readFast = 0;
   test.each(Array.from({ length: 60 }, (_, i) => i + 1))('seed %i', async (seed) => {
     const r = rng(seed);
     const sheets: SheetPart[] = [];
@@ -599,6 +616,12 @@ describe('random sheets', () => {
       const tail = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
       sheets.push({ name: `Лист ${s + 1}`, xml: ws(data, tail), sheetId: ids[s], state: r() < 0.2 ? 'hidden' : undefined, target: r() < 0.3 ? `/xl/worksheets/sheet${s + 1}.xml` : undefined });
     }
-    await same(await pkg({ sheets, sst: r() < 0.9 ? sst(...STRINGS) : undefined, styles: r() < 0.9 ? ST : undefined, workbookPr: r() < 0.2 ? '<workbookPr date1904="1"/>' : undefined, store: r() < 0.3 }));
+    // Repeated addresses with shared formulas are left to exceljs (which formula moves depends on
+    // which cell is last at the master's address); everything else must be read fast and alike.
+    if (await sameOrLeft(await pkg({ sheets, sst: r() < 0.9 ? sst(...STRINGS) : undefined, styles: r() < 0.9 ? ST : undefined, workbookPr: r() < 0.2 ? '<workbookPr date1904="1"/>' : undefined, store: r() < 0.3 }))) readFast++;
+  });
+
+  test('most random workbooks are read by the fast reader itself', () => {
+    expect(readFast).toBeGreaterThanOrEqual(20);
   });
 });
