@@ -7,12 +7,14 @@
 // Where the two differ: a file exceljs fails on (→ 'corrupt') because of something the grid does not
 // need (conditional formats without a styles part, a damaged image, a missing comments part, malformed
 // XML outside what this reader scans) is read here.
+import { inflateRawSync } from 'zlib';
+import { cachedValuesIn } from './raw-results';
+import type { Area, Cell, Sheet, Workbook } from '../core';
+import { ReadError } from './read-errors';
+
 // exceljs's own formula mover (a small module: loading it does not load exceljs).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
-import { inflateRawSync } from 'zlib';
-import type { Area, Cell, Sheet, Workbook } from '../core';
-import { ReadError } from './read-errors';
 
 /** A construct the fast reader leaves to exceljs (zip64, XML comments, invalid names, odd markup…). */
 export class FastXlsxUnsupported extends Error {
@@ -944,7 +946,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
   if (pending.length && ctx.rawResults !== 'none') {
     if (ctx.rawResults === 'other') unsupported('raw results read from another part');
     // Each address once: the cell's own tag; otherwise parseXlsx's scan of the whole sheet.
-    const raw = repeats ? rawCachedValues(xml, new Set(pending.map((p) => p.address))) : undefined;
+    const raw = repeats ? cachedValuesIn(xml, new Set(pending.map((p) => p.address))) : undefined;
     for (const p of pending) {
       const v = raw ? raw.get(p.address) : rawCachedValue(xml, p.start, p.address);
       if (v === undefined) continue;
@@ -1005,25 +1007,6 @@ function rawCachedValue(xml: string, start: number, address: string): string | u
   const open = xml.indexOf('>', start);
   if (end < 0 || (close >= 0 && close < open + 1 && close < end)) return undefined;
   return /<v>([^<]*)<\/v>/.exec(xml.slice(start, end))?.[1];
-}
-
-/**
- * What parseXlsx's resolvePending reads (raw-results.ts, rawCachedValues, on one sheet) for the cells whose
- * result exceljs dropped: the first `<v>…</v>` of the last cell whose tag starts `<c r="A1"`, undecoded.
- */
-function rawCachedValues(xml: string, cells: Set<string>): Map<string, string> {
-  const found = new Map<string, string>();
-  const start = /<c r="([A-Z]+\d+)"/g;
-  for (let m = start.exec(xml); m; m = start.exec(xml)) {
-    if (!cells.has(m[1])) continue;
-    const end = xml.indexOf('</c>', m.index);
-    const close = xml.indexOf('/>', m.index);
-    const open = xml.indexOf('>', m.index);
-    if (end < 0 || (close >= 0 && close < open + 1 && close < end)) continue;
-    const v = /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1];
-    if (v !== undefined) found.set(m[1], v);
-  }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

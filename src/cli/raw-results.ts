@@ -1,5 +1,5 @@
 // exceljs 4.4 reads a cached formula result of 0 as no result; this reads those cells' <v> from the sheet XML.
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 
 /** Sheet name → (A1 address → cached value text) for the given cells only. */
 export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string>>): Promise<Map<string, Map<string, string>>> {
@@ -20,21 +20,28 @@ export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string
     if (!cells || !rid || !targets.has(rid)) continue;
     const xml = await zip.file(targets.get(rid)!)?.async('string');
     if (!xml) continue;
-    const found = new Map<string, string>();
-    // One light scan for cell starts; only the wanted cells are read further.
-    const start = /<c r="([A-Z]+\d+)"/g;
-    for (let m = start.exec(xml); m; m = start.exec(xml)) {
-      if (!cells.has(m[1])) continue;
-      const end = xml.indexOf('</c>', m.index);
-      const close = xml.indexOf('/>', m.index);
-      const open = xml.indexOf('>', m.index);
-      if (end < 0 || (close >= 0 && close < open + 1 && close < end)) continue;
-      const v = /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1];
-      if (v !== undefined) found.set(m[1], v);
-    }
-    out.set(name, found);
+    out.set(name, cachedValuesIn(xml, cells));
   }
   return out;
+}
+
+/**
+ * A sheet's cached values for the given cells: the first `<v>…</v>` of the last cell whose tag
+ * starts `<c r="A1"`, undecoded. One light scan for cell starts; only the wanted cells are read further.
+ */
+export function cachedValuesIn(xml: string, cells: Set<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  const start = /<c r="([A-Z]+\d+)"/g;
+  for (let m = start.exec(xml); m; m = start.exec(xml)) {
+    if (!cells.has(m[1])) continue;
+    const end = xml.indexOf('</c>', m.index);
+    const close = xml.indexOf('/>', m.index);
+    const open = xml.indexOf('>', m.index);
+    if (end < 0 || (close >= 0 && close < open + 1 && close < end)) continue;
+    const v = /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1];
+    if (v !== undefined) found.set(m[1], v);
+  }
+  return found;
 }
 
 function decodeXml(s: string): string {
