@@ -6,9 +6,14 @@ import { cellYear, parseYearText, readNum, type Num } from './numbers';
 export class SheetView {
   readonly height: number;
   readonly width: number;
-  /** Covered cell (r*width+c) → the merge it belongs to (only for cells other than the origin). */
-  private covered = new Map<number, Area>();
-  private origins = new Map<number, Area>();
+  /**
+   * Merges by cell (r*width+c): `covered` for the cells other than a merge's top-left one, `origins`
+   * for that one. Arrays of merge index + 1 on a sanely sized sheet (looked up for every cell, several
+   * times), maps on a huge one.
+   */
+  private covered: Int32Array | Map<number, Area> = new Map();
+  private origins: Int32Array | Map<number, Area> = new Map();
+  private readonly anyMerge: boolean;
   /** Cell readings by r*width+c: an array when the sheet's box is of a sane size, else a map. */
   private nums: Array<Num | undefined> | Map<number, Num>;
 
@@ -19,11 +24,32 @@ export class SheetView {
     for (const m of sheet.merges) if (m.right + 1 > w) w = m.right + 1;
     this.width = w;
     this.nums = this.height * w <= 1 << 22 ? new Array<Num | undefined>(this.height * w) : new Map<number, Num>();
-    for (const m of sheet.merges) {
-      this.origins.set(m.top * this.width + m.left, m);
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.covered.set(r * this.width + c, m);
+    this.anyMerge = sheet.merges.length > 0;
+    const sane = this.height * w <= 1 << 22;
+    if (this.anyMerge && sane) {
+      this.covered = new Int32Array(this.height * w);
+      this.origins = new Int32Array(this.height * w);
     }
+    const { covered, origins } = this;
+    sheet.merges.forEach((m, i) => {
+      const at = (r: number, c: number) => r * w + c;
+      if (origins instanceof Map) origins.set(at(m.top, m.left), m);
+      else if (m.top < this.height) origins[at(m.top, m.left)] = i + 1;
+      for (let r = m.top; r <= m.bottom && r < this.height; r++)
+        for (let c = m.left; c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          if (covered instanceof Map) covered.set(at(r, c), m);
+          else covered[at(r, c)] = i + 1;
+        }
+    });
+  }
+
+  /** The merge an index array or map holds for cell (r,c), if any. */
+  private mergeIn(table: Int32Array | Map<number, Area>, r: number, c: number): Area | undefined {
+    if (table instanceof Map) return table.size ? table.get(r * this.width + c) : undefined;
+    if (r < 0 || r >= this.height || c < 0 || c >= this.width) return undefined;
+    const i = table[r * this.width + c];
+    return i ? this.sheet.merges[i - 1] : undefined;
   }
 
   cell(r: number, c: number): Cell | undefined {
@@ -46,7 +72,9 @@ export class SheetView {
       const row = this.sheet.rows[r];
       if (row) for (let c = 0; c < row.length; c++) if (hasContent(row[c])) st[r * W + c] = 1;
     }
-    for (const k of this.covered.keys()) st[k] = 2;
+    const covered = this.covered;
+    if (covered instanceof Map) for (const k of covered.keys()) st[k] = 2;
+    else for (let k = 0; k < covered.length; k++) if (covered[k]) st[k] = 2;
     return (this.state = st);
   }
 
@@ -65,11 +93,7 @@ export class SheetView {
 
   /** The merge covering (r,c) when (r,c) is not its top-left cell. */
   coveredBy(r: number, c: number): Area | undefined {
-    if (!this.covered.size) return undefined;
-    const k = r * this.width + c;
-    const st = this.state ?? this.states();
-    if (st && (c < 0 || c >= this.width || st[k] !== 2)) return undefined;
-    return this.covered.get(k);
+    return this.anyMerge ? this.mergeIn(this.covered, r, c) : undefined;
   }
 
   /** Occupied and not covered by a merge: a cell that starts something. */
@@ -80,7 +104,7 @@ export class SheetView {
   }
 
   mergeAt(r: number, c: number): Area | undefined {
-    return this.origins.size ? this.origins.get(r * this.width + c) : undefined;
+    return this.anyMerge ? this.mergeIn(this.origins, r, c) : undefined;
   }
 
   /** The cell whose content shows at (r,c): the merge origin for covered cells. */
