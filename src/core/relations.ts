@@ -236,10 +236,11 @@ export class Values {
   readonly derived = new Map<TableCell, { inst: Instance; value: number }>();
 
   constructor(tables: TableModel[], extra: Instance[] = []) {
+    // Instances that would fill an empty cell (a formula, even without a result, is not empty).
+    const fills = (i: Instance) => i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula;
     const pending: Instance[] = [];
-    for (const t of tables)
-      for (const i of instances(t)) if (i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula) pending.push(i);
-    for (const i of extra) if (i.computed && targetOf(i).num.kind === 'empty' && !targetOf(i).formula) pending.push(i);
+    for (const t of tables) for (const i of instances(t)) if (fills(i)) pending.push(i);
+    for (const i of extra) if (fills(i)) pending.push(i);
     let changed = pending.length > 0;
     while (changed) {
       changed = false;
@@ -256,8 +257,7 @@ export class Values {
   }
 
   get(_t: TableModel, c: TableCell): number | undefined {
-    const n = c.num;
-    if (n.value !== undefined && (n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash')) return n.value;
+    if (hasValue(c.num)) return c.num.value;
     return this.computed.size ? this.computed.get(c) : undefined;
   }
 
