@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileReport } from '../core';
 import { checkFile, type CheckFileOptions } from './process-file';
+import type { WorkerInput, WorkerOutput } from './worker';
 
 /**
  * Every core from four cores up; in-process below. On this project's 2-vCPU machine a single
@@ -18,42 +19,37 @@ export function defaultJobs(): number {
 
 export async function checkFilesParallel(files: string[], opts: CheckFileOptions, jobs: number | undefined, onDone: (done: number, file: string) => void): Promise<FileReport[]> {
   const n = Math.max(1, Math.min(jobs ?? defaultJobs(), files.length));
-  const results: FileReport[] = new Array(files.length);
+  const results: (FileReport | undefined)[] = new Array(files.length);
   let done = 0;
-  let next = 0;
-  const workerFile = path.join(__dirname, 'worker.js');
+  const finish = (i: number, r: FileReport) => {
+    if (results[i]) return;
+    results[i] = r;
+    onDone(++done, files[i]);
+  };
+  // The next file to take, shared with the workers: each side claims files itself, so no worker
+  // waits for the main thread to hand it one while the main thread is busy with its own.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const claim = () => Atomics.add(next, 0, 1);
   // The main thread checks files too: n jobs are the main thread and n − 1 workers, so a worker's
   // start-up (loading the code, warming it up) is paid n − 1 times, not n.
   const inProcess = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      results[i] = await checkFile(files[i], opts);
-      onDone(++done, files[i]);
-      // Let the workers' finished files be collected between two of ours.
+    for (let i = claim(); i < files.length; i = claim()) {
+      finish(i, await checkFile(files[i], opts));
+      // Let the workers' finished files be reported between two of ours.
       await new Promise((r) => setImmediate(r));
     }
   };
-  const inWorker = async (): Promise<void> => {
-    const worker = new Worker(workerFile, { workerData: opts });
-    try {
-      while (next < files.length) {
-        const i = next++;
-        results[i] = await new Promise<FileReport>((resolve, reject) => {
-          const onMsg = (r: FileReport) => {
-            worker.off('error', reject);
-            resolve(r);
-          };
-          worker.once('message', onMsg);
-          worker.once('error', reject);
-          worker.postMessage(files[i]);
-        }).catch(() => checkFile(files[i], opts));
-        onDone(++done, files[i]);
-      }
-    } finally {
-      await worker.terminate();
-    }
-  };
+  const inWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const input: WorkerInput = { opts, files, next };
+      const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: input });
+      worker.on('message', (m: WorkerOutput) => finish(m.index, m.report));
+      // A worker that fails ends here; the files it claimed and did not report are checked below.
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
+    });
   const canFork = n > 1 && __filename.endsWith('.js');
   await Promise.all([inProcess(), ...(canFork ? Array.from({ length: n - 1 }, inWorker) : [])]);
-  return results;
+  for (let i = 0; i < files.length; i++) if (!results[i]) finish(i, await checkFile(files[i], opts));
+  return results as FileReport[];
 }

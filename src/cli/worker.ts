@@ -1,12 +1,26 @@
-// A worker thread that checks the files its parent sends, one at a time.
+// A worker thread: claims files from the shared counter and checks them until none is left.
 import { parentPort, workerData } from 'worker_threads';
+import type { FileReport } from '../core';
 import { CLI_TEXT } from './cli-messages';
 import { checkFile, type CheckFileOptions } from './process-file';
 
-const opts = workerData as CheckFileOptions;
-parentPort?.on('message', (file: string) => {
-  checkFile(file, opts).then(
-    (r) => parentPort?.postMessage(r),
-    () => parentPort?.postMessage({ file, error: CLI_TEXT[opts.lang].failure.internal, tables: [], issues: [] }),
-  );
-});
+export interface WorkerInput {
+  opts: CheckFileOptions;
+  files: string[];
+  /** Index of the next file to take, shared by the main thread and every worker. */
+  next: Int32Array;
+}
+
+export interface WorkerOutput {
+  index: number;
+  report: FileReport;
+}
+
+async function run({ opts, files, next }: WorkerInput): Promise<void> {
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+    const report = await checkFile(files[i], opts).catch((): FileReport => ({ file: files[i], error: CLI_TEXT[opts.lang].failure.internal, tables: [], issues: [] }));
+    parentPort?.postMessage({ index: i, report } satisfies WorkerOutput);
+  }
+}
+
+if (parentPort) void run(workerData as WorkerInput).then(() => process.exit(0));

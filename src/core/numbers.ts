@@ -175,6 +175,19 @@ const YEAR_TEXT = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i;
 
 /** A year header such as `2023 г.`, `2023г.`, `2023`, `2023 г`, `2022.`. */
 export function parseYearText(text: string): number | undefined {
+  // Header texts repeat from table to table: read each once.
+  let y = yearTexts.get(text);
+  if (y === undefined) {
+    y = readYearText(text) ?? 0;
+    if (yearTexts.size >= 50_000) yearTexts.clear();
+    yearTexts.set(text, y);
+  }
+  return y === 0 ? undefined : y;
+}
+
+const yearTexts = new Map<string, number>();
+
+function readYearText(text: string): number | undefined {
   // A year starts with 1 or 2 after any spaces: most texts are rejected without a copy.
   const first = FIRST_VISIBLE.exec(text);
   if (!first || (first[0] !== '1' && first[0] !== '2')) return undefined;

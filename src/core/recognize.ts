@@ -6,7 +6,7 @@ import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { cellYear, parseYearText, yearInText } from './numbers';
-import { cleanWords, KeyIndex, keyString, type Key, type TableCell, type TableModel } from './table';
+import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
 
@@ -321,7 +321,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const year = yearSource ? undefined : tableYear;
     const walk: Walk = { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear };
     // Count first (numbers, no key strings); only the winning candidate builds its cells.
-    const counted = countCells(walk);
+    const counted = walkCells(walk);
     if (!counted.nonEmpty || (def.deltaColumn && !counted.delta)) continue;
     const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
     if (best && score <= best.score) continue;
@@ -345,11 +345,12 @@ interface Walk {
 
 /**
  * How many cells a candidate has (each key once), whether one holds something and whether one is
- * a `+/-` cell, without building them: a key is named by numbers (its row's and its column's
- * member, the year, the measure). `cellsOf` builds the same cells, for the winner only.
+ * a `+/-` cell. A key is named by numbers (its row's and its column's member, the year, the
+ * measure), so counting builds nothing; given `out`, the walk also builds the cells (for the
+ * winner only), each key once.
  */
-function countCells(w: Walk): { count: number; nonEmpty: boolean; delta: boolean } {
-  const { view, L, p, def, resolutions, yearDim, yearSource, tableYear } = w;
+function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boolean; delta: boolean } {
+  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
   // At most one dimension reads rows and one reads columns.
   const ri = resolutions.findIndex((res) => res.source === 'row');
   const ci = resolutions.findIndex((res) => res.source === 'col');
@@ -385,7 +386,8 @@ function countCells(w: Walk): { count: number; nonEmpty: boolean; delta: boolean
     const rowCode = rowCodes ? rowCodes.get(r) : 1;
     // A row no row-wise dimension names holds none of the table's cells.
     if (rowCode === undefined) continue;
-    const col = columns(L.sectionOf.get(r) ?? 0);
+    const section = L.sectionOf.get(r) ?? 0;
+    const col = columns(section);
     const rowDelta = p.deltaRows.has(r);
     const rowPct = p.percentRows.has(r);
     const rowYear = yearSource === 'row' ? p.rowYear.get(r) : undefined;
@@ -407,53 +409,29 @@ function countCells(w: Walk): { count: number; nonEmpty: boolean; delta: boolean
       seen.add(id);
       count++;
       if (measure === 1) anyDelta = true;
-      if (!nonEmpty && view.num(r, c).kind !== 'empty') nonEmpty = true;
+      const num = view.num(r, c);
+      if (!nonEmpty && num.kind !== 'empty') nonEmpty = true;
+      if (!out) continue;
+      const line = lineOf(section, c);
+      const key: Key = {};
+      for (let i = 0; i < structural.length; i++) {
+        const res = resolutions[i];
+        key[structural[i].id] = res.ids.get(res.source === 'col' ? line : r)!;
+      }
+      if (y !== undefined) key.year = String(y);
+      if (measure) key.measure = measure === 1 ? 'delta' : 'percent';
+      const cell = view.cell(r, c);
+      // The key string is made when the table is first looked up by key.
+      out.push({ row: r, col: c, key, ks: undefined, num, formula: cell?.formula, numberFormat: cell?.numberFormat });
     }
   }
   return { count, nonEmpty, delta: anyDelta };
 }
 
-/** The cells of a candidate, each key once (the winner's: see countCells). */
+/** The cells of a candidate, each key once (the winner's: see walkCells). */
 function cellsOf(w: Walk): TableCell[] {
-  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
   const cells: TableCell[] = [];
-  const seen = new Set<string>();
-  const width = view.width;
-  const rowDims = resolutions.filter((res) => res.source === 'row');
-  const anyLabelCells = p.labelCells.size > 0;
-  const optionalYear = yearDim?.type === 'year' && yearDim.optional;
-  for (const r of L.dataRows) {
-    // A row no row-wise dimension names holds none of the table's cells.
-    if (rowDims.some((res) => !res.ids.has(r))) continue;
-    const section = L.sectionOf.get(r) ?? 0;
-    for (const c of L.dataCols) {
-      if (view.coveredBy(r, c) || (anyLabelCells && p.labelCells.has(r * width + c))) continue;
-      const line = lineOf(section, c);
-      const key: Key = {};
-      let complete = true;
-      for (let i = 0; i < structural.length && complete; i++) {
-        const res = resolutions[i];
-        const id = res.ids.get(res.source === 'col' ? line : r);
-        if (id === undefined) complete = false;
-        else key[structural[i].id] = id;
-      }
-      if (!complete) continue;
-      let measure: 'delta' | 'percent' | undefined;
-      if (def.deltaColumn && (p.deltaCols.has(line) || p.deltaRows.has(r))) measure = 'delta';
-      else if (yearDim) {
-        const y = yearSource === 'col' ? p.colYear.get(line) : yearSource === 'row' ? p.rowYear.get(r) : tableYear;
-        if (y !== undefined) key.year = String(y);
-        else if (!optionalYear) continue;
-      }
-      if (p.percentCols.has(line) || p.percentRows.has(r)) measure = 'percent';
-      if (measure) key.measure = measure;
-      const ks = keyString(def, key);
-      if (seen.has(ks)) continue;
-      seen.add(ks);
-      const cell = view.cell(r, c);
-      cells.push({ row: r, col: c, key, ks, num: view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat });
-    }
-  }
+  walkCells(w, cells);
   return cells;
 }
 

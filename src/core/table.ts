@@ -51,15 +51,31 @@ export class KeyIndex {
   ) {}
 
   get(ks: string): TableCell | undefined {
-    if (!this.map) this.map = this.build();
-    const i = this.map.get(ks);
+    const i = this.position(ks);
     return i === undefined ? undefined : this.cells[i];
   }
 
-  private build(): Map<string, number> {
+  /** Index in the table's cell list of the cell with that key string. */
+  position(ks: string): number | undefined {
+    if (!this.map) this.map = this.build();
+    return this.map.get(ks);
+  }
+
+  /** The cells come from their layout's first table with its key objects: what is by key is the same for both. */
+  get sharesLayout(): boolean {
     const base = this.like ?? this.cells;
+    return base === this.cells || (this.cells.length > 0 && this.cells[0].key === base[0]?.key);
+  }
+
+  /** The cell list of the layout's first table. */
+  get layout(): TableCell[] {
+    return this.like ?? this.cells;
+  }
+
+  private build(): Map<string, number> {
+    const base = this.layout;
     // Cells moved from a layout's first table keep its key objects, unless their ids name positions.
-    const shared = base === this.cells || (this.cells.length > 0 && this.cells[0].key === base[0]?.key);
+    const shared = this.sharesLayout;
     if (shared) {
       const hit = layoutIndex.get(base);
       if (hit) return hit;

@@ -24,8 +24,10 @@ function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx:
   const actual = shown(t, inst.target, ctx);
   if (actual === undefined) return;
   const expected = ctx.values.compute(inst);
+  if (expected === undefined || Math.abs(expected - actual) < 1e-9) return;
+  // Every term has a value when `expected` does: the parameters are made for a mismatch only.
   const p = termParams(inst.terms, ctx);
-  if (expected === undefined || !p || Math.abs(expected - actual) < 1e-9) return;
+  if (!p) return;
   const target = ref(t, inst.target);
   ctx.report({
     rule,
