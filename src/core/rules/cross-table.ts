@@ -109,11 +109,34 @@ function sameCells(a: TableModel, b: TableModel): boolean {
   return (a.like ?? a.cells) === (b.like ?? b.cells) && a.cells.every((c, i) => c.key === b.cells[i].key);
 }
 
+/** Per pair of layouts whose tables keep their layout's keys: the position in the first of each cell of the copy (-1: none). */
+const alignments = new WeakMap<TableCell[], WeakMap<TableCell[], Int32Array>>();
+
+/** For each cell of the copy, the first table's cell with the same key. */
+function counterparts(first: TableModel, copy: TableModel): (i: number) => TableCell | undefined {
+  if (sameCells(first, copy)) return (i) => first.cells[i];
+  const lookup = (c: TableCell) => first.byKey.position(c.ks ?? keyString(first.def, c.key));
+  if (!first.byKey.sharesLayout || !copy.byKey.sharesLayout) return (i) => {
+    const at = lookup(copy.cells[i]);
+    return at === undefined ? undefined : first.cells[at];
+  };
+  let perFirst = alignments.get(first.byKey.layout);
+  if (!perFirst) alignments.set(first.byKey.layout, (perFirst = new WeakMap()));
+  let at = perFirst.get(copy.byKey.layout);
+  if (!at) {
+    at = new Int32Array(copy.cells.length);
+    for (let i = 0; i < copy.cells.length; i++) at[i] = lookup(copy.cells[i]) ?? -1;
+    perFirst.set(copy.byKey.layout, at);
+  }
+  const positions = at;
+  return (i) => (positions[i] < 0 ? undefined : first.cells[positions[i]]);
+}
+
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
-  const aligned = sameCells(first, copy);
+  const counterpart = counterparts(first, copy);
   for (let i = 0; i < copy.cells.length; i++) {
     const c = copy.cells[i];
-    const f = aligned ? first.cells[i] : first.byKey.get(c.ks ?? keyString(first.def, c.key));
+    const f = counterpart(i);
     if (!f || !hasValue(f.num) || !hasValue(c.num) || Math.abs(f.num.value - c.num.value) < 1e-9) continue;
     ctx.report({
       rule: 'cross-table-mismatch',
