@@ -33,12 +33,55 @@ function blockCells(b: Block): number {
   return n;
 }
 
+/** A small seeded generator (mulberry32): the varied workbook is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A table as another library would fill it in: its labels written with the noise of `labelNoise`
+ * (line breaks, double spaces, ё/е, dashes, case), its whole numbers multiplied by one factor (so
+ * its sums, balances and shares still hold), and one figure in three tables off by a little (a
+ * person's slip, reported as such).
+ */
+function varied(t: TableFixture | Block, k: number, rnd: () => number): TableFixture | Block {
+  if (!('block' in t)) return t;
+  const noisy = k % 7 === 0 ? t : labelNoise(t, k);
+  // Model Standard points are fixed values: that grid keeps its figures.
+  const factor = t.kind === 'model-standard-grid' ? 1 : 2 + Math.floor(rnd() * 4);
+  const slip = rnd() < 1 / 3;
+  let slipped = false;
+  const rows = noisy.block.rows.map((row, r) =>
+    row.map((c, ci): CellSpec => {
+      if (r < t.headerRows || ci < t.labelCols || typeof c !== 'number' || !Number.isInteger(c) || (c >= 1990 && c <= 2100)) return c;
+      const v = c * factor;
+      if (!slip || slipped || rnd() > 0.2) return v;
+      slipped = true;
+      return v + 1 + Math.floor(rnd() * 9);
+    }),
+  );
+  return { ...noisy, block: { ...noisy.block, rows } };
+}
+
 /** Places things down a sheet, counting the cells it writes. */
 class Draft {
   readonly items: Item[] = [];
   row = 0;
   cells = 0;
+  /** Set for the varied workbook: every table placed is varied (see `varied`). */
+  vary?: { k: number; rnd: () => number };
   constructor(readonly name: string) {}
+  private own<T extends TableFixture | Block>(t: T): T {
+    if (!this.vary) return t;
+    return varied(t, ++this.vary.k, this.vary.rnd) as T;
+  }
   text(s: string, col = 0): this {
     this.items.push({ at: [this.row++, col], text: s });
     this.cells++;
@@ -48,7 +91,8 @@ class Draft {
     this.row += n;
     return this;
   }
-  table(t: TableFixture | Block, col = 0, title?: string): this {
+  table(t0: TableFixture | Block, col = 0, title?: string): this {
+    const t = this.own(t0);
     const block = 'block' in t ? t.block : t;
     if (title) this.text(title, col);
     this.items.push({ at: [this.row, col], block });
@@ -61,7 +105,8 @@ class Draft {
     const top = this.row;
     let bottom = top;
     let col = 0;
-    for (const { t, title } of tables) {
+    for (const { t: t0, title } of tables) {
+      const t = this.own(t0);
       let r = top;
       if (title) {
         this.items.push({ at: [r++, col], text: title });
@@ -211,14 +256,16 @@ export interface BookSpec {
  * About `target` non-empty cells over `sheetCount` sheets: each sheet takes chapters in turn
  * (starting at a different one per sheet) until it holds its share.
  */
-export function benchBook(target: number, sheetCount: number): BookSpec {
+export function benchBook(target: number, sheetCount: number, vary = false): BookSpec {
   if (target <= 0) return chapterBook(sheetCount);
   const perSheet = Math.ceil(target / sheetCount);
   const sheets: SheetSpec[] = [];
   let cells = 0;
   let k = 0;
+  const rnd = prng(20261122);
   for (let s = 0; s < sheetCount && cells < target; s++) {
     const d = new Draft(`Раздел ${s + 1}`);
+    if (vary) d.vary = { k: s * 1000, rnd };
     const goal = Math.min(perSheet, target - cells);
     for (let j = s; d.cells < goal; j++) {
       CHAPTERS[j % CHAPTERS.length](d, ++k);

@@ -34,20 +34,29 @@ function operand(terms: MessageParams[string], signs: MessageParams[string], s: 
 /** Parameters shown with the decimals of the cell they describe. */
 const FIXED = new Set(['expected', 'actual']);
 
-/** The placeholders of each template, read once (a report renders thousands of messages from a few templates). */
-const placeholders = new Map<string, Set<string>>();
+/** A template cut at its placeholders: text, name, text, name, …, text. */
+interface Compiled {
+  names: Set<string>;
+  parts: string[];
+}
 
-function namesIn(template: string): Set<string> {
-  let names = placeholders.get(template);
-  if (!names) {
-    names = new Set([...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]));
-    placeholders.set(template, names);
+/** Templates compiled once (a report renders thousands of messages from a few templates). */
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let c = compiled.get(template);
+  if (!c) {
+    const parts = template.split(/\{\{(\w+)\}\}/);
+    const names = new Set<string>();
+    for (let i = 1; i < parts.length; i += 2) names.add(parts[i]);
+    c = { names, parts };
+    compiled.set(template, c);
   }
-  return names;
+  return c;
 }
 
 function fill(template: string, params: MessageParams, s: NumberStyle): string {
-  const used = namesIn(template);
+  const { names: used, parts } = compile(template);
   const p: Record<string, string> = {};
   const dec = typeof params.decimals === 'number' ? params.decimals : undefined;
   // Only what the template shows is formatted.
@@ -70,7 +79,9 @@ function fill(template: string, params: MessageParams, s: NumberStyle): string {
     p.expr = expr(terms, signs, s);
     p.sumExpr = terms.length > 1 ? `${p.expr} = ${fmt(params.expected as number, s)}` : fmt(params.expected as number, s);
   }
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => p[name] ?? '');
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (p[parts[i]] ?? '') + parts[i + 1];
+  return out;
 }
 
 export function renderMessage(issue: Pick<IssueData, 'messageId' | 'params'>, opts: RenderOptions = {}): string {
