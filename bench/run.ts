@@ -5,7 +5,7 @@
 // against the test double. Prints a table and writes bench/results.json.
 //
 // Options: --sizes 10000,100000   --quick (fewer repetitions)   --regen (rebuild cached workbooks)
-//          --skip e2e,batch,addin  --out FILE
+//          --skip e2e,batch,addin,varied  --out FILE
 import { execFileSync, spawn } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -46,11 +46,12 @@ function median(xs: number[]): number {
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
-async function workbookFor(cells: number): Promise<string> {
-  const file = path.join(WORK, `book-${cells}.xlsx`);
+/** The standard workbook of a size, or its varied twin (every table with its own labels' noise and figures). */
+async function workbookFor(cells: number, varied = false): Promise<string> {
+  const file = path.join(WORK, `book-${varied ? 'varied-' : ''}${cells}.xlsx`);
   if (existsSync(file) && !flag('regen')) return file;
   const t0 = performance.now();
-  const book = benchBook(cells, sheetsFor(cells));
+  const book = benchBook(cells, sheetsFor(cells), varied);
   await writeBenchBook(file, book);
   log(`  generated ${path.basename(file)}: ${book.cells} cells, ${book.sheets.length} sheets (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return file;
@@ -77,6 +78,7 @@ function measureSize(file: string, reps: number, cells: number): SizeResult {
 }
 
 interface Row extends SizeResult {
+  varied: boolean;
   cellsPerSec: number;
   ratio: number;
   engineUsPerCell: number;
@@ -85,6 +87,7 @@ interface Row extends SizeResult {
 }
 
 interface E2E {
+  file: string;
   cells: number;
   reps: number;
   exceljsAloneMs: number;
@@ -108,6 +111,7 @@ async function e2e(file: string, cells: number): Promise<E2E> {
   }
   const ex = median(s.exceljs);
   return {
+    file: path.basename(file),
     cells,
     reps,
     exceljsAloneMs: ex,
@@ -170,12 +174,16 @@ async function main(): Promise<void> {
   await fs.mkdir(WORK, { recursive: true });
   log(`report-check bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, work dir ${WORK}`);
   const rows: Row[] = [];
-  for (const cells of SIZES) {
-    const file = await workbookFor(cells);
-    log(`  measuring ${cells} cells (${repsFor(cells)} repetitions)…`);
+  const biggest = SIZES[SIZES.length - 1];
+  // Every size as generated, then the biggest again with every table varied (fewer repeated layouts).
+  const books = [...SIZES.map((cells) => ({ cells, varied: false })), ...(skip.has('varied') ? [] : [{ cells: biggest, varied: true }])];
+  for (const { cells, varied } of books) {
+    const file = await workbookFor(cells, varied);
+    log(`  measuring ${cells} cells${varied ? ', varied' : ''} (${repsFor(cells)} repetitions)…`);
     const r = measureSize(file, repsFor(cells), cells);
     rows.push({
       ...r,
+      varied,
       cellsPerSec: r.cells / (r.engineMs / 1000),
       ratio: r.engineMs / r.exceljsMs,
       engineUsPerCell: (r.engineMs * 1000) / r.cells,
@@ -185,8 +193,12 @@ async function main(): Promise<void> {
   }
   for (const r of rows) r.perCellVsSmallest = r.engineUsPerCell / rows[0].engineUsPerCell;
 
-  const biggest = SIZES[SIZES.length - 1];
-  const e = skip.has('e2e') ? undefined : (log(`  end to end on ${biggest} cells…`), await e2e(await workbookFor(biggest), biggest));
+  const ends: E2E[] = [];
+  if (!skip.has('e2e'))
+    for (const varied of skip.has('varied') ? [false] : [false, true]) {
+      log(`  end to end on ${biggest} cells${varied ? ', varied' : ''}…`);
+      ends.push(await e2e(await workbookFor(biggest, varied), biggest));
+    }
   const b = skip.has('batch') ? undefined : (log('  batch of 200…'), await batch());
   let addin: AddinResult | { todo: string } | undefined;
   if (!skip.has('addin')) {
@@ -197,7 +209,7 @@ async function main(): Promise<void> {
   const sizeTable = table(
     ['cells', 'sheets', 'tables', 'layouts', 'exceljs read ms', 'CLI read ms', 'engine ms (check+fill)', 'engine / exceljs', 'no reuse ms', 'no reuse / exceljs', 'first run ms', 'engine cells/s', 'engine µs/cell', 'per cell vs 10k', 'peak RSS MB', 'peak heap MB', 'grid heap MB'],
     rows.map((r) => [
-      f0(r.cells),
+      f0(r.cells) + (r.varied ? ' varied' : ''),
       String(r.sheets),
       f0(r.tables),
       `${f0(r.layouts)}/${f0(r.blocks)}`,
@@ -217,9 +229,9 @@ async function main(): Promise<void> {
     ]),
   );
   const lines = [sizeTable, ''];
-  if (e)
+  for (const e of ends)
     lines.push(
-      `End to end, ${f0(e.cells)} cells (fresh processes, median of ${e.reps}): exceljs alone ${f0(e.exceljsAloneMs)} ms; ` +
+      `End to end, ${e.file} (fresh processes, median of ${e.reps}): exceljs alone ${f0(e.exceljsAloneMs)} ms; ` +
         `report-check check ${f0(e.checkTextMs)} ms (${f2(e.ratioText)}×), --format json ${f0(e.checkJsonMs)} ms (${f2(e.ratioJson)}×)`,
     );
   if (b)
@@ -243,7 +255,7 @@ async function main(): Promise<void> {
     generatorVersion: GENERATOR_VERSION,
     targets: { engineOverExceljs: 0.1, perCellGrowth: 1.5, e2eOverExceljs: 1.3, batchSpeedup: 1.7, addin: { readSyncs: 2, writeSyncs: 1, maxBytes: 5 * 1024 * 1024 } },
     sizes: rows,
-    e2e: e,
+    e2e: ends,
     batch: b,
     addin,
     table: text,

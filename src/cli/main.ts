@@ -11,6 +11,7 @@ import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
 import { textReport } from './text-report';
 import { applyPlan, writeBookAtomically } from './write-xlsx';
+import { jsonText } from './json-text';
 import { checkFilesParallel } from './parallel';
 
 interface CheckOpts {
@@ -26,7 +27,7 @@ export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) 
   const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold }, o.jobs, (done, file) => progress.tick(done, file));
   progress.end();
   const report: Report = { version: 1, files: reports };
-  if (o.format === 'json') out(JSON.stringify(ReportSchema.parse(report), null, 2) + '\n');
+  if (o.format === 'json') out(jsonText(ReportSchema.parse(report)) + '\n');
   else {
     const parts = reports.map((f) => textReport(f, o.lang));
     if (reports.length > 1) {
