@@ -23,6 +23,9 @@ async function checked(host = stubHost(), lang: 'ru' | 'en' = 'ru') {
   return host;
 }
 
+// Whole-pane tests click through several renders: 3–4 s each alone, more on a busy CI machine.
+jest.setTimeout(20_000);
+
 describe('App', () => {
   it('checks and shows counts, tables, grouped issues and the chart in Russian', async () => {
     const host = await checked();
