@@ -23,4 +23,5 @@ async function run({ opts, files, next }: WorkerInput): Promise<void> {
   }
 }
 
-if (parentPort) void run(workerData as WorkerInput).then(() => process.exit(0));
+// The thread ends when its files are done: nothing else keeps it alive.
+if (parentPort) void run(workerData as WorkerInput);

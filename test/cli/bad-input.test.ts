@@ -262,6 +262,15 @@ describe('the built command (node bin/report-check.js): no stack trace', () => {
     expect(r.stdout).toContain(CLI_TEXT.en.filesSummary(9, 5, 0));
   }, 60_000);
 
+  test('a batch on three jobs (main thread + two workers) reports every file, in order, as one job does', async () => {
+    const args = ['check', '--format', 'json', p('batch'), p('good.xlsx'), p('error-values.xlsx'), p('good.xlsx')];
+    const one = await run([...args, '--jobs', '1']);
+    const three = await run([...args, '--jobs', '3']);
+    expect(three.code).toBe(one.code);
+    expect(JSON.parse(three.stdout)).toStrictEqual(JSON.parse(one.stdout));
+    expect(JSON.parse(one.stdout).files.length).toBe(9);
+  }, 60_000);
+
   test('check --format json is one valid document; fill onto its input refuses in Russian', async () => {
     const r = await run(['check', '--format', 'json', p('truncated.xlsx'), p('error-values.xlsx'), p('good.xlsx')]);
     expect(r.code).toBe(2);
