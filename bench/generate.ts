@@ -24,7 +24,7 @@ import {
 import { a1 } from '../test/fixtures/xlsx-builder';
 
 /** Bump when the generated content changes (cached files are keyed by it). */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** Non-empty cells of a block. */
 function blockCells(b: Block): number {
@@ -76,11 +76,15 @@ class Draft {
   row = 0;
   cells = 0;
   /** Set for the varied workbook: every table placed is varied (see `varied`). */
-  vary?: { k: number; rnd: () => number };
+  vary?: { k: number; titles: number; rnd: () => number };
   constructor(readonly name: string) {}
   private own<T extends TableFixture | Block>(t: T): T {
     if (!this.vary) return t;
     return varied(t, ++this.vary.k, this.vary.rnd) as T;
+  }
+  /** A table's title; numbered in the varied workbook (`Таблица 12. …`), as many reports do. */
+  private titleOf(title: string): string {
+    return this.vary ? `Таблица ${++this.vary.titles}. ${title}` : title;
   }
   text(s: string, col = 0): this {
     this.items.push({ at: [this.row++, col], text: s });
@@ -94,7 +98,7 @@ class Draft {
   table(t0: TableFixture | Block, col = 0, title?: string): this {
     const t = this.own(t0);
     const block = 'block' in t ? t.block : t;
-    if (title) this.text(title, col);
+    if (title) this.text(this.titleOf(title), col);
     this.items.push({ at: [this.row, col], block });
     this.cells += blockCells(block);
     this.row += block.rows.length + 1;
@@ -109,7 +113,7 @@ class Draft {
       const t = this.own(t0);
       let r = top;
       if (title) {
-        this.items.push({ at: [r++, col], text: title });
+        this.items.push({ at: [r++, col], text: this.titleOf(title) });
         this.cells++;
       }
       this.items.push({ at: [r, col], block: t.block });
@@ -265,7 +269,7 @@ export function benchBook(target: number, sheetCount: number, vary = false): Boo
   const rnd = prng(20261122);
   for (let s = 0; s < sheetCount && cells < target; s++) {
     const d = new Draft(`Раздел ${s + 1}`);
-    if (vary) d.vary = { k: s * 1000, rnd };
+    if (vary) d.vary = { k: s * 1000, titles: 0, rnd };
     const goal = Math.min(perSheet, target - cells);
     for (let j = s; d.cells < goal; j++) {
       CHAPTERS[j % CHAPTERS.length](d, ++k);

@@ -2,6 +2,7 @@
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
 import { Signer } from './block-signature';
 import type { Definition } from './definition';
+import { labelKey } from './labels';
 import type { Area } from './grid';
 import type { SheetView } from './layout';
 import type { Key, TableCell } from './table';
@@ -56,11 +57,16 @@ export function clearRecognitionCache(): void {
   generation++;
 }
 
+/** The kinds' context words as recognition compares them (label keys). */
+function contextWordsOf(defs: readonly Definition[]): string[] {
+  return [...new Set(defs.flatMap((d) => d.context.map((w) => labelKey(w))))];
+}
+
 function storeFor(defs: readonly Definition[]): Store {
   let s = stores.get(defs);
   // Text numbers are only meaningful with the layouts named with them: both go together.
   if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size >= MAX_TEXTS) {
-    s = { generation, signer: new Signer(), layouts: new Map(), count: 0 };
+    s = { generation, signer: new Signer(contextWordsOf(defs)), layouts: new Map(), count: 0 };
     stores.set(defs, s);
   }
   return s;

@@ -1,6 +1,8 @@
 // What recognition of a block can see, as numbers: equal signatures recognize alike.
 import type { Area, Cell } from './grid';
-import type { SheetView } from './layout';
+import { labelKey } from './labels';
+import { YEAR_AT_END, type SheetView } from './layout';
+import { parseYearText } from './numbers';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
@@ -32,13 +34,18 @@ const NO_CELL = -1;
  */
 export class Signer {
   private texts = new Map<string, number>();
+  /** Texts of the lines above a block, by what recognition reads of them (see `aboveText`). */
+  private above = new Map<string, number>();
   private buf = new Int32Array(1024);
   /** Length of the last signature in `buf`. */
   length = 0;
   hash = 0;
 
+  /** @param contextWords the `context` words of the kinds, as label keys */
+  constructor(private readonly contextWords: readonly string[] = []) {}
+
   get size(): number {
-    return this.texts.size;
+    return this.texts.size + this.above.size;
   }
 
   private text(v: string): number {
@@ -47,8 +54,31 @@ export class Signer {
     return id;
   }
 
-  /** Writes the cell's two numbers at `i`. */
-  private put(i: number, cell: Cell | undefined, flags: number): void {
+  /**
+   * Recognition reads three things in a text above a block: whether a word of it starts with a
+   * kind's context word, a year it is (`2023 г.`) and a year it ends with (`… на 2023 год`). Titles
+   * that agree on those are one text here: `Таблица 7. …` and `Таблица 8. …` above two copies of
+   * a table let the second reuse the first's recognition.
+   */
+  private aboveText(v: string): number {
+    let id = this.above.get(v);
+    if (id === undefined) {
+      const t = v.trim();
+      let cls = '\u0000';
+      if (t !== '') {
+        const tokens = this.contextWords.length ? labelKey(t).split(' ') : [];
+        for (const w of this.contextWords) cls += tokens.some((x) => x.startsWith(w)) ? '1' : '0';
+        const end = t.length <= 40 ? YEAR_AT_END.exec(t) : null;
+        cls += `|${parseYearText(v) ?? ''}|${end ? end[1] : ''}`;
+      }
+      id = this.text(cls);
+      this.above.set(v, id);
+    }
+    return id;
+  }
+
+  /** Writes the cell's two numbers at `i`; `above` for the lines above the block. */
+  private put(i: number, cell: Cell | undefined, flags: number, above = false): void {
     const b = this.buf;
     if (!cell) {
       b[i] = flags === 0 ? NO_CELL : flags;
@@ -64,7 +94,7 @@ export class Signer {
       if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
       else if (Number.isInteger(v) && v >= 1990 && v <= 2100) (flags |= V_YEAR), (payload = v);
       else flags |= V_NUMBER;
-    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = this.text(v));
+    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = above ? this.aboveText(v) : this.text(v));
     else if (v === true) flags |= V_TRUE;
     else if (v === false) flags |= V_FALSE;
     else if (v !== null && v !== undefined) flags |= V_OTHER;
@@ -87,10 +117,11 @@ export class Signer {
     let i = 3;
     for (let r = top; r <= area.bottom; r++) {
       const row = view.sheet.rows[r];
+      const above = r < area.top;
       for (let c = area.left; c <= area.right; c++, i += PER_CELL) {
         const m = view.coveredBy(r, c);
         if (m) {
-          this.put(i, view.cell(m.top, m.left), F_COVERED);
+          this.put(i, view.cell(m.top, m.left), F_COVERED, above);
           b[i + 2] = m.top - r;
           b[i + 3] = m.left - c;
           b[i + 4] = m.bottom - r;
@@ -98,7 +129,7 @@ export class Signer {
           continue;
         }
         const o = view.mergeAt(r, c);
-        this.put(i, row ? row[c] : undefined, o ? F_ORIGIN : 0);
+        this.put(i, row ? row[c] : undefined, o ? F_ORIGIN : 0, above);
         b[i + 2] = 0;
         b[i + 3] = 0;
         b[i + 4] = o ? o.bottom - r : 0;

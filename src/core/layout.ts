@@ -421,6 +421,9 @@ export function textsAbove(view: SheetView, area: Area, lines = 3): string[] {
   return out;
 }
 
+/** A title ending with a year: `Показатели на 2023 год`. */
+export const YEAR_AT_END = /(?:^|\D)((?:19|20)\d\d)\s*(?:г\.?|год)?\s*\.?$/;
+
 /** A year stated on a line just above the block (5.1.1 prints one table per year under its year). */
 export function yearAbove(view: SheetView, area: Area): number | undefined {
   for (let r = area.top - 1; r >= Math.max(0, area.top - 2); r--) {
@@ -433,7 +436,7 @@ export function yearAbove(view: SheetView, area: Area): number | undefined {
       const y = cellYear(cell);
       if (y !== undefined) return y;
       const t = typeof cell?.value === 'string' ? cell.value.trim() : '';
-      const m = t.length <= 40 ? /(?:^|\D)((?:19|20)\d\d)\s*(?:г\.?|год)?\s*\.?$/.exec(t) : null;
+      const m = t.length <= 40 ? YEAR_AT_END.exec(t) : null;
       if (m) return Number(m[1]);
     }
   }

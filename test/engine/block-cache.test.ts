@@ -1,7 +1,13 @@
 // Recognition reuses the result of an earlier block with the same layout (block-cache.ts). Whatever
 // it reuses, and wherever the repeated table stands, the check and the fill must be exactly those
 // of a recognition from scratch.
-import { analyze, checkWorkbook, planFill, setRecognitionCache, type Sheet, type Workbook } from '../../src/core';
+import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognitionCache, type Sheet, type Workbook } from '../../src/core';
+import { recognizeBlock } from '../../src/core/block-cache';
+import { KINDS } from '../../src/core/kinds';
+import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
+import type { Item } from '../fixtures/xlsx-builder';
+import * as S from '../fixtures/seed-001';
+import { clean } from '../fixtures/variants';
 import { scenarios } from '../fixtures/scenarios';
 import { indicatorScenarios } from '../fixtures/scenarios-indicators';
 import { workbookFromSpec } from '../helpers/xlsx';
@@ -59,5 +65,60 @@ describe.each(all.map((s) => [s.name, s] as const))('scenario %s', (_name, s) =>
     const reused = variants.map(outcome);
     expect(reused).toEqual(fresh);
     expect(outcome(base)).toEqual(fresh[0]);
+  });
+});
+
+describe('titles above a block', () => {
+  /** The blocks of each sheet as recognition cuts them, each recognized through the cache: how many were computed. */
+  function computedBlocks(wb: Workbook): number {
+    const defs = KINDS;
+    let computed = 0;
+    clearRecognitionCache();
+    for (const sheet of wb.sheets) {
+      const view = new SheetView(sheet);
+      for (const block of findBlocks(view))
+        for (const part of splitAtProse(view, block)) recognizeBlock(view, trimBlock(view, part), defs, () => (computed++, []));
+    }
+    return computed;
+  }
+
+  /**
+   * A sheet with the clean fund movement table under each title, two blank lines above each title:
+   * every table has the same three lines above it (blank, blank, title).
+   */
+  function titled(titles: string[], block = clean.fundMovement.block): Promise<Workbook> {
+    const items: Item[] = [];
+    let row = 2;
+    for (const title of titles) {
+      items.push({ at: [row++, 0], text: title });
+      items.push({ at: [row, 0], block });
+      row += block.rows.length + 2;
+    }
+    return workbookFromSpec([{ name: 'Фонды', items }]);
+  }
+
+  test('titles that differ only in their numbering share one layout', async () => {
+    const wb = await titled(['Таблица 5. Движение совокупного фонда', 'Таблица 6. Движение совокупного фонда', 'Таблица 12. Движение фонда']);
+    expect(computedBlocks(wb)).toBe(1);
+  });
+
+  test('titles that recognition reads differently do not: another year, a context word', async () => {
+    const years = await titled(['Движение фонда на 2022 год', 'Движение фонда на 2023 год']);
+    expect(computedBlocks(years)).toBe(2);
+    const visits = await titled(['Таблица 1. Движение фонда', 'Таблица 2. Посещения']);
+    expect(computedBlocks(visits)).toBe(2);
+  });
+
+  test('with numbered titles, reuse equals recognition from scratch', async () => {
+    const movement = await titled(['Таблица 5. Движение совокупного фонда', 'Таблица 6. Движение совокупного фонда', 'Движение фонда на 2023 год']);
+    // The composition table takes its year from the title above it.
+    const composition = await titled(['Таблица 7. Состав фонда на 2022 год', 'Таблица 8. Состав фонда на 2023 год', '2022 г.', 'Таблица 9. 2023'], S.fundComposition(2023).block);
+    for (const wb of [movement, composition]) {
+      setRecognitionCache(false);
+      const fresh = outcome(wb);
+      setRecognitionCache(true);
+      expect(outcome(wb)).toEqual(fresh);
+    }
+    expect(new Set(analyze(composition).tables.map((t) => t.year))).toEqual(new Set([2022, 2023]));
   });
 });
