@@ -1,16 +1,26 @@
 // The human-readable report: tables found, issues grouped by table and severity, summaries.
 import type { FileReport, Lang } from '../core';
+import { Chunks } from './chunks';
 import { CLI_TEXT } from './cli-messages';
 import { kindTitle } from './kind-names';
 
 const ORDER = ['error', 'warning', 'info'] as const;
 
-export function textReport(f: FileReport, lang: Lang): string {
+/** A file's report, handed to `emit` in pieces (see chunks.ts); no line break after the last line. */
+export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => void): void {
   const t = CLI_TEXT[lang];
-  const out: string[] = [`${t.file}: ${f.file}`];
+  const chunks = new Chunks(emit);
+  let first = true;
+  const out = {
+    push(line: string) {
+      chunks.push(first ? line : '\n' + line);
+      first = false;
+    },
+  };
+  out.push(`${t.file}: ${f.file}`);
   if (f.error) {
     out.push(`  ${t.cannotRead}: ${f.error}`);
-    return out.join('\n');
+    return chunks.flush();
   }
   if (!f.tables.length) out.push(`  ${t.noTables}`);
   else {
@@ -37,5 +47,5 @@ export function textReport(f: FileReport, lang: Lang): string {
     out.push('');
     out.push(s.message);
   }
-  return out.join('\n');
+  chunks.flush();
 }
