@@ -399,6 +399,100 @@ describe('hand-written parts', () => {
   });
 });
 
+describe('a package as Excel 2016 writes it (markup compatibility, extension lists, views, validations)', () => {
+  const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const workbook =
+    `${XML}<workbook ${NS} ${MC} mc:Ignorable="x15 xr xr6 xr10 xr2" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2">` +
+    '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/><workbookPr defaultThemeVersion="166925"/>' +
+    `<mc:AlternateContent ${MC}><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\Методист\\Desktop\\Отчёты\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent>` +
+    '<xr:revisionPtr revIDLastSave="0" documentId="8_{5B1C2D3E-0000-4000-8000-000000000001}" xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/>' +
+    '<bookViews><workbookView xWindow="-120" yWindow="-120" windowWidth="29040" windowHeight="15840" xr2:uid="{2F9D3A40-0000-4000-8000-000000000002}"/></bookViews>' +
+    '<sheets><sheet name="Фонды" sheetId="1" r:id="rIdS1"/><sheet name="Кадры" sheetId="3" r:id="rIdS2"/></sheets>' +
+    '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Фонды!$A$1:$E$9</definedName></definedNames><calcPr calcId="191029"/>' +
+    '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>';
+  const X14AC = 'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"';
+  const sheetHead = (ref: string) =>
+    `${XML}<worksheet ${NS} ${MC} mc:Ignorable="x14ac xr xr2 xr3" ${X14AC} xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${ref}"/><sheetViews><sheetView tabSelected="1" zoomScale="90" zoomScaleNormal="90" workbookViewId="0"><selection activeCell="C9" sqref="C9"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols><col min="1" max="1" width="42.7109375" customWidth="1"/><col min="2" max="5" width="11.42578125" customWidth="1"/></cols>';
+  const sheetTail =
+    '<conditionalFormatting sqref="B3:E9"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>' +
+    '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="B3:E9"><formula1>0</formula1></dataValidation></dataValidations>' +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" scale="85" orientation="landscape" r:id="rId1"/>' +
+    '<legacyDrawing r:id="rId2"/><extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"/></ext></extLst></worksheet>';
+  const row = (r: number, cells: string, extra = '') => `<row r="${r}" spans="1:5"${extra} x14ac:dyDescent="0.25">${cells}</row>`;
+  const fonds =
+    sheetHead('A1:E9') +
+    '<sheetData>' +
+    row(1, '<c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1"/><c r="C1" s="1"/><c r="D1" s="1"/><c r="E1" s="1"/>', ' ht="30" customHeight="1"') +
+    row(3, '<c r="A3" s="2" t="s"><v>1</v></c><c r="B3" s="2"><v>2021</v></c><c r="C3" s="2" t="s"><v>2</v></c><c r="D3" s="2" t="s"><v>3</v></c><c r="E3" s="2"><v>2024</v></c>') +
+    row(4, '<c r="A4" s="3" t="s"><v>4</v></c><c r="B4" s="4"><v>215467</v></c><c r="C4" s="4"><v>212768</v></c><c r="D4" s="4"><v>213150</v></c><c r="E4" s="4"><v>212768</v></c>') +
+    row(5, '<c r="A5" s="3" t="s"><v>5</v></c><c r="B5" s="4"><v>6148</v></c><c r="C5" s="4"><v>6871</v></c><c r="D5" s="4"><v>6286</v></c><c r="E5" s="4"><v>5967</v></c>') +
+    row(6, '<c r="A6" s="3" t="s"><v>6</v></c><c r="B6" s="4"><v>8847</v></c><c r="C6" s="4"><v>6489</v></c><c r="D6" s="4"><v>6668</v></c><c r="E6" s="4"><v>7679</v></c>') +
+    row(7, '<c r="A7" s="3" t="s"><v>7</v></c><c r="B7" s="4"><f>B4+B5-B6</f><v>212768</v></c><c r="C7" s="4"><f t="shared" ref="C7:E7" si="0">C4+C5-C6</f><v>213150</v></c><c r="D7" s="4"><f t="shared" si="0"/><v>212768</v></c><c r="E7" s="4"><f t="shared" si="0"/><v>211056</v></c>') +
+    row(8, '<c r="A8" s="3" t="s"><v>8</v></c><c r="B8" s="5"><f>B6/B4</f><v>4.1060571595650202E-2</v></c><c r="C8" s="5"><v>0.03</v></c><c r="D8" s="6" t="str"><f>TEXT(D6/D4,"0,0%")</f><v>3,1%</v></c><c r="E8" s="5" t="e"><f>E6/0</f><v>#DIV/0!</v></c>') +
+    row(9, '<c r="A9" s="3" t="inlineStr"><is><t xml:space="preserve">  Примечание  </t></is></c><c r="B9" t="b"><v>1</v></c>') +
+    '</sheetData><mergeCells count="1"><mergeCell ref="A1:E1"/></mergeCells>' +
+    sheetTail;
+  const kadry = sheetHead('A1:B2') + '<sheetData>' + row(1, '<c r="A1" t="s"><v>9</v></c><c r="B1" s="4"><v>73</v></c>') + row(2, '<c r="A2" t="s"><v>10</v></c><c r="B2" s="7"><v>45291</v></c>') + '</sheetData>' + sheetTail;
+  const rPr = '<rPr><b/><sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></rPr>';
+  const strings = sst(
+    `<si><r>${rPr}<t xml:space="preserve">Таблица 5. </t></r><r><rPr><sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></rPr><t>Движение совокупного фонда</t></r></si>`,
+    '<si><t>Показатели</t><phoneticPr fontId="1" type="noConversion"/></si>',
+    '<si><t>2022 г.</t></si>',
+    '<si><t>2023г.</t></si>',
+    '<si><t>Состоит на начало года</t></si>',
+    '<si><t>Поступило</t></si>',
+    '<si><t xml:space="preserve">Выбыло </t></si>',
+    '<si><t>Состоит на конец года</t></si>',
+    '<si><t>Доля выбытия, %</t></si>',
+    '<si><t>Всего сотрудников</t></si>',
+    '<si><t>Дата отчёта</t></si>',
+  );
+  const excelStyles =
+    `${XML}<styleSheet ${NS} ${MC} mc:Ignorable="x14ac x16r2 xr" ${X14AC} xmlns:x16r2="http://schemas.microsoft.com/office/spreadsheetml/2015/02/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision">` +
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="[$-419]dd\\.mm\\.yyyy;@"/></numFmts>' +
+    '<fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></font><font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><charset val="204"/><scheme val="minor"/></font></fonts>' +
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center"/></xf>' +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" indent="1"/></xf>' +
+    '<xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>' +
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" quotePrefix="1"/>' +
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Обычный" xfId="0" builtinId="0"/></cellStyles><dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>' +
+    '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/><colors><mruColors><color rgb="FFFFFF00"/></mruColors></colors>' +
+    '<extLst><ext uri="{EB79DEF2-80B8-43e5-95BD-54CBDDF9020C}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:slicerStyles defaultSlicerStyle="SlicerStyleLight1"/></ext></extLst></styleSheet>';
+  const sheetRels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId1" Type="${REL}/printerSettings" Target="../printerSettings/printerSettings1.bin"/><Relationship Id="rId3" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`;
+  const comments = `${XML}<comments ${NS}><authors><author>Методист</author></authors><commentList><comment ref="C9" authorId="0" shapeId="0"><text><r><t>Проверить</t></r></text></comment></commentList></comments>`;
+
+  test('is read by the fast reader, cell for cell as exceljs reads it', async () => {
+    const buf = await pkg({
+      sheets: [
+        { name: 'Фонды', xml: fonds, rels: sheetRels },
+        { name: 'Кадры', xml: kadry, sheetId: 3 },
+      ],
+      sst: strings,
+      styles: excelStyles,
+      extra: {
+        'xl/workbook.xml': workbook,
+        'xl/comments1.xml': comments,
+        'xl/drawings/vmlDrawing1.vml': '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="_x0000_s1025"/></xml>',
+        'xl/printerSettings/printerSettings1.bin': '\u0000\u0001',
+        'xl/theme/theme1.xml': `${XML}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Тема Office"><a:themeElements/></a:theme>`,
+        'docProps/app.xml': `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`,
+      },
+    });
+    const wb = await same(buf);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Фонды', 'Кадры']);
+    expect(wb.sheets[0].rows[6]?.[3]).toMatchObject({ value: 212768, formula: '=D4+D5-D6' });
+  });
+});
+
 describe('what the fast reader leaves to exceljs', () => {
   const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
   const cases: Array<[string, () => Promise<Buffer>]> = [
