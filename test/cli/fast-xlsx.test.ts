@@ -493,6 +493,37 @@ describe('a package as Excel 2016 writes it (markup compatibility, extension lis
   });
 });
 
+describe('packages as LibreOffice and openpyxl write them', () => {
+  test('LibreOffice: explicit t="n", formulas with aca, every row attribute spelled out', async () => {
+    const row = (r: number, cells: string) => `<row r="${r}" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">${cells}</row>`;
+    const xml = ws(
+      row(1, '<c r="A1" s="0" t="s"><v>0</v></c><c r="B1" s="0" t="n"><v>2023</v></c>') +
+        row(2, '<c r="A2" s="0" t="s"><v>1</v></c><c r="B2" s="1" t="n"><v>215467.5</v></c>') +
+        row(3, '<c r="A3" s="0" t="s"><v>2</v></c><c r="B3" s="1" t="n"><f aca="false">B2*2</f><v>430935</v></c><c r="C3" s="0" t="str"><f aca="false">A1&amp;"!"</f><v>Показатели!</v></c>'),
+      '<printOptions headings="false" gridLines="false" gridLinesSet="true" horizontalCentered="false" verticalCentered="false"/><pageMargins left="0.7875" right="0.7875" top="1.05277777777778" bottom="1.05277777777778" header="0.7875" footer="0.7875"/>',
+      '<sheetPr filterMode="false"><pageSetUpPr fitToPage="false"/></sheetPr><dimension ref="A1:C3"/><sheetViews><sheetView showFormulas="false" showGridLines="true" workbookViewId="0"><selection pane="topLeft" activeCell="A1" activeCellId="0" sqref="A1"/></sheetView></sheetViews><sheetFormatPr defaultColWidth="11.53515625" defaultRowHeight="12.8" zeroHeight="false" outlineLevelRow="0" outlineLevelCol="0"/>',
+    );
+    const lo =
+      `${XML}<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="General"/></numFmts><fonts count="1"><font><sz val="10"/><name val="Arial"/><family val="2"/></font></fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border diagonalUp="false" diagonalDown="false"><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyFont="true" applyBorder="true" applyAlignment="true" applyProtection="true"><alignment horizontal="general" vertical="bottom" textRotation="0" wrapText="false" indent="0" shrinkToFit="false"/><protection locked="true" hidden="false"/></xf></cellStyleXfs>' +
+      '<cellXfs count="2"><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="false" applyBorder="false" applyAlignment="false" applyProtection="false"><alignment horizontal="general" vertical="bottom" textRotation="0" wrapText="false" indent="0" shrinkToFit="false"/><protection locked="true" hidden="false"/></xf>' +
+      '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="false" applyBorder="false" applyAlignment="false" applyProtection="false"/></cellXfs>' +
+      '<cellStyles count="1"><cellStyle name="Default" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+    const wb = await same(await one(xml, { sst: sst('<si><t xml:space="preserve">Показатели</t></si>', '<si><t>Состоит</t></si>', '<si><t>Удвоено</t></si>'), styles: lo }));
+    expect(wb.sheets[0].rows[2]?.[1]).toMatchObject({ value: 430935, formula: '=B2*2' });
+  });
+
+  test('openpyxl: t="n" numbers, a formula with an empty cached value, inline strings', async () => {
+    const xml = ws(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Поступило</t></is></c><c r="B1" t="n"><v>6148</v></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Выбыло</t></is></c><c r="B2" t="n"><v>8847</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>Разница</t></is></c><c r="B3"><f>B1-B2</f><v></v></c><c r="C3"><f>B1+B2</f><v/></c></row>',
+    );
+    await same(await one(xml));
+  });
+});
+
 describe('what the fast reader leaves to exceljs', () => {
   const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
   const cases: Array<[string, () => Promise<Buffer>]> = [
