@@ -2,6 +2,13 @@
 import type { Area, Cell, Sheet } from './grid';
 import { cellYear, parseYearText, readNum, type Num } from './numbers';
 
+/**
+ * Sheets whose box (rows × columns) is at most this big keep per-cell arrays (readings, merges,
+ * occupancy: up to ~140 MB at the limit); larger boxes, mostly empty, use maps. One sheet of a
+ * million cells is typically 5 million in its box (180 000 rows × 28 columns).
+ */
+const ARRAY_CELLS = 1 << 23;
+
 /** A sheet prepared for recognition: merge lookups and cached cell readings. */
 export class SheetView {
   readonly height: number;
@@ -23,9 +30,9 @@ export class SheetView {
     for (const r of sheet.rows) if (r && r.length > w) w = r.length;
     for (const m of sheet.merges) if (m.right + 1 > w) w = m.right + 1;
     this.width = w;
-    this.nums = this.height * w <= 1 << 22 ? new Array<Num | undefined>(this.height * w) : new Map<number, Num>();
+    this.nums = this.height * w <= ARRAY_CELLS ? new Array<Num | undefined>(this.height * w) : new Map<number, Num>();
     this.anyMerge = sheet.merges.length > 0;
-    const sane = this.height * w <= 1 << 22;
+    const sane = this.height * w <= ARRAY_CELLS;
     if (this.anyMerge && sane) {
       this.covered = new Int32Array(this.height * w);
       this.origins = new Int32Array(this.height * w);
@@ -66,7 +73,7 @@ export class SheetView {
   private states(): Uint8Array | undefined {
     if (this.state) return this.state;
     const { height: H, width: W } = this;
-    if (H * W > 1 << 22) return undefined;
+    if (H * W > ARRAY_CELLS) return undefined;
     const st = new Uint8Array(H * W);
     for (let r = 0; r < H; r++) {
       const row = this.sheet.rows[r];
@@ -197,21 +204,33 @@ function overlaps(a: Area, b: Area): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-function mergeOverlapping(boxes: Area[]): Area[] {
+/**
+ * Boxes merged while any two overlap. Swept top to bottom: a box is compared only with the boxes
+ * kept so far that reach down to its top (linear on a sheet of thousands of tables, not quadratic).
+ * The result does not depend on the order of merging: boxes only grow.
+ */
+export function mergeOverlapping(boxes: Area[]): Area[] {
   let changed = true;
   let out = boxes.filter((b) => b.bottom > b.top || b.right > b.left);
   while (changed) {
     changed = false;
+    out.sort((a, b) => a.top - b.top);
     const next: Area[] = [];
+    let active: Area[] = [];
     for (const b of out) {
-      const o = next.find((n) => overlaps(n, b));
+      if (active.some((a) => a.bottom < b.top)) active = active.filter((a) => a.bottom >= b.top);
+      const o = active.find((n) => overlaps(n, b));
       if (o) {
         o.top = Math.min(o.top, b.top);
         o.left = Math.min(o.left, b.left);
         o.bottom = Math.max(o.bottom, b.bottom);
         o.right = Math.max(o.right, b.right);
         changed = true;
-      } else next.push({ ...b });
+      } else {
+        const kept = { ...b };
+        next.push(kept);
+        active.push(kept);
+      }
     }
     out = next;
   }
