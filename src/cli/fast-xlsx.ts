@@ -358,6 +358,17 @@ interface SharedStrings {
   rich: Uint8Array;
 }
 
+/** The text of a rich-text run <r> (its <rPr> skipped), in a shared or an inline string. */
+function runText(sc: Scanner): string | undefined {
+  let run: string | undefined;
+  children(sc, (g) => {
+    if (g === 't') run = unescapeX(sc.text());
+    else if (g === 'rPr') sc.skip();
+    else unsupported(`<${g}> in a run`);
+  });
+  return run;
+}
+
 function readSharedStrings(xml: string): SharedStrings {
   const text: Array<string | null> = [];
   const richIdx: number[] = [];
@@ -375,13 +386,7 @@ function readSharedStrings(xml: string): SharedStrings {
       } else if (child === 'r') {
         // exceljs fails on a run after a plain <t> (it sets a property on a string).
         if (plain !== undefined) unsupported('a run after <t> in <si>');
-        let run: string | undefined;
-        children(sc, (g) => {
-          if (g === 't') run = unescapeX(sc.text());
-          else if (g === 'rPr') sc.skip();
-          else unsupported(`<${g}> in a run`);
-        });
-        (runs ??= []).push(run);
+        (runs ??= []).push(runText(sc));
       } else if (child === 'rPh' || (child === 'phoneticPr' && sc.self)) {
         // Phonetic runs are not part of the text.
         sc.skip();
@@ -822,12 +827,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
                 value = value === undefined ? txt : value + txt;
               }
             } else if (child === 'r') {
-              let run: string | undefined;
-              children(sc, (g) => {
-                if (g === 't') run = unescapeX(sc.text());
-                else if (g === 'rPr') sc.skip();
-                else unsupported(`<${g}> in a run`);
-              });
+              const run = runText(sc);
               // exceljs fails when a run follows text (it sets a property on a string).
               if (value !== undefined) unsupported('a run after text');
               (runs ??= []).push(run);

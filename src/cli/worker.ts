@@ -1,7 +1,6 @@
 // A worker thread: claims files from the shared counter and checks them until none is left.
 import { parentPort, workerData } from 'worker_threads';
 import type { FileReport } from '../core';
-import { CLI_TEXT } from './cli-messages';
 import { checkFile, type CheckFileOptions } from './process-file';
 
 export interface WorkerInput {
@@ -18,8 +17,9 @@ export interface WorkerOutput {
 
 async function run({ opts, files, next }: WorkerInput): Promise<void> {
   for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
-    const report = await checkFile(files[i], opts).catch((): FileReport => ({ file: files[i], error: CLI_TEXT[opts.lang].failure.internal, tables: [], issues: [] }));
-    parentPort?.postMessage({ index: i, report } satisfies WorkerOutput);
+    // checkFile turns every failure into the file's entry; a worker that dies anyway leaves its
+    // unreported files to the main thread (parallel.ts).
+    parentPort?.postMessage({ index: i, report: await checkFile(files[i], opts) } satisfies WorkerOutput);
   }
 }
 
