@@ -2,7 +2,8 @@
 import type { Area, Cell } from './grid';
 import { labelKey } from './labels';
 import { YEAR_AT_END, type SheetView } from './layout';
-import { parseYearText } from './numbers';
+import { isPercentLabel } from './match';
+import { parseNumberText, parseYearText, yearInText } from './numbers';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
@@ -34,6 +35,8 @@ const NO_CELL = -1;
  */
 export class Signer {
   private texts = new Map<string, number>();
+  /** Texts in a block, by what recognition reads of them (see `blockText`). */
+  private inBlock = new Map<string, number>();
   /** Texts of the lines above a block, by what recognition reads of them (see `aboveText`). */
   private above = new Map<string, number>();
   private buf = new Int32Array(1024);
@@ -45,7 +48,7 @@ export class Signer {
   constructor(private readonly contextWords: readonly string[] = []) {}
 
   get size(): number {
-    return this.texts.size + this.above.size;
+    return this.texts.size + this.above.size + this.inBlock.size;
   }
 
   private text(v: string): number {
@@ -66,13 +69,42 @@ export class Signer {
       const t = v.trim();
       let cls = '\u0000';
       if (t !== '') {
-        const tokens = this.contextWords.length ? labelKey(t).split(' ') : [];
-        for (const w of this.contextWords) cls += tokens.some((x) => x.startsWith(w)) ? '1' : '0';
+        cls += this.contextFlags(t);
         const end = t.length <= 40 ? YEAR_AT_END.exec(t) : null;
         cls += `|${parseYearText(v) ?? ''}|${end ? end[1] : ''}`;
       }
       id = this.text(cls);
       this.above.set(v, id);
+    }
+    return id;
+  }
+
+  /** Whether a word of the text starts with a kind's context word, per context word. */
+  private contextFlags(t: string): string {
+    if (!this.contextWords.length) return '';
+    const tokens = labelKey(t).split(' ');
+    let out = '';
+    for (const w of this.contextWords) out += tokens.some((x) => x.startsWith(w)) ? '1' : '0';
+    return out;
+  }
+
+  /**
+   * A number stored as text in a block (`"1 250"`) is read for its kind only, like a number: no
+   * header or label can hold one (a row with a number in it is a data row, a column with one is a
+   * data column). Its text is read in three places: as a line above a section (its context words,
+   * a year in it), and as a `%` label written in a data cell. Texts that agree on those are one
+   * text here, so tables whose figures are partly stored as text still share a layout. Any other
+   * text, or a number text with a year in it (`2023`, `12,2023`), stays itself.
+   */
+  private blockText(v: string): number {
+    let id = this.inBlock.get(v);
+    if (id === undefined) {
+      const key = labelKey(v);
+      id =
+        parseNumberText(v) !== undefined && yearInText(v) === undefined
+          ? this.text(`\u0001${this.contextFlags(v)}|${isPercentLabel(key) ? '%' : ''}`)
+          : this.text(v);
+      this.inBlock.set(v, id);
     }
     return id;
   }
@@ -94,7 +126,7 @@ export class Signer {
       if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
       else if (Number.isInteger(v) && v >= 1990 && v <= 2100) (flags |= V_YEAR), (payload = v);
       else flags |= V_NUMBER;
-    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = above ? this.aboveText(v) : this.text(v));
+    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = above ? this.aboveText(v) : this.blockText(v));
     else if (v === true) flags |= V_TRUE;
     else if (v === false) flags |= V_FALSE;
     else if (v !== null && v !== undefined) flags |= V_OTHER;

@@ -5,9 +5,9 @@ import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognition
 import { recognizeBlock } from '../../src/core/block-cache';
 import { KINDS } from '../../src/core/kinds';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
-import type { Item } from '../fixtures/xlsx-builder';
+import type { Block, Item } from '../fixtures/xlsx-builder';
 import * as S from '../fixtures/seed-001';
-import { clean } from '../fixtures/variants';
+import { clean, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
 import { scenarios } from '../fixtures/scenarios';
 import { indicatorScenarios } from '../fixtures/scenarios-indicators';
 import { workbookFromSpec } from '../helpers/xlsx';
@@ -68,19 +68,20 @@ describe.each(all.map((s) => [s.name, s] as const))('scenario %s', (_name, s) =>
   });
 });
 
-describe('titles above a block', () => {
-  /** The blocks of each sheet as recognition cuts them, each recognized through the cache: how many were computed. */
-  function computedBlocks(wb: Workbook): number {
-    const defs = KINDS;
-    let computed = 0;
-    clearRecognitionCache();
-    for (const sheet of wb.sheets) {
-      const view = new SheetView(sheet);
-      for (const block of findBlocks(view))
-        for (const part of splitAtProse(view, block)) recognizeBlock(view, trimBlock(view, part), defs, () => (computed++, []));
-    }
-    return computed;
+/** The blocks of each sheet as recognition cuts them, each recognized through the cache: how many were computed. */
+function computedBlocks(wb: Workbook): number {
+  const defs = KINDS;
+  let computed = 0;
+  clearRecognitionCache();
+  for (const sheet of wb.sheets) {
+    const view = new SheetView(sheet);
+    for (const block of findBlocks(view))
+      for (const part of splitAtProse(view, block)) recognizeBlock(view, trimBlock(view, part), defs, () => (computed++, []));
   }
+  return computed;
+}
+
+describe('titles above a block', () => {
 
   /**
    * A sheet with the clean fund movement table under each title, two blank lines above each title:
@@ -120,5 +121,56 @@ describe('titles above a block', () => {
       expect(outcome(wb)).toEqual(fresh);
     }
     expect(new Set(analyze(composition).tables.map((t) => t.year))).toEqual(new Set([2022, 2023]));
+  });
+});
+
+describe('numbers stored as text', () => {
+  const base = clean.fundMovement;
+  /** The fund movement table with every figure stored as text in one style, then `patch` applied. */
+  const asText = (style: TextStyle, patch: Array<[number, number, string]> = []) => {
+    const t = numbersAsText(base, () => style).table;
+    return setCells(t, patch).block;
+  };
+  /** Blocks one under another on a sheet, each under the same title. */
+  const sheetOf = (blocks: Block[]): Promise<Workbook> => {
+    const items: Item[] = [];
+    let row = 2;
+    for (const block of blocks) {
+      items.push({ at: [row++, 0], text: 'Движение фонда' });
+      items.push({ at: [row, 0], block });
+      row += block.rows.length + 2;
+    }
+    return workbookFromSpec([{ name: 'Фонды', items }]);
+  };
+  const firstFigure = (): [number, number] => {
+    const r = base.headerRows;
+    return [r, base.block.rows[r].findIndex((c, i) => i >= base.labelCols && typeof c === 'number')];
+  };
+
+  test('tables whose figures are written as other texts share one layout, and reuse equals recognition from scratch', async () => {
+    const wb = await sheetOf([asText('space'), asText('plain'), asText('nbsp')]);
+    expect(computedBlocks(wb)).toBe(1);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    const reused = outcome(wb);
+    expect(reused).toEqual(fresh);
+    // Each copy's own text cells are reported, not the first copy's.
+    const figures = numbersAsText(base).cells.length;
+    expect(new Set(reused.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.cells[0].address)).size).toBe(3 * figures);
+  });
+
+  test('a number text with a year in it, or one that reads as a `%` label, stays itself', async () => {
+    const [r, c] = firstFigure();
+    const years = await sheetOf([asText('plain', [[r, c, '2022']]), asText('plain', [[r, c, '2023']])]);
+    expect(computedBlocks(years)).toBe(2);
+    const percent = await sheetOf([asText('plain', [[r, c, '12,5']]), asText('plain', [[r, c, '12,5 %']])]);
+    expect(computedBlocks(percent)).toBe(2);
+    for (const wb of [years, percent]) {
+      setRecognitionCache(false);
+      const fresh = outcome(wb);
+      setRecognitionCache(true);
+      expect(outcome(wb)).toEqual(fresh);
+    }
   });
 });
