@@ -25,6 +25,8 @@ const V_FALSE = 5 << 5;
 const V_NON_FINITE = 6 << 5;
 const V_OTHER = 7 << 5;
 const NO_CELL = -1;
+/** `blockText` of a number text recognition reads as it reads a number. */
+const NUMBER_TEXT = -1;
 
 /**
  * Recognition reads texts, a cell's kind (number, text, formula, error, empty), merges and year-like
@@ -89,21 +91,23 @@ export class Signer {
   }
 
   /**
-   * A number stored as text in a block (`"1 250"`) is read for its kind only, like a number: no
+   * A number stored as text in a block (`"1 250"`) is read as a number is, for its kind only: no
    * header or label can hold one (a row with a number in it is a data row, a column with one is a
-   * data column). Its text is read in three places: as a line above a section (its context words,
-   * a year in it), and as a `%` label written in a data cell. Texts that agree on those are one
-   * text here, so tables whose figures are partly stored as text still share a layout. Any other
-   * text, or a number text with a year in it (`2023`, `12,2023`), stays itself.
+   * data column). Its text is read in two more places: as a line above a section (its context
+   * words, a year in it), and as a `%` label written in a data cell. So a number text with none of
+   * those signs as a number (NUMBER_TEXT), and tables whose figures are partly stored as text, in
+   * other cells, share a layout. Other number texts sign by what is read of them; any other text,
+   * or a number text with a year in it (`2023`, `12,2023`), stays itself.
    */
   private blockText(v: string): number {
     let id = this.inBlock.get(v);
     if (id === undefined) {
-      const key = labelKey(v);
-      id =
-        parseNumberText(v) !== undefined && yearInText(v) === undefined
-          ? this.text(`\u0001${this.contextFlags(v)}|${isPercentLabel(key) ? '%' : ''}`)
-          : this.text(v);
+      if (parseNumberText(v) === undefined || yearInText(v) !== undefined) id = this.text(v);
+      else {
+        const context = this.contextFlags(v);
+        const percent = isPercentLabel(labelKey(v));
+        id = !percent && !context.includes('1') ? NUMBER_TEXT : this.text(`\u0001${context}|${percent ? '%' : ''}`);
+      }
       this.inBlock.set(v, id);
     }
     return id;
@@ -126,7 +130,11 @@ export class Signer {
       if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
       else if (Number.isInteger(v) && v >= 1990 && v <= 2100) (flags |= V_YEAR), (payload = v);
       else flags |= V_NUMBER;
-    } else if (typeof v === 'string') (flags |= V_TEXT), (payload = above ? this.aboveText(v) : this.blockText(v));
+    } else if (typeof v === 'string') {
+      payload = above ? this.aboveText(v) : this.blockText(v);
+      if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
+      else flags |= V_TEXT;
+    }
     else if (v === true) flags |= V_TRUE;
     else if (v === false) flags |= V_FALSE;
     else if (v !== null && v !== undefined) flags |= V_OTHER;
