@@ -1,5 +1,6 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
+import { blockFacts, recognitionTrace, sameFacts } from './block-facts';
 import { Signer } from './block-signature';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
@@ -28,6 +29,11 @@ interface Template {
   tables: Placed[];
 }
 
+/** A layout by its loose signature, with what recognition read of its figures (block-facts.ts). */
+interface LooseTemplate extends Template {
+  facts: Int32Array;
+}
+
 /** Blocks larger than this are recognized directly: their signature would cost as much. */
 const MAX_CELLS = 20_000;
 const MAX_ENTRIES = 4_000;
@@ -41,6 +47,9 @@ interface Store {
   signer: Signer;
   /** Signature hash → the layouts with that hash. */
   layouts: Map<number, Template[]>;
+  /** Signs figures and empty cells alike: blocks that differ only there are looked up here. */
+  loose: Signer;
+  looseLayouts: Map<number, LooseTemplate[]>;
   count: number;
 }
 const stores = new WeakMap<readonly Definition[], Store>();
@@ -65,8 +74,9 @@ function contextWordsOf(defs: readonly Definition[]): string[] {
 function storeFor(defs: readonly Definition[]): Store {
   let s = stores.get(defs);
   // Text numbers are only meaningful with the layouts named with them: both go together.
-  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size >= MAX_TEXTS) {
-    s = { generation, signer: new Signer(contextWordsOf(defs)), layouts: new Map(), count: 0 };
+  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
+    const words = contextWordsOf(defs);
+    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), count: 0 };
     stores.set(defs, s);
   }
   return s;
@@ -79,14 +89,43 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   const hash = signer.sign(view, area);
   const same = store.layouts.get(hash);
   const hit = same?.find((t) => signer.matches(t.sig));
-  if (hit) return hit.tables.map((t) => place(view, t, area.top - hit.top, area.left - hit.left));
+  if (hit) return placeAll(view, hit, area);
   const sig = signer.copy();
+  // Another copy of a layout whose figures differ in which cells are empty or numbers: reused when
+  // recognition reads the same of those figures.
+  const loose = store.loose;
+  const looseHash = loose.sign(view, area);
+  const near = store.looseLayouts.get(looseHash);
+  let facts: Int32Array | undefined | null = null;
+  for (const t of near ?? []) {
+    if (!loose.matches(t.sig)) continue;
+    facts ??= blockFacts(view, area);
+    if (!facts || !sameFacts(facts, t.facts)) continue;
+    const placed = placeAll(view, t, area);
+    // A table whose cells are all empty is no table (recognition turns such a candidate down).
+    if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
+  }
+  const rejected = recognitionTrace.emptyRejections;
   const tables = compute();
   const entry = { sig, top: area.top, left: area.left, tables };
   if (same) same.push(entry);
   else store.layouts.set(hash, [entry]);
   store.count++;
+  // Only where no candidate was turned down for empty cells: elsewhere, which cells are empty decides the kind.
+  if (recognitionTrace.emptyRejections === rejected) {
+    facts ??= blockFacts(view, area);
+    if (facts) {
+      const looseEntry = { ...entry, sig: loose.copy(), facts };
+      if (near) near.push(looseEntry);
+      else store.looseLayouts.set(looseHash, [looseEntry]);
+      store.count++;
+    }
+  }
   return tables;
+}
+
+function placeAll(view: SheetView, t: Template, area: Area): Placed[] {
+  return t.tables.map((p) => place(view, p, area.top - t.top, area.left - t.left));
 }
 
 /** Ids that name a position: entity rows `r12`, open rows `x12`, scored columns `c7` (section × 100 000 + column). */

@@ -27,6 +27,8 @@ const V_OTHER = 7 << 5;
 const NO_CELL = -1;
 /** `blockText` of a number text recognition reads as it reads a number. */
 const NUMBER_TEXT = -1;
+/** A loose signature's mark for a figure or an empty cell in the block (see `Signer.loose`). */
+const FIGURE = -2;
 
 /**
  * Recognition reads texts, a cell's kind (number, text, formula, error, empty), merges and year-like
@@ -46,8 +48,15 @@ export class Signer {
   length = 0;
   hash = 0;
 
-  /** @param contextWords the `context` words of the kinds, as label keys */
-  constructor(private readonly contextWords: readonly string[] = []) {}
+  /**
+   * @param contextWords the `context` words of the kinds, as label keys
+   * @param loose sign a figure (a number that is no year, or a number text signed as one) and an
+   *   empty cell of the block alike: what recognition reads of those is checked apart (block-facts.ts)
+   */
+  constructor(
+    private readonly contextWords: readonly string[] = [],
+    private readonly loose = false,
+  ) {}
 
   get size(): number {
     return this.texts.size + this.above.size + this.inBlock.size;
@@ -113,9 +122,24 @@ export class Signer {
     return id;
   }
 
+  /** A cell that is empty or holds a figure only: no formula, error, year or other text. */
+  private isFigure(cell: Cell | undefined): boolean {
+    if (!cell) return true;
+    if (cell.formula || cell.error || cell.noResult) return false;
+    const v = cell.value;
+    if (v === null || v === undefined || v === '') return true;
+    if (typeof v === 'number') return Number.isFinite(v) && !(Number.isInteger(v) && v >= 1990 && v <= 2100);
+    return typeof v === 'string' && this.blockText(v) === NUMBER_TEXT;
+  }
+
   /** Writes the cell's two numbers at `i`; `above` for the lines above the block. */
   private put(i: number, cell: Cell | undefined, flags: number, above = false): void {
     const b = this.buf;
+    if (this.loose && flags === 0 && !above && this.isFigure(cell)) {
+      b[i] = FIGURE;
+      b[i + 1] = 0;
+      return;
+    }
     if (!cell) {
       b[i] = flags === 0 ? NO_CELL : flags;
       b[i + 1] = 0;

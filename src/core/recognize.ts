@@ -5,6 +5,7 @@ import { labelKey } from './labels';
 import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
+import { recognitionTrace } from './block-facts';
 import { cellYear, parseYearText, yearInText } from './numbers';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
@@ -322,6 +323,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const walk: Walk = { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear };
     // Count first (numbers, no key strings); only the winning candidate builds its cells.
     const counted = walkCells(walk);
+    if (!counted.nonEmpty) recognitionTrace.emptyRejections++;
     if (!counted.nonEmpty || (def.deltaColumn && !counted.delta)) continue;
     const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
     if (best && score <= best.score) continue;

@@ -7,7 +7,7 @@ import { KINDS } from '../../src/core/kinds';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
 import type { Block, Item } from '../fixtures/xlsx-builder';
 import * as S from '../fixtures/seed-001';
-import { clean, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
+import { clean, clearCells, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
 import { scenarios } from '../fixtures/scenarios';
 import { indicatorScenarios } from '../fixtures/scenarios-indicators';
 import { workbookFromSpec } from '../helpers/xlsx';
@@ -55,6 +55,22 @@ function someAsText(wb: Workbook, k: number): Workbook {
   };
 }
 
+/** Every fifth figure (by position, from `k`) left empty, as a library leaves what it has not counted. */
+function someEmpty(wb: Workbook, k: number): Workbook {
+  return {
+    sheets: wb.sheets.map((s): Sheet => ({
+      ...s,
+      rows: s.rows.map((row, r) =>
+        row?.map((cell, c) => {
+          const v = cell?.value;
+          if (!cell || cell.formula || typeof v !== 'number' || (Number.isInteger(v) && v >= 1990 && v <= 2100) || (r + 2 * c) % 5 !== k) return cell;
+          return undefined;
+        }),
+      ),
+    })),
+  };
+}
+
 function outcome(wb: Workbook) {
   const a = analyze(wb);
   const r = checkWorkbook(wb, {}, a);
@@ -75,9 +91,9 @@ const all = [...new Map([...scenarios, ...indicatorScenarios].map((s) => [s.name
 afterAll(() => setRecognitionCache(true));
 
 describe.each(all.map((s) => [s.name, s] as const))('scenario %s', (_name, s) => {
-  test('recognition reused at the same place, moved, twice on a sheet, and with figures stored as text equals recognition from scratch', async () => {
+  test('recognition reused at the same place, moved, twice on a sheet, with figures stored as text or left empty equals recognition from scratch', async () => {
     const base = await workbookFromSpec(s.sheets);
-    const variants = [base, shifted(base, 5, 2), doubled(base), someAsText(base, 0), someAsText(doubled(base), 1)];
+    const variants = [base, shifted(base, 5, 2), doubled(base), someAsText(base, 0), someAsText(doubled(base), 1), someEmpty(base, 0), someEmpty(someAsText(doubled(base), 2), 3)];
     setRecognitionCache(false);
     const fresh = variants.map(outcome);
     setRecognitionCache(true);
@@ -193,5 +209,58 @@ describe('numbers stored as text', () => {
       setRecognitionCache(true);
       expect(outcome(wb)).toEqual(fresh);
     }
+  });
+});
+
+describe('figures left empty', () => {
+  const base = clean.fundMovement;
+  const sheetOf = (blocks: Block[]): Promise<Workbook> => {
+    const items: Item[] = [];
+    let row = 2;
+    for (const block of blocks) {
+      items.push({ at: [row++, 0], text: 'Движение фонда' });
+      items.push({ at: [row, 0], block });
+      row += block.rows.length + 2;
+    }
+    return workbookFromSpec([{ name: 'Фонды', items }]);
+  };
+  /** The figures at the given table cells (data rows × data columns, from 0) left empty. */
+  const emptied = (cells: Array<[number, number]>) => clearCells(base, cells.map(([r, c]) => [base.headerRows + r, base.labelCols + c])).block;
+
+  test('tables that leave other cells empty share one layout, and reuse equals recognition from scratch', async () => {
+    const text = numbersAsText(base, (_n, i) => (i % 4 === 1 ? 'space' : undefined)).table;
+    const mixed = clearCells(text, [[base.headerRows, base.labelCols + 2]]).block;
+    const wb = await sheetOf([base.block, emptied([[0, 1]]), emptied([[1, 0], [2, 3]]), mixed]);
+    expect(computedBlocks(wb)).toBe(1);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    const reused = outcome(wb);
+    expect(reused).toEqual(fresh);
+    expect(reused.issues.filter((i) => i.rule === 'missing-value').length).toBeGreaterThan(0);
+  });
+
+  test('a row left wholly empty is read anew (recognition reads which rows hold a number), and still equals recognition from scratch', async () => {
+    const width = base.block.rows[base.headerRows].length - base.labelCols;
+    const wb = await sheetOf([base.block, emptied(Array.from({ length: width }, (_, c): [number, number] => [1, c]))]);
+    expect(computedBlocks(wb)).toBe(2);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    expect(outcome(wb)).toEqual(fresh);
+  });
+
+  test('an unknown reason is a row of the table only while it holds a number: a copy with it empty is read anew', async () => {
+    const other = 'Передано в обменный фонд';
+    const withRow = (figures: Array<number | null>) => setCells(clean.fundWithdrawals, [[8, 0, other], ...figures.map((v, i): [number, number, number | null] => [8, 1 + i, v])]).block;
+    const wb = await sheetOf([withRow([3, 4, 5]), withRow([null, null, null])]);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    const reused = outcome(wb);
+    expect(reused).toEqual(fresh);
+    // From scratch, the filled copy has the extra reason and the empty one does not.
+    const reasons = reused.models.map((m) => m.words.filter(([k]) => k.startsWith('reason:x')).length);
+    expect(reasons).toEqual([1, 0]);
   });
 });

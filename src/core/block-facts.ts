@@ -1,0 +1,56 @@
+// What recognition reads of a block's figures (numbers and empty cells among the data), as numbers.
+// Two blocks whose signatures agree once figures and empty cells are one class (`Signer` in loose
+// mode) recognize alike when these facts agree too: see block-cache.ts.
+import type { Area } from './grid';
+import { labelKey } from './labels';
+import { layoutBlock, type SheetView } from './layout';
+import { isPercentLabel } from './match';
+
+/** Recognition's own counts, read around one block's recognition. */
+export const recognitionTrace = {
+  /** Candidates turned down because every cell they would have was empty. */
+  emptyRejections: 0,
+};
+
+/**
+ * The facts, relative to the block's corner: its layout (header rows, label, year and data
+ * columns, data rows), and per data row whether it holds a number (an unknown row of an open
+ * list needs one) and the data cell that carries its `%` label, if any. Undefined when recognition
+ * reads more of the figures than that: a block of several sections, or of one data row whose
+ * texts may be bad cells rather than labels (both are laid out in more than one way).
+ */
+export function blockFacts(view: SheetView, area: Area): Int32Array | undefined {
+  const L = layoutBlock(view, area);
+  if (!L) return Int32Array.of(-1);
+  if (L.sections.length > 1 || (L.labelCols.length && L.dataRows.length === 1)) return undefined;
+  const { top, left } = area;
+  const out: number[] = [L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length];
+  for (const c of L.labelCols) out.push(c - left);
+  for (const c of L.yearCols) out.push(c - left);
+  for (const c of L.dataCols) out.push(c - left);
+  for (const r of L.dataRows) {
+    let hasNum = 0;
+    for (const c of L.dataCols) {
+      const k = view.num(r, c).kind;
+      if (k === 'number' || k === 'text-number' || k === 'dash') {
+        hasNum = 1;
+        break;
+      }
+    }
+    // As buildPaths reads it: a row without a label may carry a `%` label in its first data cell.
+    let labelCell = 0;
+    if (!L.labelCols.some((c) => view.text(r, c) !== undefined)) {
+      const c0 = L.dataCols.find((c) => view.occupied(r, c));
+      const t = c0 === undefined ? undefined : view.text(r, c0);
+      if (c0 !== undefined && t !== undefined && isPercentLabel(labelKey(t))) labelCell = c0 - left + 1;
+    }
+    out.push(r - top, hasNum, labelCell);
+  }
+  return Int32Array.from(out);
+}
+
+export function sameFacts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
