@@ -334,8 +334,28 @@ function isYearRow(view: SheetView, r: number, area: Area): boolean {
   return years > 0;
 }
 
+/**
+ * The last block laid out (not `allData`): recognition lays a block out, then again when it holds
+ * no table, and the block cache once more for its facts. A layout is never changed once made.
+ */
+let last: { view: SheetView; area: Area; L: BlockLayout | undefined } | undefined;
+
+/** Lets go of the last sheet laid out (an analysis is over). */
+export function forgetLastLayout(): void {
+  last = undefined;
+}
+
 /** `allData`: read every column as data (a stray word in a table's only data row is not a row label). */
 export function layoutBlock(view: SheetView, area: Area, allData = false): BlockLayout | undefined {
+  if (allData) return layOut(view, area, true);
+  const a = last?.area;
+  if (last && last.view === view && a!.top === area.top && a!.left === area.left && a!.bottom === area.bottom && a!.right === area.right) return last.L;
+  const L = layOut(view, area, false);
+  last = { view, area: { ...area }, L };
+  return L;
+}
+
+function layOut(view: SheetView, area: Area, allData: boolean): BlockLayout | undefined {
   let dataTop = -1;
   // A column has one year header at most: a year-like count below it is data (1990 items withdrawn).
   const yearColumns = new Set<number>();

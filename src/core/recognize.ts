@@ -2,7 +2,7 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { findBlocks, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { findBlocks, forgetLastLayout, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
@@ -644,5 +644,6 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
       });
     }
   }
+  forgetLastLayout();
   return tables;
 }
