@@ -24,7 +24,7 @@ import {
 import { a1 } from '../test/fixtures/xlsx-builder';
 
 /** Bump when the generated content changes (cached files are keyed by it). */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 /** Non-empty cells of a block. */
 function blockCells(b: Block): number {
@@ -48,9 +48,13 @@ function prng(seed: number): () => number {
 /**
  * A table as another library would fill it in: its labels written with the noise of `labelNoise`
  * (line breaks, double spaces, ё/е, dashes, case), its whole numbers multiplied by one factor (so
- * its sums, balances and shares still hold), and one figure in three tables off by a little (a
+ * its sums, balances and shares still hold), one figure in thirty stored as text and one in fifty
+ * left empty (each table in other cells), and one figure in three tables off by a little (a
  * person's slip, reported as such).
  */
+const TEXT_SHARE = 1 / 30;
+const EMPTY_SHARE = 1 / 50;
+
 function varied(t: TableFixture | Block, k: number, rnd: () => number): TableFixture | Block {
   if (!('block' in t)) return t;
   const noisy = k % 7 === 0 ? t : labelNoise(t, k);
@@ -62,6 +66,10 @@ function varied(t: TableFixture | Block, k: number, rnd: () => number): TableFix
     row.map((c, ci): CellSpec => {
       if (r < t.headerRows || ci < t.labelCols || typeof c !== 'number' || !Number.isInteger(c) || (c >= 1990 && c <= 2100)) return c;
       const v = c * factor;
+      // Some figures stored as text, as pasted from Word (`2 195 067`), and some left empty.
+      const form = rnd();
+      if (form < TEXT_SHARE) return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+      if (form < TEXT_SHARE + EMPTY_SHARE) return null;
       if (!slip || slipped || rnd() > 0.2) return v;
       slipped = true;
       return v + 1 + Math.floor(rnd() * 9);
