@@ -6,7 +6,10 @@
 // be a workbook at all throws a ReadError, as parseXlsx does.
 // Where the two differ: a file exceljs fails on (→ 'corrupt') because of something the grid does not
 // need (conditional formats without a styles part, a damaged image, a missing comments part, malformed
-// XML outside what this reader scans) is read here.
+// XML outside what this reader scans) is read here; so is one with a row, or a row's first cell, without
+// `r` (read as the spec has it: after the previous row or cell), and a zip64 end record beside a complete
+// classic one (JSZip takes it for data before the zip). A formula cell without `r` keeps its cached 0,
+// which parseXlsx cannot find (it looks results up by address).
 import { inflateRawSync } from 'zlib';
 import { cachedValuesIn } from './raw-results';
 import type { Area, Cell, Sheet, Workbook } from '../core';
@@ -16,7 +19,7 @@ import { ReadError } from './read-errors';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slideFormula } = require('exceljs/lib/utils/shared-formula') as { slideFormula(formula: string, from: string, to: string): string };
 
-/** A construct the fast reader leaves to exceljs (zip64, XML comments, invalid names, odd markup…). */
+/** A construct the fast reader leaves to exceljs (XML comments, invalid names, odd markup…). */
 export class FastXlsxUnsupported extends Error {
   constructor(what: string) {
     super(`fast xlsx reader: ${what}`);
@@ -48,10 +51,17 @@ class Zip {
     const eocd = buf.lastIndexOf(EOCD);
     if (eocd < 0) throw new ReadError('corrupt', 'end of central directory not found');
     if (eocd + 22 > buf.length) unsupported('end of central directory');
-    const count = buf.readUInt16LE(eocd + 10);
-    const size = buf.readUInt32LE(eocd + 12);
-    const offset = buf.readUInt32LE(eocd + 16);
-    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff || (eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50)) unsupported('zip64');
+    let count = buf.readUInt16LE(eocd + 10);
+    let offset = buf.readUInt32LE(eocd + 16);
+    // Zip64 (some zip libraries write it for small files too): as JSZip, the zip64 end record (found
+    // through the locator just before the end record) is read when a field of the end record is full.
+    if (count === 0xffff || offset === 0xffffffff || buf.readUInt32LE(eocd + 12) === 0xffffffff || buf.readUInt16LE(eocd + 4) === 0xffff || buf.readUInt16LE(eocd + 6) === 0xffff || buf.readUInt16LE(eocd + 8) === 0xffff) {
+      if (eocd < 20 || buf.readUInt32LE(eocd - 20) !== 0x07064b50) unsupported('zip64 without its locator');
+      const z = u64(buf, eocd - 12);
+      if (z + 56 > buf.length || buf.readUInt32LE(z) !== 0x06064b50) unsupported('zip64 end of central directory');
+      count = u64(buf, z + 32);
+      offset = u64(buf, z + 48);
+    }
     let p = offset;
     for (let n = 0; n < count; n++) {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) unsupported('central directory');
@@ -62,7 +72,19 @@ class Zip {
       let name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
       // exceljs drops a leading slash from entry names.
       if (name.startsWith('/')) name = name.slice(1);
-      this.entries.set(name, { flags, method: buf.readUInt16LE(p + 10), compressedSize: buf.readUInt32LE(p + 20), localOffset: buf.readUInt32LE(p + 42) });
+      let compressedSize = buf.readUInt32LE(p + 20);
+      let localOffset = buf.readUInt32LE(p + 42);
+      if (compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+        // Zip64 extra field (id 1): the 8-byte values of the fields set to 0xffffffff, in this order.
+        const sizes = zip64Extra(buf, p + 46 + nameLength, p + 46 + nameLength + buf.readUInt16LE(p + 30));
+        let k = buf.readUInt32LE(p + 24) === 0xffffffff ? 8 : 0;
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(buf, sizes + k);
+          k += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(buf, sizes + k);
+      }
+      this.entries.set(name, { flags, method: buf.readUInt16LE(p + 10), compressedSize, localOffset });
       p = end;
     }
   }
@@ -96,6 +118,18 @@ class Zip {
   }
 }
 
+/** An 8-byte little-endian length or offset (exact below 2^53, far beyond any buffer). */
+function u64(buf: Buffer, at: number): number {
+  if (at < 0 || at + 8 > buf.length) unsupported('zip64 field');
+  return buf.readUInt32LE(at) + buf.readUInt32LE(at + 4) * 0x100000000;
+}
+
+/** Where the data of the zip64 extra field (header id 1) starts in an entry's extra fields. */
+function zip64Extra(buf: Buffer, from: number, to: number): number {
+  for (let q = from; q + 4 <= to; q += 4 + buf.readUInt16LE(q + 2)) if (buf.readUInt16LE(q) === 1) return q + 4;
+  return unsupported('zip64 extra field');
+}
+
 // ---------------------------------------------------------------------------------------------
 // XML scanning
 
@@ -127,9 +161,17 @@ function decodeEntities(s: string): string {
         ch = "'";
         break;
       default: {
-        const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
-        if (!m) return unsupported(`entity &${name};`);
-        const n = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
+        // &#NNN; or &#xHHH; (openpyxl writes every Cyrillic letter so): read without a regular expression.
+        const hex = name.charCodeAt(1) === 120;
+        let j = hex ? 2 : 1;
+        if (name.charCodeAt(0) !== 35 || j >= name.length) return unsupported(`entity &${name};`);
+        let n = 0;
+        for (; j < name.length; j++) {
+          const c = name.charCodeAt(j);
+          const d = c >= 48 && c <= 57 ? c - 48 : hex && c >= 97 && c <= 102 ? c - 87 : hex && c >= 65 && c <= 70 ? c - 55 : -1;
+          if (d < 0) return unsupported(`entity &${name};`);
+          n = n * (hex ? 16 : 10) + d;
+        }
         const ok = n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
         if (!ok) return unsupported(`character reference &${name};`);
         ch = String.fromCodePoint(n);
@@ -528,9 +570,11 @@ function plainCell(v: XValue, numFmt: string | undefined): Cell {
 }
 
 /** A hyperlinked cell: exceljs replaces its value by `{ text, hyperlink }`, which parseXlsx turns into String(text). */
-function hyperlinkCell(text: XValue, rich: boolean, numFmt: string | undefined): Cell {
-  // Texts that would come out as "undefined", "[object Object]" or a local-time date string are left to exceljs.
-  if (text === undefined || rich || typeof text === 'object') unsupported('hyperlink on an empty, rich-text, error or date cell');
+function hyperlinkCell(text: XValue, rich: boolean, numFmt: string | undefined): Cell | undefined {
+  // A link without text (an emptied cell, a formula without result): parseXlsx leaves the cell empty.
+  if (text === undefined) return undefined;
+  // Texts that would come out as "[object Object]" or a local-time date string are left to exceljs.
+  if (rich || typeof text === 'object') unsupported('hyperlink on a rich-text, error or date cell');
   const cell: Cell = { value: String(text) };
   if (numFmt) cell.numberFormat = numFmt;
   return cell;
@@ -547,6 +591,13 @@ interface SheetContext {
   rawResults: 'this' | 'none' | 'other';
   /** Cells with a hyperlink exceljs applies. */
   hyperlinks: Set<string>;
+}
+
+/** The A1 address of a column (1-based) and row number, for a cell written without r. */
+function a1(col: number, row: number): string {
+  let name = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return name + row;
 }
 
 /** Column number (1-based) of an A1 address, or 0 when it is not a plain `[A-Z]+[0-9]+` address. */
@@ -654,7 +705,8 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
   // moved to its own address (what Excel shows, and exceljs's `cell.formula`).
   const shared = new Map<string, { address: string; formula: string | undefined }>();
   // Formula cells whose result exceljs dropped or did not find, and where their tags start.
-  const pending: Array<{ address: string; cell: Cell; start: number }> = [];
+  // `own`: a cell without r, whose result is read from its own tag (parseXlsx looks results up by r).
+  const pending: Array<{ address: string; cell: Cell; start: number; own: boolean }> = [];
   // Whether an address may occur twice (a repeated row, columns out of order, an address of another row).
   let repeats = false;
   // exceljs moves a shared formula from the cell finally at the master's address: with repeated
@@ -662,6 +714,10 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
   let movedAny = false;
   const seenRows = new Set<number>();
   let lastCol = 0;
+  // The row number of the previous cell's address in the row (a cell without r takes it, as in exceljs).
+  let lastRowNumber = 0;
+  // A row whose only cells are emptied hyperlinks is still reported (exceljs counts them as values).
+  let keepRow = false;
   const sc = new Scanner(xml, layout.dataStart, layout.dataEnd);
 
   let row: Row | undefined;
@@ -677,13 +733,16 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
     }
     if (name === 'row') {
       if (row) unsupported('nested <row>');
-      const r = parseInt(sc.attr('r') as string, 10);
-      // exceljs drops a row without a number (it files it under NaN).
-      if (!(r >= 1)) unsupported('row without a number');
+      const rAttr = sc.attr('r');
+      // A row without r follows the previous one (the spec; Excel reads it so). exceljs fails on the whole file.
+      const r = rAttr === undefined ? rowIndex + 2 : parseInt(rAttr, 10);
+      if (!(r >= 1)) unsupported('row number');
       rowIndex = r - 1;
       if (seenRows.has(rowIndex)) repeats = true;
       seenRows.add(rowIndex);
       lastCol = 0;
+      lastRowNumber = r;
+      keepRow = false;
       row = [];
       if (sc.self) finishRow();
       continue;
@@ -695,7 +754,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
 
   function finishRow(): void {
     // exceljs replaces a repeated row; a row without values is not reported.
-    if (row!.length) rows[rowIndex] = row;
+    if (row!.length || keepRow) rows[rowIndex] = row;
     else delete rows[rowIndex];
     row = undefined;
   }
@@ -718,25 +777,33 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
       } else if (ch === 115) sKey = k;
       else if (ch === 116) tKey = k;
     }
-    // exceljs places a cell without r after the previous one (and fails on a first one): left to it.
-    if (rStart < 0) unsupported('cell without an address');
+    // A cell without r is the one after the previous cell of its row, as the spec and exceljs have it
+    // (exceljs fails on the whole file when it is a row's first cell, here in column A; and exceljs does
+    // not count an unstyled empty <c/> before it, which the spec does, as here).
     let col = 0;
-    let i = rStart;
-    for (; i < rEnd; i++) {
-      const c = xml.charCodeAt(i);
-      if (c < 65 || c > 90) break;
-      col = col * 26 + (c - 64);
-    }
-    if (i === rStart || i - rStart > 3 || i === rEnd || col > 16384) unsupported('cell address');
     let rowNumber = 0;
-    for (; i < rEnd; i++) {
-      const c = xml.charCodeAt(i);
-      if (c < 48 || c > 57) unsupported('cell address');
-      rowNumber = rowNumber * 10 + (c - 48);
+    if (rStart < 0) {
+      col = lastCol + 1;
+      rowNumber = lastRowNumber;
+      if (col > 16384) unsupported('cell address');
+    } else {
+      let i = rStart;
+      for (; i < rEnd; i++) {
+        const c = xml.charCodeAt(i);
+        if (c < 65 || c > 90) break;
+        col = col * 26 + (c - 64);
+      }
+      if (i === rStart || i - rStart > 3 || i === rEnd || col > 16384) unsupported('cell address');
+      for (; i < rEnd; i++) {
+        const c = xml.charCodeAt(i);
+        if (c < 48 || c > 57) unsupported('cell address');
+        rowNumber = rowNumber * 10 + (c - 48);
+      }
     }
     // exceljs files the cell under its <row>, whatever its address says.
     if (rowNumber !== rowIndex + 1 || col <= lastCol) repeats = true;
     lastCol = col;
+    lastRowNumber = rowNumber;
     let styleId = 0;
     if (sKey >= 0) {
       const ve = pos[4 * sKey + 3];
@@ -839,8 +906,8 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
 
     const fmt = styleId && styles ? styles.of(styleId) : undefined;
     const numFmt = fmt?.numFmt;
-    const linked = hyperlinks.size > 0 && hyperlinks.has(xml.slice(rStart, rEnd));
-    let cell: Cell;
+    let cell: Cell | undefined;
+    const linked = hyperlinks.size > 0 && hyperlinks.has(rStart >= 0 ? xml.slice(rStart, rEnd) : a1(col, rowNumber));
 
     if (digits >= 0) {
       // A plain integer in a number or shared-string cell (never a formula: that is not the usual shape).
@@ -867,12 +934,14 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
       }
       if (result !== undefined && fmt?.date) result = excelToDate(result, date1904);
       let f = formula;
+      // The address, where a shared formula or a dropped result needs it.
+      const address = shareType === 'shared' || !result ? (rStart >= 0 ? xml.slice(rStart, rEnd) : a1(col, rowNumber)) : '';
       if (shareType === 'shared') {
-        if (ref) shared.set(si as string, { address: xml.slice(rStart, rEnd), formula: f });
+        if (ref) shared.set(si as string, { address, formula: f });
         else if (!f) {
           const master = shared.get(si as string);
           if (master) {
-            f = moved(master, xml.slice(rStart, rEnd));
+            f = moved(master, address);
             movedAny = true;
           }
         }
@@ -885,7 +954,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
         if (!result) {
           // exceljs drops a falsy result (0, false, NaN): parseXlsx's resolvePending may find it (below).
           cell = { value: null, formula: fx, noResult: true };
-          pending.push({ address: xml.slice(rStart, rEnd), cell, start: cellStart });
+          pending.push({ address, cell, start: cellStart, own: rStart < 0 });
         } else if (result instanceof Date) cell = { value: dateText(result), formula: fx };
         else if (typeof result === 'object') cell = { value: null, formula: fx, error: String(result.error) };
         else cell = { value: result, formula: fx };
@@ -931,24 +1000,29 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
         }
       }
       cell = linked ? hyperlinkCell(v, rich, numFmt) : plainCell(v, numFmt);
-    } else {
+    }
+    if (cell === undefined) {
       // No value: exceljs keeps a styled cell as empty (replacing an earlier one) and drops an unstyled one.
-      if (linked) unsupported('hyperlink on an empty cell');
-      if (styleId && out[col - 1]) {
+      // A hyperlinked one it keeps as a link without text: parseXlsx leaves it empty, but reports its row.
+      if ((styleId || linked) && out[col - 1]) {
         delete out[col - 1];
         trim(out);
       }
+      if (linked) keepRow = true;
       return;
     }
     out[col - 1] = cell;
   }
 
-  if (pending.length && ctx.rawResults !== 'none') {
-    if (ctx.rawResults === 'other') unsupported('raw results read from another part');
+  if (pending.length) {
+    // Cells without r: their own <v>. The others: where parseXlsx's resolvePending finds them (none, this part or another).
+    const byAddress = ctx.rawResults === 'none' ? [] : pending.filter((p) => !p.own);
+    if (byAddress.length && ctx.rawResults === 'other') unsupported('raw results read from another part');
     // Each address once: the cell's own tag; otherwise parseXlsx's scan of the whole sheet.
-    const raw = repeats ? cachedValuesIn(xml, new Set(pending.map((p) => p.address))) : undefined;
+    const raw = repeats && byAddress.length ? cachedValuesIn(xml, new Set(byAddress.map((p) => p.address))) : undefined;
     for (const p of pending) {
-      const v = raw ? raw.get(p.address) : rawCachedValue(xml, p.start, p.address);
+      if (!p.own && ctx.rawResults === 'none') continue;
+      const v = p.own ? rawCachedValue(xml, p.start) : raw ? raw.get(p.address) : rawCachedValue(xml, p.start, p.address);
       if (v === undefined) continue;
       const num = Number(v);
       p.cell.value = v !== '' && Number.isFinite(num) ? num : v;
@@ -999,13 +1073,12 @@ function checkOverlaps(merges: Area[]): void {
   }
 }
 
-/** rawCachedValues for the one cell of an address, at `start`. */
-function rawCachedValue(xml: string, start: number, address: string): string | undefined {
-  if (!xml.startsWith('<c r="', start) || !xml.startsWith(address + '"', start + 6)) return undefined;
+/** rawCachedValues for the one cell of an address, at `start` (for a cell without r, `address` undefined: its tag is at `start`). */
+function rawCachedValue(xml: string, start: number, address?: string): string | undefined {
+  if (address !== undefined && (!xml.startsWith('<c r="', start) || !xml.startsWith(address + '"', start + 6))) return undefined;
   const end = xml.indexOf('</c>', start);
-  const close = xml.indexOf('/>', start);
-  const open = xml.indexOf('>', start);
-  if (end < 0 || (close >= 0 && close < open + 1 && close < end)) return undefined;
+  // A self-closing <c …/> has no value: the character before its first '>' (see cachedValuesIn).
+  if (end < 0 || xml.charCodeAt(xml.indexOf('>', start) - 1) === 47) return undefined;
   return /<v>([^<]*)<\/v>/.exec(xml.slice(start, end))?.[1];
 }
 

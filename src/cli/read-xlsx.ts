@@ -78,7 +78,8 @@ function toCell(v: ExcelJS.CellValue, numFmt: string | undefined, sheet: string,
   }
   if ('error' in o) return { value: null, error: String(o.error), ...fmt };
   if ('richText' in o && Array.isArray(o.richText)) return { value: (o.richText as Array<{ text: string }>).map((x) => x.text).join(''), ...fmt };
-  if ('text' in o) return { value: String(o.text), ...fmt };
+  // A hyperlink: its text (none on an emptied cell, which exceljs would make "undefined").
+  if ('text' in o) return o.text === undefined || o.text === null ? undefined : { value: String(o.text), ...fmt };
   return { value: String(v), ...fmt };
 }
 
