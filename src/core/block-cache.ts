@@ -116,9 +116,9 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     facts ??= blockFacts(view, area);
     if (facts) {
       const looseEntry = { ...entry, sig: loose.copy(), facts };
+      // Shares its tables with the entry above: counted once.
       if (near) near.push(looseEntry);
       else store.looseLayouts.set(looseHash, [looseEntry]);
-      store.count++;
     }
   }
   return tables;
