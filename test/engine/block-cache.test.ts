@@ -117,22 +117,27 @@ function computedBlocks(wb: Workbook): number {
   return computed;
 }
 
-describe('titles above a block', () => {
-
-  /**
-   * A sheet with the clean fund movement table under each title, two blank lines above each title:
-   * every table has the same three lines above it (blank, blank, title).
-   */
-  function titled(titles: string[], block = clean.fundMovement.block): Promise<Workbook> {
-    const items: Item[] = [];
-    let row = 2;
-    for (const title of titles) {
-      items.push({ at: [row++, 0], text: title });
-      items.push({ at: [row, 0], block });
-      row += block.rows.length + 2;
-    }
-    return workbookFromSpec([{ name: 'Фонды', items }]);
+/**
+ * Blocks one under another on a sheet, each under its title with two blank lines above the title:
+ * every block has the same three lines above it (blank, blank, title) when the titles agree.
+ */
+function titledBlocks(blocks: Array<[string, Block]>): Promise<Workbook> {
+  const items: Item[] = [];
+  let row = 2;
+  for (const [title, block] of blocks) {
+    items.push({ at: [row++, 0], text: title });
+    items.push({ at: [row, 0], block });
+    row += block.rows.length + 2;
   }
+  return workbookFromSpec([{ name: 'Фонды', items }]);
+}
+
+/** Blocks under one and the same title. */
+const sheetOf = (blocks: Block[]): Promise<Workbook> => titledBlocks(blocks.map((b) => ['Движение фонда', b]));
+
+describe('titles above a block', () => {
+  /** The clean fund movement table (or `block`) under each title. */
+  const titled = (titles: string[], block = clean.fundMovement.block): Promise<Workbook> => titledBlocks(titles.map((t) => [t, block]));
 
   test('titles that differ only in their numbering share one layout', async () => {
     const wb = await titled(['Таблица 5. Движение совокупного фонда', 'Таблица 6. Движение совокупного фонда', 'Таблица 12. Движение фонда']);
@@ -166,17 +171,6 @@ describe('numbers stored as text', () => {
   const asText = (style: TextStyle, patch: Array<[number, number, string]> = []) => {
     const t = numbersAsText(base, () => style).table;
     return setCells(t, patch).block;
-  };
-  /** Blocks one under another on a sheet, each under the same title. */
-  const sheetOf = (blocks: Block[]): Promise<Workbook> => {
-    const items: Item[] = [];
-    let row = 2;
-    for (const block of blocks) {
-      items.push({ at: [row++, 0], text: 'Движение фонда' });
-      items.push({ at: [row, 0], block });
-      row += block.rows.length + 2;
-    }
-    return workbookFromSpec([{ name: 'Фонды', items }]);
   };
   const firstFigure = (): [number, number] => {
     const r = base.headerRows;
@@ -214,16 +208,6 @@ describe('numbers stored as text', () => {
 
 describe('figures left empty', () => {
   const base = clean.fundMovement;
-  const sheetOf = (blocks: Block[]): Promise<Workbook> => {
-    const items: Item[] = [];
-    let row = 2;
-    for (const block of blocks) {
-      items.push({ at: [row++, 0], text: 'Движение фонда' });
-      items.push({ at: [row, 0], block });
-      row += block.rows.length + 2;
-    }
-    return workbookFromSpec([{ name: 'Фонды', items }]);
-  };
   /** The figures at the given table cells (data rows × data columns, from 0) left empty. */
   const emptied = (cells: Array<[number, number]>) => clearCells(base, cells.map(([r, c]) => [base.headerRows + r, base.labelCols + c])).block;
 
