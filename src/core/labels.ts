@@ -71,9 +71,19 @@ export function matchKey(textKey: string, label: string, mode: MatchMode = 'phra
   if (textKey === label) return 3;
   const budget = typoBudget(label.length);
   // Typos never touch numbers: `на 0,5 ставки` is not `на 0,25 ставки`.
-  if (budget > 0 && digitsOf(textKey) === digitsOf(label) && Math.abs(textKey.length - label.length) <= budget && editDistance(textKey, label, budget) <= budget) return 3;
+  if (budget > 0 && Math.abs(textKey.length - label.length) <= budget && digitsOf(textKey) === digitsOf(label) && editDistance(textKey, label, budget) <= budget) return 3;
   if (mode === 'exact') return 0;
-  if (mode === 'prefix') return textKey.startsWith(label + ' ') ? 2 : 0;
-  const i = (' ' + textKey + ' ').indexOf(' ' + label + ' ');
-  return i >= 0 ? 2 : 0;
+  // Without building strings: a table of many distinct row labels is matched millions of times.
+  if (mode === 'prefix') return textKey.length > label.length && textKey.charCodeAt(label.length) === 32 && textKey.startsWith(label) ? 2 : 0;
+  return hasPhrase(textKey, label) ? 2 : 0;
+}
+
+/** `label` as whole words inside `text` (words separated by single spaces, as keys are). */
+function hasPhrase(text: string, label: string): boolean {
+  if (label === '') return (' ' + text + ' ').includes('  ');
+  for (let i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
+    const end = i + label.length;
+    if ((i === 0 || text.charCodeAt(i - 1) === 32) && (end === text.length || text.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }

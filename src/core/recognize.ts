@@ -358,7 +358,8 @@ function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boole
   const ci = resolutions.findIndex((res) => res.source === 'col');
   const rowCodes = ri < 0 ? undefined : idCodes(resolutions[ri]);
   const colCodes = ci < 0 ? undefined : idCodes(resolutions[ci]);
-  const colSpan = (colCodes?.size ?? 0) + 1;
+  // Codes run from 0 (none) to the number of distinct ids, or are 1 when no dimension reads that way.
+  const colSpan = (colCodes?.size ?? 1) + 1;
   const cols = L.dataCols;
   const optionalYear = yearDim?.type === 'year' && yearDim.optional;
   const anyLabelCells = p.labelCells.size > 0;
@@ -380,7 +381,21 @@ function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boole
     }
     return x;
   };
-  const seen = new Set<number>();
+  // Keys told apart by numbers: (row member, column member, year, measure). Years are numbered among
+  // those the walk can meet, so a key is a small integer and a table of a million cells is deduplicated
+  // in a bitmap instead of a set of a million numbers.
+  const years = new Map<number, number>();
+  const addYear = (y: number | undefined) => {
+    if (y !== undefined && !years.has(y)) years.set(y, years.size + 1);
+  };
+  for (const y of p.colYear.values()) addYear(y);
+  if (yearSource === 'row') for (const y of p.rowYear.values()) addYear(y);
+  addYear(tableYear);
+  const yearSpan = years.size + 1;
+  const rowSpan = (rowCodes?.size ?? 1) + 1;
+  const keySpace = rowSpan * colSpan * yearSpan * 3;
+  const bits = keySpace <= MAX_KEY_BITS ? new Uint8Array((keySpace + 7) >> 3) : undefined;
+  let seen: Set<number> | undefined;
   let count = 0;
   let nonEmpty = false;
   let anyDelta = false;
@@ -406,14 +421,27 @@ function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boole
         if (y === undefined && !optionalYear) continue;
       }
       if (col.pct[j] === 1 || rowPct) measure = 2;
-      const id = ((rowCode * colSpan + colCode) * YEAR_SPAN + (y ?? 0)) * 3 + measure;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const yc = y === undefined ? 0 : years.get(y);
+      // A year not numbered above (none is expected) gets a key of its own kind: negative, by its value.
+      const id = yc === undefined ? -(((rowCode * colSpan + colCode) * 10_000 + y!) * 3 + measure) - 1 : ((rowCode * colSpan + colCode) * yearSpan + yc) * 3 + measure;
+      if (bits && id >= 0) {
+        const bit = 1 << (id & 7);
+        if (bits[id >> 3] & bit) continue;
+        bits[id >> 3] |= bit;
+      } else {
+        seen ??= new Set();
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       count++;
       if (measure === 1) anyDelta = true;
+      if (!out) {
+        // Counting reads a cell only until one holds something.
+        if (!nonEmpty && view.num(r, c).kind !== 'empty') nonEmpty = true;
+        continue;
+      }
       const num = view.num(r, c);
       if (!nonEmpty && num.kind !== 'empty') nonEmpty = true;
-      if (!out) continue;
       const line = lineOf(section, c);
       const key: Key = {};
       for (let i = 0; i < structural.length; i++) {
@@ -437,8 +465,8 @@ function cellsOf(w: Walk): TableCell[] {
   return cells;
 }
 
-/** Years are below this, so (members, year, measure) numbers stay exact (far below 2^53). */
-const YEAR_SPAN = 10_000;
+/** Keys up to this many (2 MB of bits) are deduplicated in a bitmap; more in a set. */
+const MAX_KEY_BITS = 1 << 24;
 
 /** Per line: 1 + the index of its member id among the dimension's distinct ids. */
 function idCodes(res: Resolution): Map<number, number> {

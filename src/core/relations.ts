@@ -29,12 +29,16 @@ function groups(t: TableModel, dim: string, measure: string): Map<string, Map<st
   if (hit) return hit;
   const out = new Map<string, Map<string, TableCell>>();
   perTable.set(ck, out);
+  // The other dimensions name the group; with one other, its member alone does (no string built per cell).
+  const others = t.def.dims.filter((d) => d.id !== dim).map((d) => d.id);
+  const only = others.length === 1 && t.def.dims.length === 2 ? others[0] : undefined;
   for (const c of t.cells) {
     if ((c.key.measure ?? 'value') !== measure) continue;
     const m = c.key[dim];
     if (m === undefined) continue;
     let g = '';
-    for (const d of t.def.dims) g += d.id === dim ? ';' : `${c.key[d.id] ?? ''};`;
+    if (only !== undefined) g = c.key[only] ?? '';
+    else for (const d of t.def.dims) g += d.id === dim ? ';' : `${c.key[d.id] ?? ''};`;
     let map = out.get(g);
     if (!map) out.set(g, (map = new Map()));
     map.set(m, c);
