@@ -12,8 +12,26 @@ export type Shape =
   /** A `%` cell: its factor follows the target's number format. */
   | { type: 'ratio'; target: number; num: TermShape[]; den: TermShape[]; factor: number };
 
-/** Keyed by the cell list of the first table of a layout. */
-export const shapes = new WeakMap<TableCell[], Shape[]>();
+/**
+ * Keyed by the cell list of the first table of a layout. The first table's own relations are kept
+ * as they are and turned into positions only when a second table of that layout asks: most
+ * layouts of a varied workbook, and a huge one-off table, never have a second.
+ */
+const shapes = new WeakMap<TableCell[], Shape[] | { first: TableModel; list: Instance[] }>();
+
+/** Keeps a table's relations (`list`, as they are now) for the tables of its layout (`like`). */
+export function keepShape(like: TableCell[], first: TableModel, list: Instance[]): void {
+  shapes.set(like, { first, list: list.slice() });
+}
+
+/** The relations of the layout whose first table's cells are `like`, as positions. */
+export function shapeOf(like: TableCell[]): Shape[] | undefined {
+  const s = shapes.get(like);
+  if (!s || Array.isArray(s)) return s;
+  const shape = toShape(s.first, s.list);
+  shapes.set(like, shape);
+  return shape;
+}
 
 export function toShape(t: TableModel, list: Instance[]): Shape[] {
   const index = new Map<TableCell, number>();

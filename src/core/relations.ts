@@ -1,7 +1,7 @@
 // Expands declared relations into concrete cell relations, shared by the rules and the fill.
 import type { Relation, Source } from './definition';
 import { hasValue, isPercentFormat } from './numbers';
-import { fromShape, shapes, toShape } from './relation-shapes';
+import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
@@ -154,7 +154,7 @@ export function instances(t: TableModel): Instance[] {
   const hit = cache.get(t);
   if (hit) return hit;
   const like = t.like ?? t.cells;
-  const shape = shapes.get(like);
+  const shape = shapeOf(like);
   let out: Instance[];
   if (shape) out = fromShape(t, shape);
   else {
@@ -163,7 +163,7 @@ export function instances(t: TableModel): Instance[] {
     nested(t, out);
     percents(t, out);
     deltas(t, out);
-    shapes.set(like, toShape(t, out));
+    keepShape(like, t, out);
   }
   cache.set(t, out);
   return out;
