@@ -105,6 +105,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     // A table whose cells are all empty is no table (recognition turns such a candidate down).
     if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
   }
+  const looseSig = loose.copy();
   const rejected = recognitionTrace.emptyRejections;
   const tables = compute();
   const entry = { sig, top: area.top, left: area.left, tables };
@@ -115,7 +116,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   if (recognitionTrace.emptyRejections === rejected) {
     facts ??= blockFacts(view, area);
     if (facts) {
-      const looseEntry = { ...entry, sig: loose.copy(), facts };
+      const looseEntry = { ...entry, sig: looseSig, facts };
       // Shares its tables with the entry above: counted once.
       if (near) near.push(looseEntry);
       else store.looseLayouts.set(looseHash, [looseEntry]);
