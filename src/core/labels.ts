@@ -51,7 +51,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Typos tolerated for a key of this length. */
-function typoBudget(len: number): number {
+export function typoBudget(len: number): number {
   if (len < 6) return 0;
   if (len < 14) return 1;
   return 2;

@@ -1,12 +1,14 @@
 // Matches header paths and row labels against definition members, with a cache per distinct text.
 import type { MemberT } from './definition';
-import { labelKey, matchKey, type MatchMode } from './labels';
+import { labelKey, matchKey, typoBudget, type MatchMode } from './labels';
 
 interface Part {
   key: string;
   mode: MatchMode;
   /** Small integer naming this (mode, key), for the per-text index. */
   id: number;
+  /** Typos tolerated (see matchKey). */
+  budget: number;
 }
 
 interface CompiledMember {
@@ -36,7 +38,17 @@ function part(key: string, mode: MatchMode): Part {
     id = partIds.size;
     partIds.set(k, id);
   }
-  return { key, mode, id };
+  return { key, mode, id, budget: typoBudget(key.length) };
+}
+
+/**
+ * False when `part` cannot match `text` (matchKey would say 0): a match is the text itself, a typo
+ * of it (lengths within the budget) or the label inside it. Checked before the per-text index, so a
+ * table of many distinct row labels does not fill the index with the zeros of every label.
+ */
+function possible(text: string, part: Part): boolean {
+  const d = text.length - part.key.length;
+  return (d <= part.budget && d >= -part.budget) || (part.mode !== 'exact' && d > 0 && text.includes(part.key));
 }
 
 function compile(m: MemberT): CompiledMember {
@@ -75,14 +87,17 @@ function score(scores: Map<number, number>, text: string, part: Part): number {
   return v;
 }
 
-function matchAlternative(path: string[], scores: Map<number, number>[], parts: Part[]): { depth: number; score: number } | undefined {
+/** The per-text scores of a path, looked up when first needed (most texts match no label at all). */
+type PathScores = Array<Map<number, number> | undefined>;
+
+function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { depth: number; score: number } | undefined {
   let from = 0;
   let total = 0;
   let depth = -1;
   for (const part of parts) {
     let found = -1;
     for (let j = from; j < path.length; j++) {
-      const s = score(scores[j], path[j], part);
+      const s = possible(path[j], part) ? score((scores[j] ??= scoresOf(path[j])), path[j], part) : 0;
       if (s > 0) {
         found = j;
         total += s;
@@ -131,7 +146,7 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
   const node = nodeOf(path);
   const known = node.hits?.get(members);
   if (known !== undefined) return known === null ? undefined : { ...known };
-  const scores = path.map(scoresOf);
+  const scores: PathScores = new Array(path.length);
   let best: MemberHit | undefined;
   for (const m of members) {
     const cm = compile(m);

@@ -1,6 +1,8 @@
 // Label matching: matchKey answers as its plain definition does (whole words, prefixes, typos).
 import fc from 'fast-check';
-import { editDistance, matchKey, type MatchMode } from '../../src/core/labels';
+import type { MemberT } from '../../src/core/definition';
+import { editDistance, labelKey, matchKey, type MatchMode } from '../../src/core/labels';
+import { bestMember } from '../../src/core/match';
 import { runProperty } from './support';
 
 /** The definition matchKey is held to, written the plain way (strings built per call). */
@@ -27,5 +29,60 @@ test('matchKey equals its plain definition, in every mode', () => {
       expect(matchKey(text, inner, mode)).toBe(reference(text, inner, mode));
     }),
     3000,
+  );
+});
+
+/** bestMember as defined: every member's every alternative, its parts matched in order along the path. */
+function bestByDefinition(path: string[], members: MemberT[]): { id: string; depth: number; parts: number; score: number; length: number } | undefined {
+  let best: ReturnType<typeof bestByDefinition>;
+  for (const m of members)
+    for (const label of m.labels) {
+      const parts = label.split('>').map((p) => labelKey(p));
+      let from = 0;
+      let total = 0;
+      let depth = -1;
+      let ok = true;
+      for (const part of parts) {
+        let found = -1;
+        for (let j = from; j < path.length; j++) {
+          const s = matchKey(path[j], part, m.mode);
+          if (s > 0) {
+            found = j;
+            total += s;
+            break;
+          }
+        }
+        if (found < 0) {
+          ok = false;
+          break;
+        }
+        depth = found;
+        from = found + 1;
+      }
+      if (!ok) continue;
+      const hit = { id: m.id, depth, parts: parts.length, score: total, length: parts.reduce((s, p) => s + p.length, 0) };
+      const better = !best || (hit.depth !== best.depth ? hit.depth > best.depth : hit.parts !== best.parts ? hit.parts > best.parts : hit.score !== best.score ? hit.score > best.score : hit.length > best.length);
+      if (better) best = hit;
+    }
+  return best;
+}
+
+const word = fc.constantFrom('всего', 'книг', 'книги', 'газет', 'журналов', 'фонд', 'филиал', '2023', 'на', '1');
+const words = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+const member = fc.record({
+  id: fc.constantFrom('a', 'b', 'c'),
+  labels: fc.array(fc.array(words, { minLength: 1, maxLength: 2 }).map((ps) => ps.join('>')), { minLength: 1, maxLength: 2 }),
+  mode: fc.constantFrom<MatchMode>('exact', 'phrase', 'prefix'),
+  words: fc.constant(undefined),
+});
+
+test('bestMember finds what its definition finds (the index and the quick rejects change nothing)', () => {
+  runProperty(
+    'best-member-as-defined',
+    fc.property(fc.array(words, { minLength: 1, maxLength: 3 }), fc.array(member, { minLength: 1, maxLength: 4 }), (path, members) => {
+      const ms = members as unknown as MemberT[];
+      expect(bestMember(path, ms)).toEqual(bestByDefinition(path, ms));
+    }),
+    2000,
   );
 });
