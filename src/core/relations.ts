@@ -49,7 +49,10 @@ function groups(t: TableModel, dim: string, measure: string): Map<string, Map<st
 function partIds(rel: Extract<Relation, { type: 'sum' }>, members: Map<string, TableCell>, t: TableModel): string[] {
   if (rel.parts !== 'rest') return rel.parts.filter((m) => members.has(m));
   // `rest` leaves out the total and rows nested under another row (they are parts of that row).
-  return [...members.keys()].filter((m) => m !== rel.total && !t.nesting.has(`${rel.dim}:${m}`));
+  const out: string[] = [];
+  const nests = t.nesting.size > 0;
+  for (const m of members.keys()) if (m !== rel.total && !(nests && t.nesting.has(`${rel.dim}:${m}`))) out.push(m);
+  return out;
 }
 
 /**
