@@ -2,9 +2,7 @@
 // Two blocks whose signatures agree once figures and empty cells are one class (`Signer` in loose
 // mode) recognize alike when these facts agree too: see block-cache.ts.
 import type { Area } from './grid';
-import { labelKey } from './labels';
-import { layoutBlock, type SheetView } from './layout';
-import { isPercentLabel } from './match';
+import { layoutBlock, percentLabelColumn, rowHoldsNumber, type SheetView } from './layout';
 
 /** Recognition's own counts, read around one block's recognition. */
 export const recognitionTrace = {
@@ -28,23 +26,11 @@ export function blockFacts(view: SheetView, area: Area): Int32Array | undefined 
   for (const c of L.labelCols) out.push(c - left);
   for (const c of L.yearCols) out.push(c - left);
   for (const c of L.dataCols) out.push(c - left);
+  // Read with recognition's own functions (addOpenMembers, buildPaths).
   for (const r of L.dataRows) {
-    let hasNum = 0;
-    for (const c of L.dataCols) {
-      const k = view.num(r, c).kind;
-      if (k === 'number' || k === 'text-number' || k === 'dash') {
-        hasNum = 1;
-        break;
-      }
-    }
-    // As buildPaths reads it: a row without a label may carry a `%` label in its first data cell.
-    let labelCell = 0;
-    if (!L.labelCols.some((c) => view.text(r, c) !== undefined)) {
-      const c0 = L.dataCols.find((c) => view.occupied(r, c));
-      const t = c0 === undefined ? undefined : view.text(r, c0);
-      if (c0 !== undefined && t !== undefined && isPercentLabel(labelKey(t))) labelCell = c0 - left + 1;
-    }
-    out.push(r - top, hasNum, labelCell);
+    const unlabelled = !L.labelCols.some((c) => view.text(r, c) !== undefined);
+    const c0 = unlabelled ? percentLabelColumn(view, L, r) : undefined;
+    out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1);
   }
   return Int32Array.from(out);
 }

@@ -3,7 +3,7 @@ import type { Area, Cell } from './grid';
 import { labelKey } from './labels';
 import { YEAR_AT_END, type SheetView } from './layout';
 import { isPercentLabel } from './match';
-import { parseNumberText, parseYearText, yearInText } from './numbers';
+import { isYearNumber, parseNumberText, parseYearText, yearInText } from './numbers';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
@@ -128,7 +128,7 @@ export class Signer {
     if (cell.formula || cell.error || cell.noResult) return false;
     const v = cell.value;
     if (v === null || v === undefined || v === '') return true;
-    if (typeof v === 'number') return Number.isFinite(v) && !(Number.isInteger(v) && v >= 1990 && v <= 2100);
+    if (typeof v === 'number') return Number.isFinite(v) && !isYearNumber(v);
     return typeof v === 'string' && this.blockText(v) === NUMBER_TEXT;
   }
 
@@ -152,7 +152,7 @@ export class Signer {
     let payload = 0;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
-      else if (Number.isInteger(v) && v >= 1990 && v <= 2100) (flags |= V_YEAR), (payload = v);
+      else if (isYearNumber(v)) (flags |= V_YEAR), (payload = v);
       else flags |= V_NUMBER;
     } else if (typeof v === 'string') {
       payload = above ? this.aboveText(v) : this.blockText(v);

@@ -1,5 +1,7 @@
 // Finds blocks of adjacent cells on a sheet and splits each into header rows, label columns and data.
 import type { Area, Cell, Sheet } from './grid';
+import { labelKey } from './labels';
+import { isPercentLabel } from './match';
 import { cellYear, parseYearText, readNum, type Num } from './numbers';
 
 /**
@@ -343,6 +345,18 @@ let last: { view: SheetView; area: Area; L: BlockLayout | undefined } | undefine
 /** Lets go of the last sheet laid out (an analysis is over). */
 export function forgetLastLayout(): void {
   last = undefined;
+}
+
+/** Whether data row `r` holds a number (a real one, a number text or a dash) in a data column. */
+export function rowHoldsNumber(view: SheetView, L: BlockLayout, r: number): boolean {
+  return L.dataCols.some((c) => isNumeric(view.num(r, c)));
+}
+
+/** The data column of row `r` whose text is a `%` label: a row without a label may carry it in its first data cell. */
+export function percentLabelColumn(view: SheetView, L: BlockLayout, r: number): number | undefined {
+  const c0 = L.dataCols.find((c) => view.occupied(r, c));
+  const t = c0 === undefined ? undefined : view.text(r, c0);
+  return t !== undefined && isPercentLabel(labelKey(t)) ? c0 : undefined;
 }
 
 /** `allData`: read every column as data (a stray word in a table's only data row is not a row label). */

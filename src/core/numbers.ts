@@ -195,11 +195,16 @@ function readYearText(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A whole number between 1990 and 2100: a year where a header or a label holds it. */
+export function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2100;
+}
+
 /** A year header cell: a year text, or a whole number between 1990 and 2100. */
 export function cellYear(cell: Cell | undefined): number | undefined {
   if (!cell) return undefined;
   const v = cell.value;
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1990 && v <= 2100 ? v : undefined;
+  if (typeof v === 'number') return isYearNumber(v) ? v : undefined;
   if (typeof v === 'string') return parseYearText(v);
   return undefined;
 }

@@ -2,7 +2,7 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { findBlocks, forgetLastLayout, layoutBlock, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { findBlocks, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
@@ -122,10 +122,9 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     }
     if (!raw.length) {
       // A `%` row may carry its label in the first data column.
-      const c0 = L.dataCols.find((c) => view.occupied(r, c));
-      const t = c0 === undefined ? undefined : view.text(r, c0);
-      if (c0 !== undefined && t !== undefined && isPercentLabel(labelKey(t))) {
-        raw.push(t);
+      const c0 = percentLabelColumn(view, L, r);
+      if (c0 !== undefined) {
+        raw.push(view.text(r, c0)!);
         p.labelCells.add(r * width + c0);
       }
     }
@@ -504,11 +503,7 @@ function addOpenMembers(view: SheetView, L: BlockLayout, p: Paths, res: Resoluti
     if (res.ids.has(r) || p.percentRows.has(r)) continue;
     const raw = p.rowRaw.get(r) ?? [];
     if (!raw.length) continue;
-    const hasNum = L.dataCols.some((c) => {
-      const k = view.num(r, c).kind;
-      return k === 'number' || k === 'text-number' || k === 'dash';
-    });
-    if (!hasNum) continue;
+    if (!rowHoldsNumber(view, L, r)) continue;
     const id = `x${r}`;
     res.ids.set(r, id);
     res.words.set(id, raw[raw.length - 1]);

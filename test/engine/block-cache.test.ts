@@ -1,7 +1,8 @@
 // Recognition reuses the result of an earlier block with the same layout (block-cache.ts). Whatever
 // it reuses, and wherever the repeated table stands, the check and the fill must be exactly those
 // of a recognition from scratch.
-import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognitionCache, type Sheet, type Workbook } from '../../src/core';
+import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognitionCache, type Cell, type Sheet, type Workbook } from '../../src/core';
+import { isYearNumber } from '../../src/core/numbers';
 import { recognizeBlock } from '../../src/core/block-cache';
 import { KINDS } from '../../src/core/kinds';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
@@ -35,41 +36,43 @@ function doubled(wb: Workbook): Workbook {
   };
 }
 
-/**
- * Every third figure (by position, from `k`) stored as text, as a person's paste leaves it:
- * whole numbers with thousands spaces, fractions with a comma. Years and formulas stay.
- */
-function someAsText(wb: Workbook, k: number): Workbook {
+/** The workbook with `change` applied to the figures (numbers, not years, no formulas) that `pick` names by position. */
+function withFigures(wb: Workbook, pick: (r: number, c: number) => boolean, change: (cell: Cell, v: number) => Cell | undefined): Workbook {
   return {
     sheets: wb.sheets.map((s): Sheet => ({
       ...s,
       rows: s.rows.map((row, r) =>
         row?.map((cell, c) => {
           const v = cell?.value;
-          if (!cell || cell.formula || typeof v !== 'number' || (Number.isInteger(v) && v >= 1990 && v <= 2100) || (r + c) % 3 !== k) return cell;
-          const text = String(v).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-          return { ...cell, value: text, text };
+          if (!cell || cell.formula || typeof v !== 'number' || isYearNumber(v) || !pick(r, c)) return cell;
+          return change(cell, v);
         }),
       ),
     })),
   };
 }
 
+/**
+ * Every third figure (by position, from `k`) stored as text, as a person's paste leaves it:
+ * whole numbers with thousands spaces, fractions with a comma.
+ */
+const someAsText = (wb: Workbook, k: number): Workbook =>
+  withFigures(
+    wb,
+    (r, c) => (r + c) % 3 === k,
+    (cell, v) => {
+      const text = String(v).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+      return { ...cell, value: text, text };
+    },
+  );
+
 /** Every fifth figure (by position, from `k`) left empty, as a library leaves what it has not counted. */
-function someEmpty(wb: Workbook, k: number): Workbook {
-  return {
-    sheets: wb.sheets.map((s): Sheet => ({
-      ...s,
-      rows: s.rows.map((row, r) =>
-        row?.map((cell, c) => {
-          const v = cell?.value;
-          if (!cell || cell.formula || typeof v !== 'number' || (Number.isInteger(v) && v >= 1990 && v <= 2100) || (r + 2 * c) % 5 !== k) return cell;
-          return undefined;
-        }),
-      ),
-    })),
-  };
-}
+const someEmpty = (wb: Workbook, k: number): Workbook =>
+  withFigures(
+    wb,
+    (r, c) => (r + 2 * c) % 5 === k,
+    () => undefined,
+  );
 
 function outcome(wb: Workbook) {
   const a = analyze(wb);
