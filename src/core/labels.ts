@@ -61,6 +61,21 @@ function digitsOf(s: string): string {
   return s.replace(/[^0-9]+/g, ' ').trim();
 }
 
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** The same numbers in both (`digitsOf` equal), without building strings when one has none. */
+function sameDigits(a: string, b: string): boolean {
+  const da = hasDigit(a);
+  if (da !== hasDigit(b)) return false;
+  return !da || digitsOf(a) === digitsOf(b);
+}
+
 export type MatchMode = 'exact' | 'phrase' | 'prefix';
 
 /**
@@ -71,7 +86,7 @@ export function matchKey(textKey: string, label: string, mode: MatchMode = 'phra
   if (textKey === label) return 3;
   const budget = typoBudget(label.length);
   // Typos never touch numbers: `на 0,5 ставки` is not `на 0,25 ставки`.
-  if (budget > 0 && Math.abs(textKey.length - label.length) <= budget && digitsOf(textKey) === digitsOf(label) && editDistance(textKey, label, budget) <= budget) return 3;
+  if (budget > 0 && Math.abs(textKey.length - label.length) <= budget && sameDigits(textKey, label) && editDistance(textKey, label, budget) <= budget) return 3;
   if (mode === 'exact') return 0;
   // Without building strings: a table of many distinct row labels is matched millions of times.
   if (mode === 'prefix') return textKey.length > label.length && textKey.charCodeAt(label.length) === 32 && textKey.startsWith(label) ? 2 : 0;

@@ -9,6 +9,8 @@ interface Part {
   id: number;
   /** Typos tolerated (see matchKey). */
   budget: number;
+  /** The key's characters as bits (see maskOf). */
+  mask: number;
 }
 
 interface CompiledMember {
@@ -38,17 +40,28 @@ function part(key: string, mode: MatchMode): Part {
     id = partIds.size;
     partIds.set(k, id);
   }
-  return { key, mode, id, budget: typoBudget(key.length) };
+  return { key, mode, id, budget: typoBudget(key.length), mask: maskOf(key) };
+}
+
+/** One bit per character (its code mod 32: Cyrillic letters get a bit each): a text holding a key holds all its bits. */
+function maskOf(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
 }
 
 /**
  * False when `part` cannot match `text` (matchKey would say 0): a match is the text itself, a typo
- * of it (lengths within the budget) or the label inside it. Checked before the per-text index, so a
- * table of many distinct row labels does not fill the index with the zeros of every label.
+ * of it (lengths within the budget), the label starting it (`prefix`) or inside it (`phrase`).
+ * Checked before the per-text index, so a table of many distinct row labels does not fill the
+ * index with the zeros of every label; the character bits spare most substring searches.
  */
-function possible(text: string, part: Part): boolean {
+function possible(text: string, textMask: number, part: Part): boolean {
   const d = text.length - part.key.length;
-  return (d <= part.budget && d >= -part.budget) || (part.mode !== 'exact' && d > 0 && text.includes(part.key));
+  if (d <= part.budget && d >= -part.budget) return true;
+  if (d <= 0 || part.mode === 'exact') return false;
+  if (part.mode === 'prefix') return text.charCodeAt(part.key.length) === 32 && text.startsWith(part.key);
+  return (part.mask & ~textMask) === 0 && text.includes(part.key);
 }
 
 function compile(m: MemberT): CompiledMember {
@@ -87,8 +100,11 @@ function score(scores: Map<number, number>, text: string, part: Part): number {
   return v;
 }
 
-/** The per-text scores of a path, looked up when first needed (most texts match no label at all). */
-type PathScores = Array<Map<number, number> | undefined>;
+/** The per-text scores and character bits of a path, looked up when first needed (most texts match no label at all). */
+interface PathScores {
+  scores: Array<Map<number, number> | undefined>;
+  masks: Array<number | undefined>;
+}
 
 function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { depth: number; score: number } | undefined {
   let from = 0;
@@ -97,7 +113,7 @@ function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { 
   for (const part of parts) {
     let found = -1;
     for (let j = from; j < path.length; j++) {
-      const s = possible(path[j], part) ? score((scores[j] ??= scoresOf(path[j])), path[j], part) : 0;
+      const s = possible(path[j], (scores.masks[j] ??= maskOf(path[j])), part) ? score((scores.scores[j] ??= scoresOf(path[j])), path[j], part) : 0;
       if (s > 0) {
         found = j;
         total += s;
@@ -146,7 +162,7 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
   const node = nodeOf(path);
   const known = node.hits?.get(members);
   if (known !== undefined) return known === null ? undefined : { ...known };
-  const scores: PathScores = new Array(path.length);
+  const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
   let best: MemberHit | undefined;
   for (const m of members) {
     const cm = compile(m);

@@ -1,6 +1,7 @@
 // Expands declared relations into concrete cell relations, shared by the rules and the fill.
 import type { Relation, Source } from './definition';
 import { hasValue, isPercentFormat } from './numbers';
+import { linesOf, type Line } from './relation-lines';
 import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
@@ -18,41 +19,11 @@ export type Instance =
   /** target = (Σ num) / (Σ den) × factor: a share (`%`) or an indicator recomputed from other tables. */
   | { type: 'ratio'; table: TableModel; target: TableCell; num: Term[]; den: Term[]; factor: number; computed: true };
 
-const groupCache = new WeakMap<TableModel, Map<string, Map<string, Map<string, TableCell>>>>();
-
-/** Cells grouped by every key part except `dim` (one group = one line of the relation). */
-function groups(t: TableModel, dim: string, measure: string): Map<string, Map<string, TableCell>> {
-  let perTable = groupCache.get(t);
-  if (!perTable) groupCache.set(t, (perTable = new Map()));
-  const ck = `${dim}\u0001${measure}`;
-  const hit = perTable.get(ck);
-  if (hit) return hit;
-  const out = new Map<string, Map<string, TableCell>>();
-  perTable.set(ck, out);
-  // The other dimensions name the group; with one other, its member alone does (no string built per cell).
-  const others = t.def.dims.filter((d) => d.id !== dim).map((d) => d.id);
-  const only = others.length === 1 && t.def.dims.length === 2 ? others[0] : undefined;
-  for (const c of t.cells) {
-    if ((c.key.measure ?? 'value') !== measure) continue;
-    const m = c.key[dim];
-    if (m === undefined) continue;
-    let g = '';
-    if (only !== undefined) g = c.key[only] ?? '';
-    else for (const d of t.def.dims) g += d.id === dim ? ';' : `${c.key[d.id] ?? ''};`;
-    let map = out.get(g);
-    if (!map) out.set(g, (map = new Map()));
-    map.set(m, c);
-  }
-  return out;
-}
-
-function partIds(rel: Extract<Relation, { type: 'sum' }>, members: Map<string, TableCell>, t: TableModel): string[] {
-  if (rel.parts !== 'rest') return rel.parts.filter((m) => members.has(m));
-  // `rest` leaves out the total and rows nested under another row (they are parts of that row).
-  const out: string[] = [];
+/** The parts of a sum on one line: its listed parts, or (`rest`) every member but the total and rows nested under another row. */
+function partCells(rel: Extract<Relation, { type: 'sum' }>, line: Line, t: TableModel): TableCell[] {
+  if (rel.parts !== 'rest') return rel.parts.map((m) => line.get(m)).filter((c): c is TableCell => c !== undefined);
   const nests = t.nesting.size > 0;
-  for (const m of members.keys()) if (m !== rel.total && !(nests && t.nesting.has(`${rel.dim}:${m}`))) out.push(m);
-  return out;
+  return line.cellsWhere((m) => m !== rel.total && !(nests && t.nesting.has(`${rel.dim}:${m}`)));
 }
 
 /**
@@ -75,12 +46,13 @@ function term(t: TableModel, cell: TableCell, sign: 1 | -1 = 1): Term {
 function declared(t: TableModel, out: Instance[]): void {
   for (const rel of t.def.relations) {
     if (rel.type === 'scores') continue;
-    for (const members of groups(t, rel.dim, 'value').values()) {
+    for (const members of linesOf(t, rel.dim, 'value').values()) {
       if (rel.type === 'sum') {
         const target = members.get(rel.total);
-        const parts = partIds(rel, members, t);
-        if (!target || !parts.length) continue;
-        out.push({ type: 'sum', table: t, dim: rel.dim, target, terms: parts.map((m) => term(t, members.get(m)!)), exhaustive: rel.exhaustive, computed: rel.exhaustive });
+        if (!target) continue;
+        const parts = partCells(rel, members, t);
+        if (!parts.length) continue;
+        out.push({ type: 'sum', table: t, dim: rel.dim, target, terms: parts.map((c) => term(t, c)), exhaustive: rel.exhaustive, computed: rel.exhaustive });
       } else if (rel.type === 'linear') {
         const target = members.get(rel.target);
         const plus = rel.plus.map((m) => members.get(m));
@@ -109,7 +81,7 @@ function nested(t: TableModel, out: Instance[]): void {
       e.ids.push(k.slice(dim.id.length + 1));
       children.set(n.parent, e);
     }
-    for (const members of groups(t, dim.id, 'value').values())
+    for (const members of linesOf(t, dim.id, 'value').values())
       for (const [parent, ch] of children) {
         const target = members.get(parent);
         const parts = ch.ids.map((m) => members.get(m)).filter((c): c is TableCell => !!c);
