@@ -403,7 +403,8 @@ function layOut(view: SheetView, area: Area, allData: boolean): BlockLayout | un
           years++;
         }
       } else if (isNumberLike(n)) numeric++;
-      else if (n.kind === 'not-number') texts.add(n.text ?? '');
+      // Whether a column has no, one or several texts is all that is asked: stop at two.
+      else if (n.kind === 'not-number' && texts.size < 2) texts.add(n.text ?? '');
     }
     // Row labels: text-only columns on the left, or further right when they name several rows
     // (library names after a № column); one stray word in a data row is a bad cell, not a label.

@@ -50,6 +50,12 @@ function maskOf(s: string): number {
   return m;
 }
 
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /**
  * False when `part` cannot match `text` (matchKey would say 0): a match is the text itself, a typo
  * of it (lengths within the budget), the label starting it (`prefix`) or inside it (`phrase`).
@@ -58,7 +64,8 @@ function maskOf(s: string): number {
  */
 function possible(text: string, textMask: number, part: Part): boolean {
   const d = text.length - part.key.length;
-  if (d <= part.budget && d >= -part.budget) return true;
+  // Within its typos, a text lacks at most `budget` of the label's characters.
+  if (d <= part.budget && d >= -part.budget && bitCount(part.mask & ~textMask) <= part.budget) return true;
   if (d <= 0 || part.mode === 'exact') return false;
   if (part.mode === 'prefix') return text.charCodeAt(part.key.length) === 32 && text.startsWith(part.key);
   return (part.mask & ~textMask) === 0 && text.includes(part.key);
@@ -132,15 +139,17 @@ function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { 
  * Paths are kept in a trie of their texts, so a lookup allocates nothing.
  */
 interface PathNode {
-  next?: Map<string, PathNode>;
-  hits?: Map<MemberT[], MemberHit | null>;
+  next: Map<string, PathNode> | undefined;
+  /** Member lists asked about this path (a handful: one per kind tried), and their answers. */
+  lists: MemberT[][] | undefined;
+  hits: Array<MemberHit | null> | undefined;
 }
-let pathRoot: PathNode = {};
+let pathRoot: PathNode = { next: undefined, lists: undefined, hits: undefined };
 let pathNodes = 0;
 
 function nodeOf(path: string[]): PathNode {
   if (pathNodes >= 200_000) {
-    pathRoot = {};
+    pathRoot = { next: undefined, lists: undefined, hits: undefined };
     pathNodes = 0;
   }
   let n = pathRoot;
@@ -149,7 +158,7 @@ function nodeOf(path: string[]): PathNode {
     if (!m) n.next = m = new Map();
     let c = m.get(t);
     if (!c) {
-      m.set(t, (c = {}));
+      m.set(t, (c = { next: undefined, lists: undefined, hits: undefined }));
       pathNodes++;
     }
     n = c;
@@ -160,8 +169,11 @@ function nodeOf(path: string[]): PathNode {
 /** The best member for a path of text keys (outer to inner), or undefined. */
 export function bestMember(path: string[], members: MemberT[]): MemberHit | undefined {
   const node = nodeOf(path);
-  const known = node.hits?.get(members);
-  if (known !== undefined) return known === null ? undefined : { ...known };
+  const at = node.lists ? node.lists.indexOf(members) : -1;
+  if (at >= 0) {
+    const known = node.hits![at];
+    return known === null ? undefined : { ...known };
+  }
   const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
   let best: MemberHit | undefined;
   for (const m of members) {
@@ -173,8 +185,8 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
       if (!best || better(hit, best)) best = hit;
     }
   }
-  if (!node.hits) node.hits = new Map();
-  node.hits.set(members, best ? { ...best } : null);
+  (node.lists ??= []).push(members);
+  (node.hits ??= []).push(best ? { ...best } : null);
   return best;
 }
 

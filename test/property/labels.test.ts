@@ -86,3 +86,37 @@ test('bestMember finds what its definition finds (the index and the quick reject
     2000,
   );
 });
+
+test('bestMember finds what its definition finds on near misses (typos, characters missing or swapped)', () => {
+  // Few letters and digits, so that texts within a label's typo budget are common.
+  const unit = fc.constantFrom('а', 'б', 'в', 'г', 'д', '1', ' ');
+  const text = fc.string({ unit, minLength: 4, maxLength: 16 });
+  const near = fc.record({
+    id: fc.constantFrom('a', 'b', 'c'),
+    labels: fc.array(text, { minLength: 1, maxLength: 2 }),
+    mode: fc.constantFrom<MatchMode>('exact', 'phrase', 'prefix'),
+    words: fc.constant(undefined),
+  });
+  // One edit of a label: a character replaced, dropped, added or swapped with the next, and words around it.
+  const edit = fc.record({ at: fc.nat(), op: fc.constantFrom('replace', 'drop', 'add', 'swap', 'none'), ch: unit, before: fc.constantFrom('', 'в1 '), after: fc.constantFrom('', ' гд') });
+  const edited = (label: string, e: { at: number; op: string; ch: string; before: string; after: string }): string => {
+    const i = e.at % Math.max(1, label.length);
+    const body =
+      e.op === 'replace' ? label.slice(0, i) + e.ch + label.slice(i + 1)
+      : e.op === 'drop' ? label.slice(0, i) + label.slice(i + 1)
+      : e.op === 'add' ? label.slice(0, i) + e.ch + label.slice(i)
+      : e.op === 'swap' ? label.slice(0, i) + label.slice(i + 1, i + 2) + label.slice(i, i + 1) + label.slice(i + 2)
+      : label;
+    return e.before + body + e.after;
+  };
+  runProperty(
+    'best-member-near-misses',
+    fc.property(fc.array(near, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), edit), { minLength: 1, maxLength: 3 }), (members, edits) => {
+      const labels = members.flatMap((m) => m.labels);
+      const path = edits.map(([k, e]) => labelKey(edited(labelKey(labels[k % labels.length]), e)));
+      const ms = members as unknown as MemberT[];
+      expect(bestMember(path, ms)).toEqual(bestByDefinition(path, ms));
+    }),
+    3000,
+  );
+});
