@@ -22,7 +22,8 @@ export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Anal
   let reportingYear: number | undefined;
   for (const t of tables) {
     if (t.year !== undefined && (reportingYear === undefined || t.year > reportingYear)) reportingYear = t.year;
-    for (const c of t.cells) {
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       const y = c.key.year ? Number(c.key.year) : undefined;
       if (y !== undefined && (reportingYear === undefined || y > reportingYear)) reportingYear = y;
     }

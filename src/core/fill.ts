@@ -49,7 +49,8 @@ function ratioFormat(inst: Extract<Instance, { type: 'ratio' }>): string | undef
   const target = inst.target;
   let d = -1;
   const measure = target.key.measure ?? 'value';
-  for (const c of inst.table.cells) {
+  for (let ci = 0; ci < inst.table.cells.length; ci++) {
+    const c = inst.table.cells[ci];
     if ((c.key.measure ?? 'value') !== measure || c === target || c.num.kind === 'empty' || c.num.decimals === undefined) continue;
     if (measure === 'value' && c.row !== target.row && c.col !== target.col) continue;
     d = Math.max(d, c.num.decimals);

@@ -176,9 +176,11 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
   }
   const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
   let best: MemberHit | undefined;
-  for (const m of members) {
+  for (let mi = 0; mi < members.length; mi++) {
+    const m = members[mi];
     const cm = compile(m);
-    for (const alt of cm.alternatives) {
+    for (let ai = 0; ai < cm.alternatives.length; ai++) {
+      const alt = cm.alternatives[ai];
       const r = matchAlternative(path, scores, alt);
       if (!r) continue;
       const hit: MemberHit = { id: m.id, depth: r.depth, parts: alt.length, score: r.score, length: alt.reduce((s, p) => s + p.key.length, 0) };

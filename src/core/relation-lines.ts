@@ -61,7 +61,8 @@ export function linesOf(t: TableModel, dim: string, measure: string): Map<string
   // The other dimensions name the group; with one other, its member alone does (no string built per cell).
   const others = t.def.dims.filter((d) => d.id !== dim).map((d) => d.id);
   const only = others.length === 1 && t.def.dims.length === 2 ? others[0] : undefined;
-  for (const c of t.cells) {
+  for (let ci = 0; ci < t.cells.length; ci++) {
+    const c = t.cells[ci];
     if ((c.key.measure ?? 'value') !== measure) continue;
     const m = c.key[dim];
     if (m === undefined) continue;

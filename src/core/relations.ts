@@ -92,7 +92,8 @@ function nested(t: TableModel, out: Instance[]): void {
 
 /** `%` cells: each part's share of its sum relation's total, on the same line. */
 function percents(t: TableModel, out: Instance[]): void {
-  for (const c of t.cells) {
+  for (let ci = 0; ci < t.cells.length; ci++) {
+    const c = t.cells[ci];
     if (c.key.measure !== 'percent') continue;
     const valueKey: Key = { ...c.key };
     delete valueKey.measure;
@@ -114,7 +115,8 @@ function deltas(t: TableModel, out: Instance[]): void {
   if (!years.keyed || years.years.length < 2) return;
   const first = String(years.years[0]);
   const last = String(years.years[years.years.length - 1]);
-  for (const c of t.cells) {
+  for (let ci = 0; ci < t.cells.length; ci++) {
+    const c = t.cells[ci];
     if (c.key.measure !== 'delta') continue;
     const base: Key = { ...c.key };
     delete base.measure;
@@ -242,7 +244,8 @@ export class Values {
 
   private sum(terms: Term[]): number | undefined {
     let s = 0;
-    for (const x of terms) {
+    for (let k = 0; k < terms.length; k++) {
+      const x = terms[k];
       const v = this.get(x.table, x.cell);
       if (v === undefined) return undefined;
       s += x.sign * v;

@@ -10,7 +10,10 @@ export function yearsOf(t: TableModel, reportingYear: number | undefined): Years
   let keyed = keyYears.get(t);
   if (!keyed) {
     const ys = new Set<number>();
-    for (const c of t.cells) if (c.key.year) ys.add(Number(c.key.year));
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const y = t.cells[ci].key.year;
+      if (y) ys.add(Number(y));
+    }
     keyed = { years: [...ys].sort((a, b) => a - b), keyed: true };
     keyYears.set(t, keyed);
   }

@@ -35,7 +35,8 @@ function cellsOf(t: TableModel, dim: string, value: Record<string, string>): Map
   const out = new Map<string, TableCell>();
   const others = t.def.dims.filter((d) => d.id !== dim).map((d) => d.id);
   const measure = value.measure ?? 'value';
-  for (const c of t.cells) {
+  for (let ci = 0; ci < t.cells.length; ci++) {
+    const c = t.cells[ci];
     const m = c.key[dim];
     if (m === undefined || (c.key.measure ?? 'value') !== measure) continue;
     if (others.every((d) => (c.key[d] ?? '') === (value[d] ?? ''))) out.set(m, c);

@@ -5,7 +5,8 @@ import { ref, what, type Rule } from './rule';
 export const numberAsText: Rule = {
   meta: { id: 'number-as-text', severity: 'warning', description: { ru: 'Число записано как текст', en: 'Number stored as text' }, messageIds: ['number-as-text'] },
   table(t, ctx) {
-    for (const c of t.cells) {
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.num.kind !== 'text-number' || c.num.value === undefined) continue;
       const r = ref(t, c);
       ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [r], expected: c.num.value, actual: c.num.text, fix: { ...r, value: c.num.value }, messageId: 'number-as-text', params: { what: what(t, c), text: c.num.text ?? '', value: c.num.value } });
@@ -16,7 +17,8 @@ export const numberAsText: Rule = {
 export const notANumber: Rule = {
   meta: { id: 'not-a-number', severity: 'error', description: { ru: 'В числовой ячейке не одно число', en: 'Not one number' }, messageIds: ['not-a-number', 'not-a-number/error'] },
   table(t, ctx) {
-    for (const c of t.cells) {
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.num.kind === 'not-number') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number', params: { what: what(t, c), text: c.num.text ?? '' } });
       else if (c.num.kind === 'error') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number/error', params: { what: what(t, c), text: c.num.text ?? '' } });
     }
@@ -26,8 +28,10 @@ export const notANumber: Rule = {
 export const dashAsZero: Rule = {
   meta: { id: 'dash-as-zero', severity: 'info', description: { ru: 'Прочерк читается как ноль', en: 'Dash read as zero' }, messageIds: ['dash-as-zero'] },
   table(t, ctx) {
-    for (const c of t.cells)
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.num.kind === 'dash') ctx.report({ rule: 'dash-as-zero', severity: 'info', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'dash-as-zero', params: { what: what(t, c) } });
+    }
   },
 };
 
@@ -36,8 +40,10 @@ export const negativeValue: Rule = {
   table(t, ctx) {
     if (t.def.valueType === 'amount') return;
     // A `+/-` change may be negative; a count may not.
-    for (const c of t.cells)
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
+    }
   },
 };
 
@@ -45,12 +51,19 @@ export const nonIntegerCount: Rule = {
   meta: { id: 'non-integer-count', severity: 'error', description: { ru: 'Нецелое количество', en: 'Count not whole' }, messageIds: ['non-integer-count'] },
   table(t, ctx) {
     if (t.def.valueType !== 'count') return;
-    for (const c of t.cells) {
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.key.measure === 'percent' || !hasValue(c.num) || Number.isInteger(c.num.value)) continue;
       ctx.report({ rule: 'non-integer-count', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'non-integer-count', params: { what: what(t, c), value: c.num.value } });
     }
   },
 };
+
+/** Some part of the key is one of `ids` (without an array of its values per cell). */
+function keyHolds(key: Record<string, string>, ids: Set<string>): boolean {
+  for (const d in key) if (ids.has(key[d])) return true;
+  return false;
+}
 
 export const scoreInvalid: Rule = {
   meta: { id: 'score-invalid', severity: 'error', description: { ru: 'Балл не 0 и не полный балл критерия', en: 'Score neither 0 nor full points' }, messageIds: ['score-invalid'] },
@@ -59,11 +72,12 @@ export const scoreInvalid: Rule = {
       if (rel.type !== 'scores') continue;
       const totals = new Set<string>();
       for (const r of t.def.relations) if (r.type === 'sum') totals.add(r.total);
-      for (const c of t.cells) {
+      for (let ci = 0; ci < t.cells.length; ci++) {
+        const c = t.cells[ci];
         const m = c.key[rel.dim];
         const pts = m === undefined ? undefined : t.points.get(m);
         if (pts === undefined || !hasValue(c.num)) continue;
-        if (Object.values(c.key).some((v) => totals.has(v))) continue;
+        if (keyHolds(c.key, totals)) continue;
         const v = c.num.value;
         if (Math.abs(v) < 1e-9 || Math.abs(v - pts) < 1e-9) continue;
         ctx.report({ rule: 'score-invalid', severity: 'error', table: t.id, cells: [ref(t, c)], actual: v, messageId: 'score-invalid', params: { what: what(t, c), value: v, points: pts } });

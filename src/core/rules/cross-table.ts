@@ -97,7 +97,8 @@ function countOf(o: TableModel, there: Link['there']): TableCell[] | undefined {
 function rowsOf(o: TableModel, dim: string): TableCell[] {
   const totals = totalsOf(o, dim);
   const first = new Map<string, TableCell>();
-  for (const c of o.cells) {
+  for (let ci = 0; ci < o.cells.length; ci++) {
+    const c = o.cells[ci];
     const m = c.key[dim];
     if (m !== undefined && !totals.has(m) && !first.has(m)) first.set(m, c);
   }

@@ -12,12 +12,15 @@ export const missingValue: Rule = {
   },
   table(t, ctx) {
     const reported = new Set<TableCell>();
-    for (const c of t.cells) {
+    for (let ci = 0; ci < t.cells.length; ci++) {
+      const c = t.cells[ci];
       if (c.num.kind !== 'no-result') continue;
       ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
       reported.add(c);
     }
-    for (const inst of instances(t)) {
+    const list = instances(t);
+    for (let ii = 0; ii < list.length; ii++) {
+      const inst = list[ii];
       if (inst.type === 'subset') continue;
       const target = inst.target;
       const id = target;
@@ -30,7 +33,9 @@ export const missingValue: Rule = {
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
       if (target.num.kind === 'empty') continue;
-      for (const x of inputsOf(inst)) {
+      const inputs = inputsOf(inst);
+      for (let xi = 0; xi < inputs.length; xi++) {
+        const x = inputs[xi];
         const cid = x.cell;
         if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
         reported.add(cid);
