@@ -9,6 +9,7 @@ import { expandInputs } from './files';
 import { checkFile, failureText } from './process-file';
 import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
+import { writeStdout } from './stdout';
 import { writeTextReport } from './text-report';
 import { applyPlan, writeBookAtomically } from './write-xlsx';
 import { writeJson } from './json-text';
@@ -21,7 +22,7 @@ interface CheckOpts {
   jobs?: number;
 }
 
-export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = writeStdout): Promise<number> {
   const files = await expandInputs(inputs);
   const progress = new Progress(files.length);
   const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold }, o.jobs, (done, file) => progress.tick(done, file));
@@ -75,7 +76,7 @@ function writeFailureText(e: unknown, lang: Lang): string {
   return w.other + (code ? ` (${code})` : '');
 }
 
-export async function runFill(input: string, o: FillOpts, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function runFill(input: string, o: FillOpts, out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const t = CLI_TEXT[o.lang];
   if (await samePath(input, o.out)) {
     err(`${t.sameOut}\n`);

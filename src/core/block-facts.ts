@@ -2,7 +2,7 @@
 // Two blocks whose signatures agree once figures and empty cells are one class (`Signer` in loose
 // mode) recognize alike when these facts agree too: see block-cache.ts.
 import type { Area } from './grid';
-import { layoutBlock, percentLabelColumn, rowHoldsNumber, type SheetView } from './layout';
+import { layoutBlock, percentLabelColumn, rowHoldsNumber, type BlockLayout, type SheetView } from './layout';
 
 /** Recognition's own counts, read around one block's recognition. */
 export const recognitionTrace = {
@@ -17,10 +17,11 @@ export const recognitionTrace = {
  * reads more of the figures than that: a block of several sections, or of one data row whose
  * texts may be bad cells rather than labels (both are laid out in more than one way).
  */
-export function blockFacts(view: SheetView, area: Area): Int32Array | undefined {
+export function blockFacts(view: SheetView, area: Area, isMark?: (text: string) => boolean): Int32Array | undefined {
   const L = layoutBlock(view, area);
   if (!L) return Int32Array.of(-1);
   if (L.sections.length > 1 || (L.labelCols.length && L.dataRows.length === 1)) return undefined;
+  if (isMark && !marksInData(view, area, L, isMark)) return undefined;
   const { top, left } = area;
   const out: number[] = [L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length];
   for (const c of L.labelCols) out.push(c - left);
@@ -33,6 +34,27 @@ export function blockFacts(view: SheetView, area: Area): Int32Array | undefined 
     out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1);
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Every mark the loose signature signed as a figure (a plain cell, neither merged nor a formula)
+ * lies in a data row and a data column: there recognition reads of it only its kind. Elsewhere
+ * (a header row, a label column) it is read as a text.
+ */
+function marksInData(view: SheetView, area: Area, L: BlockLayout, isMark: (text: string) => boolean): boolean {
+  const rows = new Set(L.dataRows);
+  const cols = new Set(L.dataCols);
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row = view.sheet.rows[r];
+    if (!row) continue;
+    for (let c = area.left; c <= area.right && c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || typeof cell.value !== 'string' || cell.formula || cell.error || cell.noResult) continue;
+      if (view.coveredBy(r, c) || view.mergeAt(r, c) || !isMark(cell.value)) continue;
+      if (!rows.has(r) || !cols.has(c)) return false;
+    }
+  }
+  return true;
 }
 
 export function sameFacts(a: Int32Array, b: Int32Array): boolean {

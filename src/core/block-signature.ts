@@ -3,7 +3,7 @@ import type { Area, Cell } from './grid';
 import { labelKey } from './labels';
 import { YEAR_AT_END, type SheetView } from './layout';
 import { isPercentLabel } from './match';
-import { isYearNumber, parseNumberText, parseYearText, yearInText } from './numbers';
+import { isDashText, isYearNumber, parseNumberText, parseYearText, yearInText } from './numbers';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
@@ -100,7 +100,7 @@ export class Signer {
   }
 
   /**
-   * A number stored as text in a block (`"1 250"`) is read as a number is, for its kind only: no
+   * A number stored as text in a block (`"1 250"`), or a dash for zero, is read as a number is, for its kind only: no
    * header or label can hold one (a row with a number in it is a data row, a column with one is a
    * data column). Its text is read in two more places: as a line above a section (its context
    * words, a year in it), and as a `%` label written in a data cell. So a number text with none of
@@ -111,7 +111,7 @@ export class Signer {
   private blockText(v: string): number {
     let id = this.inBlock.get(v);
     if (id === undefined) {
-      if (parseNumberText(v) === undefined || yearInText(v) !== undefined) id = this.text(v);
+      if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
       else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
@@ -122,15 +122,34 @@ export class Signer {
     return id;
   }
 
-  /** A cell that is empty or holds a figure only: no formula, error, year or other text. */
+  /** A cell that is empty or holds a figure only: no formula, error, year or other text than a mark. */
   private isFigure(cell: Cell | undefined): boolean {
     if (!cell) return true;
     if (cell.formula || cell.error || cell.noResult) return false;
     const v = cell.value;
     if (v === null || v === undefined || v === '') return true;
     if (typeof v === 'number') return Number.isFinite(v) && !isYearNumber(v);
-    return typeof v === 'string' && this.blockText(v) === NUMBER_TEXT;
+    return typeof v === 'string' && (this.blockText(v) === NUMBER_TEXT || this.isMark(v));
   }
+
+  private marks = new Map<string, boolean>();
+
+  /**
+   * A short mark written instead of a figure (`х` for "not filled in", `x`, `н/д`, `*`): no digit,
+   * three characters at most, no context word, no `%`. In a data cell of a one-section block,
+   * recognition reads of it only that it is no number and not empty, as of a number text; the
+   * loose signature signs it as a figure, and the block's facts check that every mark lies in a
+   * data cell (block-facts.ts). Shared with the facts as `isMark`.
+   */
+  readonly isMark = (v: string): boolean => {
+    let m = this.marks.get(v);
+    if (m === undefined) {
+      const t = v.trim();
+      m = t.length > 0 && t.length <= 3 && !/[0-9]/.test(t) && !isDashText(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
+      this.marks.set(v, m);
+    }
+    return m;
+  };
 
   /** Writes the cell's two numbers at `i`; `above` for the lines above the block. */
   private put(i: number, cell: Cell | undefined, flags: number, above = false): void {

@@ -158,10 +158,20 @@ export function readNum(cell: Cell | undefined): Num {
   if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return FIRST_VISIBLE.test(text) ? num('not-number', undefined, undefined, undefined, text) : EMPTY;
   const trimmed = text.replace(SPACES, ' ').trim();
   if (trimmed === '') return EMPTY;
-  if (DASH_ONLY.test(trimmed) && trimmed.length <= 2) return num('dash', 0, 0, undefined, text);
+  if (isDash(trimmed)) return num('dash', 0, 0, undefined, text);
   const p = parseNumberText(text);
   if (p) return num('text-number', p.value, p.decimals, undefined, text);
   return num('not-number', undefined, undefined, undefined, text);
+}
+
+/** A dash or two standing for zero (`-`, `—`, `--`), spaces trimmed. */
+function isDash(trimmed: string): boolean {
+  return trimmed.length <= 2 && DASH_ONLY.test(trimmed);
+}
+
+/** A text read as a dash (none, zero): see readNum. */
+export function isDashText(text: string): boolean {
+  return isDash(text.replace(SPACES, ' ').trim());
 }
 
 /** True for kinds that give a usable number. */

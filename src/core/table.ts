@@ -99,15 +99,18 @@ export function cellOf(t: TableModel, key: Key): TableCell | undefined {
   return t.byKey.get(keyString(t.def, key));
 }
 
-/** Descriptions made, per key object (tables of one layout share keys and words). */
-const described = new WeakMap<Key, { words: Map<string, string>; text: string }>();
+/**
+ * Descriptions made, per words and key object (tables of one layout share both). Weakly held by
+ * the words only: a weak entry per key cost the collector more than the descriptions themselves.
+ */
+const described = new WeakMap<Map<string, string>, Map<Key, string>>();
 
 /** The quantity a cell holds, in the table's own words: `Состоит на конец года (Книг, брошюр), 2023`. */
 export function describeKey(t: TableModel, key: Key): string {
-  const hit = described.get(key);
-  if (hit && hit.words === t.words) return hit.text;
-  const text = describe(t, key);
-  described.set(key, { words: t.words, text });
+  let byKey = described.get(t.words);
+  if (!byKey) described.set(t.words, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = describe(t, key)));
   return text;
 }
 

@@ -3,7 +3,7 @@
 // and writes atomically.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { execFile, execFileSync } from 'child_process';
+import { execFile, execFileSync, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -269,6 +269,22 @@ describe('the built command (node bin/report-check.js): no stack trace', () => {
     expect(three.code).toBe(one.code);
     expect(JSON.parse(three.stdout)).toStrictEqual(JSON.parse(one.stdout));
     expect(JSON.parse(one.stdout).files.length).toBe(9);
+  }, 60_000);
+
+  test('a reader that closes the output early (`| head`): no EPIPE stack trace, the exit code of the check', async () => {
+    // Eight reports of the sample are more than a pipe holds, so the reader's close is met mid-write.
+    const args = [path.join(root, 'bin/report-check.js'), 'check', '--format', 'json', ...Array(8).fill(path.join(root, 'samples/sample-report.xlsx'))];
+    const full = await run(args.slice(1));
+    expect(full.stdout.length).toBeGreaterThan(1 << 17);
+    const cut = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: root });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(cut.stderr).toBe('');
+    expect(cut.code).toBe(full.code);
   }, 60_000);
 
   test('check --format json is one valid document; fill onto its input refuses in Russian', async () => {

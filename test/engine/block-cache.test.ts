@@ -74,6 +74,14 @@ const someEmpty = (wb: Workbook, k: number): Workbook =>
     () => undefined,
   );
 
+/** Every fourth figure (by position, from `k`) written as a dash or an `х` (not filled in), as regions send them. */
+const someMarked = (wb: Workbook, k: number): Workbook =>
+  withFigures(
+    wb,
+    (r, c) => (r + c) % 4 === k,
+    (cell, v) => ({ ...cell, value: v % 2 ? '—' : 'х', text: v % 2 ? '—' : 'х' }),
+  );
+
 function outcome(wb: Workbook) {
   const a = analyze(wb);
   const r = checkWorkbook(wb, {}, a);
@@ -96,7 +104,7 @@ afterAll(() => setRecognitionCache(true));
 describe.each(all.map((s) => [s.name, s] as const))('scenario %s', (_name, s) => {
   test('recognition reused at the same place, moved, twice on a sheet, with figures stored as text or left empty equals recognition from scratch', async () => {
     const base = await workbookFromSpec(s.sheets);
-    const variants = [base, shifted(base, 5, 2), doubled(base), someAsText(base, 0), someAsText(doubled(base), 1), someEmpty(base, 0), someEmpty(someAsText(doubled(base), 2), 3)];
+    const variants = [base, shifted(base, 5, 2), doubled(base), someAsText(base, 0), someAsText(doubled(base), 1), someEmpty(base, 0), someEmpty(someAsText(doubled(base), 2), 3), someMarked(doubled(base), 1), someMarked(someEmpty(base, 1), 2)];
     setRecognitionCache(false);
     const fresh = variants.map(outcome);
     setRecognitionCache(true);
@@ -249,5 +257,30 @@ describe('figures left empty', () => {
     // From scratch, the filled copy has the extra reason and the empty one does not.
     const reasons = reused.models.map((m) => m.words.filter(([k]) => k.startsWith('reason:x')).length);
     expect(reasons).toEqual([1, 0]);
+  });
+});
+
+describe('dashes and marks in place of figures', () => {
+  const base = clean.fundMovement;
+  const at = (r: number, c: number): [number, number] => [base.headerRows + r, base.labelCols + c];
+
+  test('tables with a dash or an `х` in other data cells share one layout, and reuse equals recognition from scratch', async () => {
+    const marked = (cells: Array<[number, number, string]>) => setCells(base, cells.map(([r, c, v]): [number, number, string] => [...at(r, c), v])).block;
+    const wb = await sheetOf([base.block, marked([[0, 1, 'х']]), marked([[1, 0, '—'], [2, 3, 'х']]), marked([[2, 2, '-'], [0, 0, 'x']])]);
+    expect(computedBlocks(wb)).toBe(1);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    expect(outcome(wb)).toEqual(fresh);
+  });
+
+  test('a mark where recognition reads a text (a row label) is read anew, and still equals recognition from scratch', async () => {
+    const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
+    const wb = await sheetOf([label(null), label('х')]);
+    expect(computedBlocks(wb)).toBe(2);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    expect(outcome(wb)).toEqual(fresh);
   });
 });
