@@ -192,6 +192,14 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
   return best;
 }
 
+/** Whether some label of `m` matches along the path: bestMember names `m` only for such a path. */
+export function memberMatches(path: string[], m: MemberT): boolean {
+  const cm = compile(m);
+  const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
+  for (let ai = 0; ai < cm.alternatives.length; ai++) if (matchAlternative(path, scores, cm.alternatives[ai])) return true;
+  return false;
+}
+
 function better(a: MemberHit, b: MemberHit): boolean {
   if (a.depth !== b.depth) return a.depth > b.depth;
   if (a.parts !== b.parts) return a.parts > b.parts;

@@ -3,7 +3,7 @@ import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
 import { findBlocks, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
-import { bestMember, isPercentLabel, pathHas, pointsInPath, type MemberHit } from './match';
+import { bestMember, isPercentLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
 import { cellYear, parseYearText, yearInText } from './numbers';
@@ -173,6 +173,21 @@ function resolveMembers(dim: Extract<Dim, { type: 'members' }>, lines: number[],
   return { source, ids, words, points: new Map(), distinct: new Set(ids.values()).size };
 }
 
+/** Whether each required member of `dim` matches some line (membersOk can hold only then). */
+function requiredFound(dim: Extract<Dim, { type: 'members' }>, lines: number[], keys: Map<number, string[]>): boolean {
+  for (const id of dim.required) {
+    const m = dim.members.find((x) => x.id === id);
+    if (!m) return false;
+    let found = false;
+    for (let i = 0; i < lines.length && !found; i++) {
+      const path = keys.get(lines[i]);
+      found = !!path && path.length > 0 && memberMatches(path, m);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function membersOk(dim: Extract<Dim, { type: 'members' }>, res: Resolution): boolean {
   // Only declared members count: the extra rows of an open list prove nothing about the kind.
   const found = new Set([...res.ids.values()].filter((id) => dim.members.some((m) => m.id === id)));
@@ -295,6 +310,9 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
       const lines = src === 'col' ? p.colLines : L.dataRows;
       let res: Resolution;
       if (dim.type === 'members') {
+        // A required member no line can name rules the kind out before every line is matched
+        // (a catalogue of 100 000 rows is no table of any kind whose words its titles share).
+        if (!requiredFound(dim, lines, src === 'col' ? p.colKeys : p.rowKeys)) return void (ok = false);
         res = resolveMembers(dim, lines, src === 'col' ? p.colKeys : p.rowKeys, src === 'col' ? p.colRaw : p.rowRaw, src);
         if (dim.open && src === 'row') addOpenMembers(view, L, p, res);
         if (!membersOk(dim, res)) ok = false;

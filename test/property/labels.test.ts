@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { MemberT } from '../../src/core/definition';
 import { editDistance, labelKey, matchKey, type MatchMode } from '../../src/core/labels';
-import { bestMember } from '../../src/core/match';
+import { bestMember, memberMatches } from '../../src/core/match';
 import { runProperty } from './support';
 
 /** The definition matchKey is held to, written the plain way (strings built per call). */
@@ -118,5 +118,18 @@ test('bestMember finds what its definition finds on near misses (typos, characte
       expect(bestMember(path, ms)).toEqual(bestByDefinition(path, ms));
     }),
     3000,
+  );
+});
+
+test('bestMember names a member only on a path memberMatches accepts (recognition rules a kind out by its required members)', () => {
+  runProperty(
+    'member-matches-bounds-best-member',
+    fc.property(fc.array(words, { minLength: 1, maxLength: 3 }), fc.array(member, { minLength: 1, maxLength: 4 }), (path, members) => {
+      const ms = members as unknown as MemberT[];
+      const best = bestMember(path, ms);
+      for (const m of ms) expect(memberMatches(path, m)).toBe(bestByDefinition(path, [m]) !== undefined);
+      if (best) expect(ms.some((m) => m.id === best.id && memberMatches(path, m))).toBe(true);
+    }),
+    2000,
   );
 });
