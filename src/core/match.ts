@@ -113,13 +113,21 @@ interface PathScores {
   masks: Array<number | undefined>;
 }
 
+/**
+ * Matches the parts in order along the path: each part at the first text it matches after the
+ * previous part's, the last part at the deepest text it matches (the most specific header: a
+ * caption naming every indicator above the year and indicator rows must not decide the member).
+ */
 function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { depth: number; score: number } | undefined {
   let from = 0;
   let total = 0;
   let depth = -1;
-  for (const part of parts) {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    const last = k === parts.length - 1;
     let found = -1;
-    for (let j = from; j < path.length; j++) {
+    for (let n = from; n < path.length; n++) {
+      const j = last ? path.length - 1 - (n - from) : n;
       const s = possible(path[j], (scores.masks[j] ??= maskOf(path[j])), part) ? score((scores.scores[j] ??= scoresOf(path[j])), path[j], part) : 0;
       if (s > 0) {
         found = j;

@@ -32,7 +32,7 @@ test('matchKey equals its plain definition, in every mode', () => {
   );
 });
 
-/** bestMember as defined: every member's every alternative, its parts matched in order along the path. */
+/** bestMember as defined: every member's every alternative, its parts matched in order along the path (the last at its deepest match). */
 function bestByDefinition(path: string[], members: MemberT[]): { id: string; depth: number; parts: number; score: number; length: number } | undefined {
   let best: ReturnType<typeof bestByDefinition>;
   for (const m of members)
@@ -42,9 +42,12 @@ function bestByDefinition(path: string[], members: MemberT[]): { id: string; dep
       let total = 0;
       let depth = -1;
       let ok = true;
-      for (const part of parts) {
+      for (const [k, part] of parts.entries()) {
         let found = -1;
-        for (let j = from; j < path.length; j++) {
+        // The last part at its deepest match, the others at their first.
+        const order = Array.from({ length: path.length - from }, (_, i) => from + i);
+        if (k === parts.length - 1) order.reverse();
+        for (const j of order) {
           const s = matchKey(path[j], part, m.mode);
           if (s > 0) {
             found = j;
