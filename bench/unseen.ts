@@ -327,7 +327,16 @@ async function writeBook(file: string, sheets: Sh[]): Promise<{ cells: number; s
       else if (typeof v === 'string' && v.includes('\n')) cell.alignment = WRAP;
       if (v !== undefined && v !== null) cells++;
     }
-    for (const [t, l, b, r] of sh.merges) ws.mergeCells(t + 1, l + 1, b + 1, r + 1);
+    // exceljs checks each new merge against all earlier ones (quadratic on a long sheet); the
+    // merges here do not overlap (checked at small sizes), so each is made against an empty index.
+    const index = ws as unknown as { _merges: Record<string, unknown> };
+    const merged: Record<string, unknown> = {};
+    for (const [t, l, b, r] of sh.merges) {
+      index._merges = {};
+      ws.mergeCells(t + 1, l + 1, b + 1, r + 1);
+      Object.assign(merged, index._merges);
+    }
+    index._merges = merged;
     for (const r of sh.hiddenRows) ws.getRow(r + 1).hidden = true;
     for (const c of sh.hiddenCols) ws.getColumn(c + 1).hidden = true;
     ws.getColumn(1).width = 42;
