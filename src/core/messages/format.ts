@@ -22,14 +22,32 @@ export function formatNumber(v: number, s: NumberStyle, decimals?: number): stri
   const neg = v < 0;
   // Counts are most numbers in a report: whole, no exponent, grouped by hand.
   if (decimals === undefined && Number.isInteger(v) && Math.abs(v) < 1e12) {
-    const i = String(neg ? -v : v);
-    return (neg ? s.minus : '') + (i.length > 3 ? group(i, s.group) : i);
+    // A report repeats its figures in thousands of messages: each whole number is formatted once per style.
+    const memo = wholeMemo(s);
+    let out = memo.get(v);
+    if (out === undefined) {
+      const i = String(neg ? -v : v);
+      out = (neg ? s.minus : '') + (i.length > 3 ? group(i, s.group) : i);
+      if (memo.size >= 100_000) memo.clear();
+      memo.set(v, out);
+    }
+    return out;
   }
   let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
   if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
   const [i, f] = str.split('.');
   const grouped = i.length > 3 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, s.group) : i;
   return (neg ? s.minus : '') + grouped + (f ? s.decimal + f : '');
+}
+
+/** Whole numbers formatted, per group separator and minus sign (styles are made per call). */
+const wholes = new Map<string, Map<number, string>>();
+
+function wholeMemo(s: NumberStyle): Map<number, string> {
+  const k = s.group + s.minus;
+  let m = wholes.get(k);
+  if (!m) wholes.set(k, (m = new Map()));
+  return m;
 }
 
 function group(digits: string, sep: string): string {
