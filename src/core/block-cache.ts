@@ -99,7 +99,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   let facts: Int32Array | undefined | null = null;
   for (const t of near ?? []) {
     if (!loose.matches(t.sig)) continue;
-    facts ??= blockFacts(view, area, loose.isMark);
+    facts ??= blockFacts(view, area, loose.markId);
     if (!facts || !sameFacts(facts, t.facts)) continue;
     const placed = placeAll(view, t, area);
     // A table whose cells are all empty is no table (recognition turns such a candidate down).
@@ -114,7 +114,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   store.count++;
   // Only where no candidate was turned down for empty cells: elsewhere, which cells are empty decides the kind.
   if (recognitionTrace.emptyRejections === rejected) {
-    facts ??= blockFacts(view, area, loose.isMark);
+    facts ??= blockFacts(view, area, loose.markId);
     if (facts) {
       const looseEntry = { ...entry, sig: looseSig, facts };
       // Shares its tables with the entry above: counted once.

@@ -17,11 +17,10 @@ export const recognitionTrace = {
  * reads more of the figures than that: a block of several sections, or of one data row whose
  * texts may be bad cells rather than labels (both are laid out in more than one way).
  */
-export function blockFacts(view: SheetView, area: Area, isMark?: (text: string) => boolean): Int32Array | undefined {
+export function blockFacts(view: SheetView, area: Area, markId?: (text: string) => number): Int32Array | undefined {
   const L = layoutBlock(view, area);
   if (!L) return Int32Array.of(-1);
   if (L.sections.length > 1 || (L.labelCols.length && L.dataRows.length === 1)) return undefined;
-  if (isMark && !marksInData(view, area, L, isMark)) return undefined;
   const { top, left } = area;
   const out: number[] = [L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length];
   for (const c of L.labelCols) out.push(c - left);
@@ -33,15 +32,17 @@ export function blockFacts(view: SheetView, area: Area, isMark?: (text: string) 
     const c0 = unlabelled ? percentLabelColumn(view, L, r) : undefined;
     out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1);
   }
+  if (markId) marksOutsideData(view, area, L, markId, out);
   return Int32Array.from(out);
 }
 
 /**
- * Every mark the loose signature signed as a figure (a plain cell, neither merged nor a formula)
- * lies in a data row and a data column: there recognition reads of it only its kind. Elsewhere
- * (a header row, a label column) it is read as a text.
+ * The marks the loose signature signed as figures (plain cells, neither merged nor formulas) that
+ * lie outside the data cells, with their texts: there recognition reads them as texts (`№` over a
+ * column, `чел.` in a header), so two blocks agree only when those are the same. In a data cell
+ * recognition reads of a mark only that it is no number: those are left out.
  */
-function marksInData(view: SheetView, area: Area, L: BlockLayout, isMark: (text: string) => boolean): boolean {
+function marksOutsideData(view: SheetView, area: Area, L: BlockLayout, markId: (text: string) => number, out: number[]): void {
   const rows = new Set(L.dataRows);
   const cols = new Set(L.dataCols);
   for (let r = area.top; r <= area.bottom; r++) {
@@ -50,11 +51,11 @@ function marksInData(view: SheetView, area: Area, L: BlockLayout, isMark: (text:
     for (let c = area.left; c <= area.right && c < row.length; c++) {
       const cell = row[c];
       if (!cell || typeof cell.value !== 'string' || cell.formula || cell.error || cell.noResult) continue;
-      if (view.coveredBy(r, c) || view.mergeAt(r, c) || !isMark(cell.value)) continue;
-      if (!rows.has(r) || !cols.has(c)) return false;
+      if ((rows.has(r) && cols.has(c)) || view.coveredBy(r, c) || view.mergeAt(r, c)) continue;
+      const id = markId(cell.value);
+      if (id >= 0) out.push(r - area.top, c - area.left, id);
     }
   }
-  return true;
 }
 
 export function sameFacts(a: Int32Array, b: Int32Array): boolean {

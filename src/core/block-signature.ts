@@ -138,10 +138,13 @@ export class Signer {
    * A short mark written instead of a figure (`х` for "not filled in", `x`, `н/д`, `*`): no digit,
    * three characters at most, no context word, no `%`. In a data cell of a one-section block,
    * recognition reads of it only that it is no number and not empty, as of a number text; the
-   * loose signature signs it as a figure, and the block's facts check that every mark lies in a
-   * data cell (block-facts.ts). Shared with the facts as `isMark`.
+   * loose signature signs it as a figure, and the block's facts name the marks outside the data
+   * cells, where recognition reads their text (block-facts.ts).
    */
-  readonly isMark = (v: string): boolean => {
+  /** A mark's text as a number (see `text`), or −1 for any other text: for the block's facts. */
+  readonly markId = (v: string): number => (this.isMark(v) ? this.text(v) : -1);
+
+  private isMark(v: string): boolean {
     let m = this.marks.get(v);
     if (m === undefined) {
       const t = v.trim();
@@ -149,7 +152,7 @@ export class Signer {
       this.marks.set(v, m);
     }
     return m;
-  };
+  }
 
   /** Writes the cell's two numbers at `i`; `above` for the lines above the block. */
   private put(i: number, cell: Cell | undefined, flags: number, above = false): void {

@@ -274,6 +274,20 @@ describe('dashes and marks in place of figures', () => {
     expect(outcome(wb)).toEqual(fresh);
   });
 
+  test('marks in a header (units: `экз`) keep the reuse of copies that leave other figures empty', async () => {
+    const [header, ...data] = base.block.rows;
+    const withUnits = (empty: Array<[number, number]>): Block => ({
+      rows: [header, [null, ...header.slice(1).map(() => 'экз')], ...data.map((row, r) => row.map((v, c) => (empty.some(([er, ec]) => er === r && ec === c) ? null : v)))],
+    });
+    const wb = await sheetOf([withUnits([]), withUnits([[0, 2]]), withUnits([[1, 1], [2, 3]])]);
+    expect(computedBlocks(wb)).toBe(1);
+    setRecognitionCache(false);
+    const fresh = outcome(wb);
+    setRecognitionCache(true);
+    expect(outcome(wb)).toEqual(fresh);
+    expect(fresh.tables.map((t) => t.kind)).toEqual(['fund-movement', 'fund-movement', 'fund-movement']);
+  });
+
   test('a mark where recognition reads a text (a row label) is read anew, and still equals recognition from scratch', async () => {
     const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
     const wb = await sheetOf([label(null), label('х')]);
