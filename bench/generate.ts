@@ -34,7 +34,7 @@ function blockCells(b: Block): number {
 }
 
 /** A small seeded generator (mulberry32): the varied workbook is the same on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -26,6 +26,7 @@ import {
   yearForms,
 } from '../test/fixtures/variants';
 import { a1, blockWidth, type Block, type CellSpec } from '../test/fixtures/xlsx-builder';
+import { prng } from './generate';
 
 const TARGET = Number(process.env.UNSEEN_CELLS) || 1_000_000;
 const K = 20000;
@@ -37,16 +38,6 @@ type Rich = { rich: Array<{ text: string; b?: boolean; i?: boolean }> };
 type DateCell = { date: Date; fmt?: string };
 type Cell = CellSpec | Rich | DateCell;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 

@@ -97,6 +97,16 @@ function outcome(wb: Workbook) {
   return { tables: r.tables, issues: r.issues, summaries: r.summaries, writes: planFill(wb, {}, a).writes, models };
 }
 
+/** Checks the workbook from scratch, then through the cache; the two must be equal. Returns the second. */
+function reuseEqualsFresh(wb: Workbook): ReturnType<typeof outcome> {
+  setRecognitionCache(false);
+  const fresh = outcome(wb);
+  setRecognitionCache(true);
+  const reused = outcome(wb);
+  expect(reused).toEqual(fresh);
+  return reused;
+}
+
 const all = [...new Map([...scenarios, ...indicatorScenarios].map((s) => [s.name, s])).values()];
 
 afterAll(() => setRecognitionCache(true));
@@ -192,11 +202,7 @@ describe('numbers stored as text', () => {
     const some = (k: number) => numbersAsText(base, (_n, i) => (i % 3 === k ? 'space' : undefined)).table.block;
     const wb = await sheetOf([asText('space'), base.block, asText('plain'), some(0), asText('nbsp'), some(1)]);
     expect(computedBlocks(wb)).toBe(1);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    const reused = outcome(wb);
-    expect(reused).toEqual(fresh);
+    const reused = reuseEqualsFresh(wb);
     // Each copy's own text cells are reported, not the first copy's.
     const figures = numbersAsText(base).cells.length;
     expect(new Set(reused.issues.filter((i) => i.rule === 'number-as-text').map((i) => i.cells[0].address)).size).toBe(3 * figures + Math.ceil(figures / 3) + Math.floor(figures / 3));
@@ -227,11 +233,7 @@ describe('figures left empty', () => {
     const mixed = clearCells(text, [[base.headerRows, base.labelCols + 2]]).block;
     const wb = await sheetOf([base.block, emptied([[0, 1]]), emptied([[1, 0], [2, 3]]), mixed]);
     expect(computedBlocks(wb)).toBe(1);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    const reused = outcome(wb);
-    expect(reused).toEqual(fresh);
+    const reused = reuseEqualsFresh(wb);
     expect(reused.issues.filter((i) => i.rule === 'missing-value').length).toBeGreaterThan(0);
   });
 
@@ -239,21 +241,14 @@ describe('figures left empty', () => {
     const width = base.block.rows[base.headerRows].length - base.labelCols;
     const wb = await sheetOf([base.block, emptied(Array.from({ length: width }, (_, c): [number, number] => [1, c]))]);
     expect(computedBlocks(wb)).toBe(2);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    expect(outcome(wb)).toEqual(fresh);
+    reuseEqualsFresh(wb);
   });
 
   test('an unknown reason is a row of the table only while it holds a number: a copy with it empty is read anew', async () => {
     const other = 'Передано в обменный фонд';
     const withRow = (figures: Array<number | null>) => setCells(clean.fundWithdrawals, [[8, 0, other], ...figures.map((v, i): [number, number, number | null] => [8, 1 + i, v])]).block;
     const wb = await sheetOf([withRow([3, 4, 5]), withRow([null, null, null])]);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    const reused = outcome(wb);
-    expect(reused).toEqual(fresh);
+    const reused = reuseEqualsFresh(wb);
     // From scratch, the filled copy has the extra reason and the empty one does not.
     const reasons = reused.models.map((m) => m.words.filter(([k]) => k.startsWith('reason:x')).length);
     expect(reasons).toEqual([1, 0]);
@@ -268,10 +263,7 @@ describe('dashes and marks in place of figures', () => {
     const marked = (cells: Array<[number, number, string]>) => setCells(base, cells.map(([r, c, v]): [number, number, string] => [...at(r, c), v])).block;
     const wb = await sheetOf([base.block, marked([[0, 1, 'х']]), marked([[1, 0, '—'], [2, 3, 'х']]), marked([[2, 2, '-'], [0, 0, 'x']])]);
     expect(computedBlocks(wb)).toBe(1);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    expect(outcome(wb)).toEqual(fresh);
+    reuseEqualsFresh(wb);
   });
 
   test('marks in a header (units: `экз`) keep the reuse of copies that leave other figures empty', async () => {
@@ -281,20 +273,13 @@ describe('dashes and marks in place of figures', () => {
     });
     const wb = await sheetOf([withUnits([]), withUnits([[0, 2]]), withUnits([[1, 1], [2, 3]])]);
     expect(computedBlocks(wb)).toBe(1);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    expect(outcome(wb)).toEqual(fresh);
-    expect(fresh.tables.map((t) => t.kind)).toEqual(['fund-movement', 'fund-movement', 'fund-movement']);
+    expect(reuseEqualsFresh(wb).tables.map((t) => t.kind)).toEqual(['fund-movement', 'fund-movement', 'fund-movement']);
   });
 
   test('a mark where recognition reads a text (a row label) is read anew, and still equals recognition from scratch', async () => {
     const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
     const wb = await sheetOf([label(null), label('х')]);
     expect(computedBlocks(wb)).toBe(2);
-    setRecognitionCache(false);
-    const fresh = outcome(wb);
-    setRecognitionCache(true);
-    expect(outcome(wb)).toEqual(fresh);
+    reuseEqualsFresh(wb);
   });
 });
