@@ -100,9 +100,9 @@ export class Signer {
   }
 
   /**
-   * A number stored as text in a block (`"1 250"`), or a dash for zero, is read as a number is, for its kind only: no
-   * header or label can hold one (a row with a number in it is a data row, a column with one is a
-   * data column). Its text is read in two more places: as a line above a section (its context
+   * A number stored as text in a block (`"1 250"`), or a dash for zero, is read as a number is,
+   * for its kind only: no header or label can hold one (a row with a number in it is a data row, a
+   * column with one is a data column). Its text is read in two more places: as a line above a section (its context
    * words, a year in it), and as a `%` label written in a data cell. So a number text with none of
    * those signs as a number (NUMBER_TEXT), and tables whose figures are partly stored as text, in
    * other cells, share a layout. Other number texts sign by what is read of them; any other text,
@@ -134,6 +134,9 @@ export class Signer {
 
   private marks = new Map<string, boolean>();
 
+  /** A mark's text as a number (see `text`), or −1 for any other text: for the block's facts. */
+  readonly markId = (v: string): number => (this.isMark(v) ? this.text(v) : -1);
+
   /**
    * A short mark written instead of a figure (`х` for "not filled in", `x`, `н/д`, `*`): no digit,
    * three characters at most, no context word, no `%`. In a data cell of a one-section block,
@@ -141,9 +144,6 @@ export class Signer {
    * loose signature signs it as a figure, and the block's facts name the marks outside the data
    * cells, where recognition reads their text (block-facts.ts).
    */
-  /** A mark's text as a number (see `text`), or −1 for any other text: for the block's facts. */
-  readonly markId = (v: string): number => (this.isMark(v) ? this.text(v) : -1);
-
   private isMark(v: string): boolean {
     let m = this.marks.get(v);
     if (m === undefined) {

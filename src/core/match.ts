@@ -43,7 +43,10 @@ function part(key: string, mode: MatchMode): Part {
   return { key, mode, id, budget: typoBudget(key.length), mask: maskOf(key) };
 }
 
-/** One bit per character (its code mod 32: Cyrillic letters get a bit each): a text holding a key holds all its bits. */
+/**
+ * One bit per character (its code mod 32: Cyrillic letters get a bit each): a text holding a key
+ * holds all its bits.
+ */
 function maskOf(s: string): number {
   let m = 0;
   for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
@@ -107,7 +110,7 @@ function score(scores: Map<number, number>, text: string, part: Part): number {
   return v;
 }
 
-/** The per-text scores and character bits of a path, looked up when first needed (most texts match no label at all). */
+/** The per-text scores and character bits of a path, made when first needed (most texts match no label). */
 interface PathScores {
   scores: Array<Map<number, number> | undefined>;
   masks: Array<number | undefined>;
