@@ -7,7 +7,17 @@ export interface NumberStyle {
   minus: string;
 }
 
+/** Styles made, per language and decimal separator: one object each, so numbers are kept formatted per style. */
+const styles = new Map<string, NumberStyle>();
+
 export function styleFor(lang: Lang, decimalSeparator?: string): NumberStyle {
+  const k = decimalSeparator === undefined ? lang : `${lang}|${decimalSeparator}`;
+  let style = styles.get(k);
+  if (!style) styles.set(k, (style = makeStyle(lang, decimalSeparator)));
+  return style;
+}
+
+function makeStyle(lang: Lang, decimalSeparator?: string): NumberStyle {
   const base = lang === 'ru' ? { group: '\u00a0', decimal: ',', minus: '−' } : { group: ',', decimal: '.', minus: '−' };
   if (decimalSeparator && decimalSeparator !== base.decimal) {
     base.decimal = decimalSeparator;
@@ -40,13 +50,12 @@ export function formatNumber(v: number, s: NumberStyle, decimals?: number): stri
   return (neg ? s.minus : '') + grouped + (f ? s.decimal + f : '');
 }
 
-/** Whole numbers formatted, per group separator and minus sign (styles are made per call). */
-const wholes = new Map<string, Map<number, string>>();
+/** Whole numbers formatted, per style object (styleFor makes one per language and separator). */
+const wholes = new WeakMap<NumberStyle, Map<number, string>>();
 
 function wholeMemo(s: NumberStyle): Map<number, string> {
-  const k = s.group + s.minus;
-  let m = wholes.get(k);
-  if (!m) wholes.set(k, (m = new Map()));
+  let m = wholes.get(s);
+  if (!m) wholes.set(s, (m = new Map()));
   return m;
 }
 
