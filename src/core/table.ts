@@ -129,10 +129,10 @@ function describe(t: TableModel, key: Key): string {
     }
   }
   if (named < 2) entityFirst = false;
-  if (parts.length <= 1) return parts.join('');
-  const [first, ...rest] = parts;
+  if (parts.length <= 1) return parts.length ? parts[0] : '';
+  const rest = parts.slice(1).join(', ');
   // A library's row reads better as `Library — criterion` than with brackets.
-  return entityFirst ? `${first} — ${rest.join(', ')}` : `${first} (${rest.join(', ')})`;
+  return entityFirst ? `${parts[0]} — ${rest}` : `${parts[0]} (${rest})`;
 }
 
 /** A label as a message shows it: one line, single spaces, without the points of a Model Standard column. */
