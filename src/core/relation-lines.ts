@@ -40,7 +40,11 @@ export class Line {
   /** The cells of the members `keep` accepts, in that order. */
   cellsWhere(keep: (member: string) => boolean): TableCell[] {
     const out: TableCell[] = [];
-    for (const i of this.order) if (keep(this.names[i])) out.push(this.at[i]!);
+    // Indexed: on one 36 000-row table, for-of made an iterator result per member (like the per-cell loops elsewhere).
+    for (let k = 0; k < this.order.length; k++) {
+      const i = this.order[k];
+      if (keep(this.names[i])) out.push(this.at[i]!);
+    }
     return out;
   }
 }
