@@ -154,13 +154,15 @@ interface PathNode {
   /** Member lists asked about this path (a handful: one per kind tried), and their answers. */
   lists: MemberT[][] | undefined;
   hits: Array<MemberHit | null> | undefined;
+  /** Members asked about by memberMatches, and whether they match. */
+  matched: Map<MemberT, boolean> | undefined;
 }
-let pathRoot: PathNode = { next: undefined, lists: undefined, hits: undefined };
+let pathRoot: PathNode = { next: undefined, lists: undefined, hits: undefined, matched: undefined };
 let pathNodes = 0;
 
 function nodeOf(path: string[]): PathNode {
   if (pathNodes >= 200_000) {
-    pathRoot = { next: undefined, lists: undefined, hits: undefined };
+    pathRoot = { next: undefined, lists: undefined, hits: undefined, matched: undefined };
     pathNodes = 0;
   }
   let n = pathRoot;
@@ -169,7 +171,7 @@ function nodeOf(path: string[]): PathNode {
     if (!m) n.next = m = new Map();
     let c = m.get(t);
     if (!c) {
-      m.set(t, (c = { next: undefined, lists: undefined, hits: undefined }));
+      m.set(t, (c = { next: undefined, lists: undefined, hits: undefined, matched: undefined }));
       pathNodes++;
     }
     n = c;
@@ -205,10 +207,17 @@ export function bestMember(path: string[], members: MemberT[]): MemberHit | unde
 
 /** Whether some label of `m` matches along the path: bestMember names `m` only for such a path. */
 export function memberMatches(path: string[], m: MemberT): boolean {
-  const cm = compile(m);
-  const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
-  for (let ai = 0; ai < cm.alternatives.length; ai++) if (matchAlternative(path, scores, cm.alternatives[ai])) return true;
-  return false;
+  // Asked per required member and line of every block: answered once per path, as bestMember is.
+  const node = nodeOf(path);
+  let known = node.matched?.get(m);
+  if (known === undefined) {
+    const cm = compile(m);
+    const scores: PathScores = { scores: new Array(path.length), masks: new Array(path.length) };
+    known = false;
+    for (let ai = 0; ai < cm.alternatives.length && !known; ai++) known = matchAlternative(path, scores, cm.alternatives[ai]) !== undefined;
+    (node.matched ??= new Map()).set(m, known);
+  }
+  return known;
 }
 
 function better(a: MemberHit, b: MemberHit): boolean {
@@ -250,6 +259,8 @@ const POINTS = /\(\s*(\d+(?:[.,]\d+)?)\s*балл/g;
 /** Points stated in a Model Standard header: `(0,5 балла)`; the innermost statement wins. */
 export function pointsInPath(rawPath: string[]): number | undefined {
   for (let i = rawPath.length - 1; i >= 0; i--) {
+    // Every header is asked (a block is a Model Standard grid only with points in it): most have none.
+    if (!rawPath[i].includes('балл')) continue;
     const all = [...rawPath[i].matchAll(POINTS)];
     if (all.length) return Number(all[all.length - 1][1].replace(',', '.'));
   }

@@ -185,6 +185,9 @@ const YEAR_TEXT = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i;
 
 /** A year header such as `2023 г.`, `2023г.`, `2023`, `2023 г`, `2022.`. */
 export function parseYearText(text: string): number | undefined {
+  // Most texts are no year by their first visible character or their length: rejected before the
+  // memo, which would hash every fresh text (data cells stored as text are read here too).
+  if (!mayBeYear(text)) return undefined;
   // Header texts repeat from table to table: read each once.
   let y = yearTexts.get(text);
   if (y === undefined) {
@@ -197,10 +200,26 @@ export function parseYearText(text: string): number | undefined {
 
 const yearTexts = new Map<string, number>();
 
-function readYearText(text: string): number | undefined {
-  // A year starts with 1 or 2 after any spaces: most texts are rejected without a copy.
+/** Longest text YEAR_TEXT can match once trimmed (`2023 гг.` with spaces around): generous. */
+const YEAR_TEXT_MAX = 40;
+
+/** Whether a year text may start here: 1 or 2 as the first visible character, and a short text. */
+function mayBeYear(text: string): boolean {
+  if (text.length === 0 || text.length > YEAR_TEXT_MAX) return text.length > YEAR_TEXT_MAX && longYearText(text);
+  const c = text.charCodeAt(0);
+  if (c === 49 || c === 50) return true; // '1', '2'
+  if (c > 32 && c !== 0xa0 && c !== 0x1680 && c < 0x2000) return false;
   const first = FIRST_VISIBLE.exec(text);
-  if (!first || (first[0] !== '1' && first[0] !== '2')) return undefined;
+  return !!first && (first[0] === '1' || first[0] === '2');
+}
+
+/** A long text is a year only with spaces padding it (`   2023 г.   `): rare, read in full. */
+function longYearText(text: string): boolean {
+  const t = text.replace(SPACES, ' ').trim();
+  return t.length <= YEAR_TEXT_MAX && YEAR_TEXT.test(t);
+}
+
+function readYearText(text: string): number | undefined {
   const m = YEAR_TEXT.exec(text.replace(SPACES, ' ').trim());
   return m ? Number(m[1]) : undefined;
 }

@@ -1,6 +1,6 @@
 // The number parser: Russian-formatted numbers parse back to themselves; text that is not one number never does.
 import fc from 'fast-check';
-import { parseNumberText, readNum } from '../../src/core/numbers';
+import { parseNumberText, parseYearText, readNum } from '../../src/core/numbers';
 import { runProperty } from './support';
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
@@ -106,4 +106,32 @@ test('two numbers separated by a line break or a tab are not one number', () => 
 test('regression: "60\\n200" is not one number', () => {
   expect(parseNumberText('60\n200')).toBeUndefined();
   expect(readNum({ value: '60\t200' }).kind).toBe('not-number');
+});
+
+/** parseYearText by its plain definition: spaces of every kind collapsed, trimmed, matched whole. */
+function yearByDefinition(text: string): number | undefined {
+  const m = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i.exec(text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+test('a year text is read by its definition, whatever spaces pad it (the quick rejects change nothing)', () => {
+  const space = fc.constantFrom(' ', '\u00a0', '\t', '\n', '\u1680', '\u2003', '\u202f', '\u3000', '\ufeff');
+  const pad = fc.array(space, { maxLength: 30 }).map((a) => a.join(''));
+  const year = fc.oneof(fc.integer({ min: 1900, max: 2099 }).map(String), digits(1, 6));
+  const suffix = fc.constantFrom('', ' г.', 'г.', ' г', ' год', ' гг.', '.', ' Г.', ' года', 'x', ' 2023');
+  const text = fc.oneof(
+    fc.tuple(pad, year, suffix, pad).map(([a, y, s, b]) => a + y + s + b),
+    fc.string({ maxLength: 50 }),
+  );
+  runProperty(
+    'year-text-definition',
+    fc.property(text, (t) => {
+      expect(parseYearText(t)).toBe(yearByDefinition(t));
+      // A second read comes from the memo and agrees.
+      expect(parseYearText(t)).toBe(yearByDefinition(t));
+    }),
+  );
+  // Padded past the length the quick reject lets through without reading the text.
+  expect(parseYearText(`${'\u00a0'.repeat(25)}2023 г.${' '.repeat(25)}`)).toBe(2023);
+  expect(parseYearText(`\u1680${'\n'.repeat(40)}2021`)).toBe(2021);
 });
