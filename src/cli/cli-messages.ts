@@ -9,6 +9,8 @@ type Catalogue = {
   noTables: string;
   counts: (e: number, w: number, i: number) => string;
   severity: Record<'error' | 'warning' | 'info', string>;
+  /** The line standing for a table's further notes of one rule (see text-report.ts). */
+  more: (n: number, cells: string) => string;
   cannotRead: string;
   sameOut: string;
   wrote: (n: number, out: string) => string;
@@ -18,6 +20,15 @@ type Catalogue = {
   cannotWrite: string;
   writeFailure: Record<'no-dir' | 'denied' | 'is-directory' | 'no-space' | 'other', string>;
 };
+
+/** `ячейка` agreeing with a count: 1 ячейка, 3 ячейки, 5 ячеек, 21 ячейка. */
+function ruCells(n: number): string {
+  const d = n % 10;
+  const h = n % 100;
+  if (d === 1 && h !== 11) return 'ячейка';
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'ячейки';
+  return 'ячеек';
+}
 
 export const CLI_TEXT: Record<Lang, Catalogue> = {
   ru: {
@@ -40,6 +51,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     noTables: 'Таблицы отчёта не найдены',
     counts: (e, w, i) => `Ошибок: ${e}, предупреждений: ${w}, сведений: ${i}`,
     severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Сведения' },
+    more: (n, cells) => `…и ещё ${n} ${ruCells(n)} с тем же замечанием: ${cells} (все — в --format json)`,
     cannotRead: 'Не удалось прочитать',
     sameOut: 'Выходной файл совпадает с входным: укажите другой путь в --out',
     wrote: (n, out) => `Заполнено ячеек: ${n}. Записано в ${out}`,
@@ -75,6 +87,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     noTables: 'No report tables found',
     counts: (e, w, i) => `Errors: ${e}, warnings: ${w}, info: ${i}`,
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    more: (n, cells) => `…and ${n} more ${n === 1 ? 'cell' : 'cells'} with the same note: ${cells} (all of them in --format json)`,
     cannotRead: 'Could not read',
     sameOut: 'The output file is the input file: give another path in --out',
     wrote: (n, out) => `Cells filled: ${n}. Written to ${out}`,

@@ -25,7 +25,7 @@ interface CheckOpts {
 export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = writeStdout): Promise<number> {
   const files = await expandInputs(inputs);
   const progress = new Progress(files.length);
-  const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold }, o.jobs, (done, file) => progress.tick(done, file));
+  const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' }, o.jobs, (done, file) => progress.tick(done, file));
   progress.end();
   const report: Report = { version: 1, files: reports };
   // `Report` is the schema's own type, so the compiler holds the shape to it; the tests validate

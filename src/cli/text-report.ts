@@ -2,7 +2,24 @@
 import type { FileReport, Lang } from '../core';
 import { Chunks } from './chunks';
 import { CLI_TEXT } from './cli-messages';
+import { printedInFull } from './collapse';
 import { kindTitle } from './kind-names';
+
+/** Cells named on the line standing for a group's unprinted notes. */
+const NAMED = 8;
+
+/** How many of a table's notes of `rule` are not printed, and the first of their cells. */
+function rest(issues: FileReport['issues'], list: number[], full: Uint8Array, rule: string): [number, string] {
+  let n = 0;
+  const named: string[] = [];
+  for (const i of list) {
+    if (full[i] !== 0 || issues[i].rule !== rule) continue;
+    n++;
+    const c = issues[i].cells[0];
+    if (named.length < NAMED) named.push(named.length ? c.address : `${c.sheet}!${c.address}`);
+  }
+  return [n, n > NAMED ? `${named.join(', ')}, …` : named.join(', ')];
+}
 
 const ORDER = ['error', 'warning', 'info'] as const;
 
@@ -29,19 +46,27 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
   }
   const count = (s: string) => f.issues.filter((i) => i.severity === s).length;
   out.push(t.counts(count('error'), count('warning'), count('info')));
-  const byTable = new Map<string, typeof f.issues>();
-  for (const i of f.issues) {
-    const k = i.table ?? '';
-    if (!byTable.has(k)) byTable.set(k, []);
-    byTable.get(k)!.push(i);
+  const issues = f.issues;
+  const full = printedInFull(issues);
+  const byTable = new Map<string, number[]>();
+  for (let i = 0; i < issues.length; i++) {
+    const k = issues[i].table ?? '';
+    let list = byTable.get(k);
+    if (!list) byTable.set(k, (list = []));
+    list.push(i);
   }
   const tables = new Map(f.tables.map((x) => [x.id, x]));
-  for (const [id, issues] of byTable) {
+  for (const [id, list] of byTable) {
     const tb = tables.get(id);
     out.push('');
     out.push(tb ? `${kindTitle(tb.kind, lang)} (${id}, ${tb.sheet}!${tb.range})` : id);
     for (const sev of ORDER)
-      for (const i of issues.filter((x) => x.severity === sev)) out.push(`  ${t.severity[sev].padEnd(14)} ${i.cells[0].sheet}!${i.cells[0].address.padEnd(6)} ${i.message}  [${i.rule}]`);
+      for (const i of list) {
+        const x = issues[i];
+        if (x.severity !== sev || full[i] === 0) continue;
+        out.push(`  ${t.severity[sev].padEnd(14)} ${x.cells[0].sheet}!${x.cells[0].address.padEnd(6)} ${x.message}  [${x.rule}]`);
+        if (full[i] === 2) out.push(`  ${t.severity[sev].padEnd(14)} ${t.more(...rest(issues, list, full, x.rule))}  [${x.rule}]`);
+      }
   }
   for (const s of f.summaries ?? []) {
     out.push('');

@@ -185,8 +185,8 @@ const YEAR_TEXT = /^((?:19|20)\d\d)\s*(?:г\.?|год|гг\.?)?\s*\.?$/i;
 
 /** A year header such as `2023 г.`, `2023г.`, `2023`, `2023 г`, `2022.`. */
 export function parseYearText(text: string): number | undefined {
-  // Most texts are no year by their first visible character or their length: rejected before the
-  // memo, which would hash every fresh text (data cells stored as text are read here too).
+  // Most texts are no year by their first visible character: rejected before the memo, which
+  // would hash every fresh text (data cells stored as text are read here too).
   if (!mayBeYear(text)) return undefined;
   // Header texts repeat from table to table: read each once.
   let y = yearTexts.get(text);
@@ -200,24 +200,22 @@ export function parseYearText(text: string): number | undefined {
 
 const yearTexts = new Map<string, number>();
 
-/** Longest text YEAR_TEXT can match once trimmed (`2023 гг.` with spaces around): generous. */
-const YEAR_TEXT_MAX = 40;
-
-/** Whether a year text may start here: 1 or 2 as the first visible character, and a short text. */
+/** Whether a year text may start here: `19dd` or `20dd` and no fifth digit, after any spaces. */
 function mayBeYear(text: string): boolean {
-  if (text.length === 0 || text.length > YEAR_TEXT_MAX) return text.length > YEAR_TEXT_MAX && longYearText(text);
+  let i = 0;
   const c = text.charCodeAt(0);
-  if (c === 49 || c === 50) return true; // '1', '2'
-  if (c > 32 && c !== 0xa0 && c !== 0x1680 && c < 0x2000) return false;
-  const first = FIRST_VISIBLE.exec(text);
-  return !!first && (first[0] === '1' || first[0] === '2');
+  // A space of any kind first (U+2000 on holds spaces too): the text starts at its first visible character.
+  if (!(c > 32 && c !== 0xa0 && c !== 0x1680 && c < 0x2000)) {
+    const first = FIRST_VISIBLE.exec(text);
+    if (!first) return false;
+    i = first.index;
+  }
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4));
 }
 
-/** A long text is a year only with spaces padding it (`   2023 г.   `): rare, read in full. */
-function longYearText(text: string): boolean {
-  const t = text.replace(SPACES, ' ').trim();
-  return t.length <= YEAR_TEXT_MAX && YEAR_TEXT.test(t);
-}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function readYearText(text: string): number | undefined {
   const m = YEAR_TEXT.exec(text.replace(SPACES, ' ').trim());

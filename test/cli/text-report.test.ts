@@ -1,0 +1,54 @@
+// The text report on the sample workbook: every error printed, many notes of one rule in a table
+// collapsed into one line that counts and names the rest, the header counting every issue.
+import { runCheck } from '../../src/cli/main';
+import { CLI_TEXT } from '../../src/cli/cli-messages';
+import { checkFile } from '../../src/cli/process-file';
+import { writeTextReport } from '../../src/cli/text-report';
+import { ReportSchema } from '../../src/core';
+
+const SAMPLE = 'samples/sample-report.xlsx';
+
+async function output(format: 'text' | 'json', lang: 'ru' | 'en' = 'ru'): Promise<string> {
+  let out = '';
+  await runCheck([SAMPLE], { format, lang, jobs: 1 }, (s) => (out += s));
+  return out;
+}
+
+test('many number-as-text notes of one table: three printed, one line counting and naming the rest', async () => {
+  const text = await output('text');
+  const json = ReportSchema.parse(JSON.parse(await output('json'))).files[0];
+  const notes = json.issues.filter((i) => i.rule === 'number-as-text' && i.table === 'dynamics#1');
+  expect(notes.length).toBeGreaterThan(10);
+  const lines = text.split('\n').filter((l) => l.includes('[number-as-text]') && l.includes('Кузбасс 2016!'));
+  expect(lines).toHaveLength(4);
+  for (let k = 0; k < 3; k++) expect(lines[k]).toContain(notes[k].message);
+  const rest = notes.slice(3).map((i) => i.cells[0].address);
+  expect(lines[3]).toContain(`…и ещё ${rest.length} ячеек с тем же замечанием: Кузбасс 2016!${rest.slice(0, 8).join(', ')}, …`);
+  // Every error of the workbook is printed, message and all.
+  for (const e of json.issues.filter((i) => i.severity === 'error')) expect(text).toContain(e.message);
+  // The counts count every issue, printed or not.
+  const n = (s: string) => json.issues.filter((i) => i.severity === s).length;
+  expect(text).toContain(`Ошибок: ${n('error')}, предупреждений: ${n('warning')}, сведений: ${n('info')}`);
+});
+
+test('rendering only the printed messages prints the same report', async () => {
+  const render = async (messages: 'all' | 'printed') => {
+    const f = await checkFile(SAMPLE, { lang: 'en', messages });
+    let out = '';
+    writeTextReport(f, 'en', (s) => (out += s));
+    return { f, out };
+  };
+  const all = await render('all');
+  const printed = await render('printed');
+  expect(printed.out).toBe(all.out);
+  expect(printed.out).toContain('…and 18 more cells with the same note: Кузбасс 2016!');
+  // The notes left out are the ones not rendered.
+  expect(printed.f.issues.filter((i) => i.message === '').length).toBe(18);
+  expect(all.f.issues.every((i) => i.message !== '')).toBe(true);
+});
+
+test('the count agrees with its noun in Russian', () => {
+  const word = (n: number) => CLI_TEXT.ru.more(n, 'A1').split(' ')[3];
+  expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112].map(word)).toEqual(['ячейка', 'ячейки', 'ячейки', 'ячеек', 'ячеек', 'ячеек', 'ячеек', 'ячейка', 'ячейки', 'ячеек', 'ячейка', 'ячеек', 'ячеек']);
+  expect(CLI_TEXT.en.more(1, 'A1')).toContain('1 more cell with');
+});
