@@ -121,6 +121,29 @@ ruleTester('cross-table-mismatch', {
   invalid: [{ name: 'the network says 3 libraries, the grid lists 2', sheet: sheetFrom('Сеть', [...network(3), [], ...grid], ['A1:A2', 'B1:C1', 'A8:B8']), issues: ['A3=2'] }],
 });
 
+// Two fund movement tables on one sheet: a table repeated with a slip, or two libraries' tables.
+const twoMovements = (second: Raw[][], first: Raw[][] = M_OK) =>
+  sheetFrom('Фонды', [['Показатели (2023)', 'Объем фонда', 'Книг, брошюр', 'Газет, журналов'], ...first, [], ['Библиотека-филиал № 2'], [], ['Показатели (2023)', 'Объем фонда', 'Книг, брошюр', 'Газет, журналов'], ...second]);
+const idle = (fund: number): Raw[][] => [
+  ['Состояло на начало года', fund, fund, 0],
+  ['Поступило за год', 0, 0, 0],
+  ['Выбыло за год', 0, 0, 0],
+  ['Состоит на конец года', fund, fund, 0],
+];
+const OTHER_LIBRARY: Raw[][] = [
+  ['Состояло на начало года', 4210, 3900, 310],
+  ['Поступило за год', 215, 180, 35],
+  ['Выбыло за год', 120, 100, 20],
+  ['Состоит на конец года', 4305, 3980, 325],
+];
+ruleTester('cross-table-mismatch', {
+  valid: [
+    { name: "another library's table of the same kind is no copy of the first", sheet: twoMovements(OTHER_LIBRARY) },
+    { name: 'two libraries that received and withdrew nothing: their zeros agree, their funds do not', sheet: twoMovements(idle(4210), idle(1000)) },
+  ],
+  invalid: [{ name: 'a repeated table with one slip: 66 books received where the first copy says 60', sheet: twoMovements(M_OK.map((r, i) => (i === 1 ? [r[0], 106, 66, 40] : r))), issues: ['B11=100', 'C11=60'] }],
+});
+
 const composition = (totalPct: Raw) =>
   sheetFrom('Состав', [
     ['2021'],

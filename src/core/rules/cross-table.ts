@@ -133,8 +133,28 @@ function counterparts(first: TableModel, copy: TableModel): (i: number) => Table
   return (i) => (positions[i] < 0 ? undefined : first.cells[positions[i]]);
 }
 
+/**
+ * Whether `copy` repeats `first`: at least half of the cells both hold (not both zero) agree. A
+ * report repeats a table with a slip or two (2 286 books in one copy, 286 in the other); a workbook
+ * of several libraries holds one table per library, which differ nearly everywhere: no copies.
+ */
+function repeats(first: TableModel, copy: TableModel, counterpart: (i: number) => TableCell | undefined): boolean {
+  let both = 0;
+  let equal = 0;
+  for (let i = 0; i < copy.cells.length; i++) {
+    const c = copy.cells[i];
+    const f = counterpart(i);
+    // Zeros agree in any two tables of a kind (no thefts, no floods): they prove no repeat.
+    if (!f || !hasValue(f.num) || !hasValue(c.num) || (f.num.value === 0 && c.num.value === 0)) continue;
+    both++;
+    if (Math.abs(f.num.value - c.num.value) < 1e-9) equal++;
+  }
+  return 2 * equal >= both;
+}
+
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
   const counterpart = counterparts(first, copy);
+  if (!repeats(first, copy, counterpart)) return;
   for (let i = 0; i < copy.cells.length; i++) {
     const c = copy.cells[i];
     const f = counterpart(i);
