@@ -144,6 +144,44 @@ ruleTester('cross-table-mismatch', {
   invalid: [{ name: 'a repeated table with one slip: 66 books received where the first copy says 60', sheet: twoMovements(M_OK.map((r, i) => (i === 1 ? [r[0], 106, 66, 40] : r))), issues: ['B11=100', 'C11=60'] }],
 });
 
+// One library system after another: each fund movement table and the withdrawals table beside it.
+const MOVEMENT_HEAD: Raw[] = ['Показатели (2023)', 'Объем фонда', 'Книг, брошюр', 'Газет, журналов'];
+const WITHDRAWALS_HEAD: Raw[][] = [
+  ['Причины исключения документов', 'Количество экземпляров', null, null],
+  [null, '2021 г.', '2022 г.', '2023 г.'],
+];
+const withdrawals = (byDecay: number): Raw[][] => [
+  ...WITHDRAWALS_HEAD,
+  ['Утеряны читателями', 0, 0, 0],
+  ['По ветхости', byDecay + 7, byDecay + 9, byDecay],
+  ['Устаревшие по содержанию', 0, 0, 0],
+];
+/** A system's movement and withdrawals tables; its withdrawn total is 50 (M_OK) or 120 (OTHER_LIBRARY). */
+const system = (movement: Raw[][], decay: number): Raw[][] => [[MOVEMENT_HEAD[0] as string], [], MOVEMENT_HEAD, ...movement, [], ...withdrawals(decay)];
+const systemMerges = (top: number) => [`A${top + 8}:A${top + 9}`, `B${top + 8}:D${top + 8}`];
+ruleTester('cross-table-mismatch', {
+  valid: [
+    {
+      name: "two systems on one sheet: each movement table agrees with its own withdrawals, not the other's",
+      sheet: sheetFrom('Сводный', [...system(M_OK, 50), [], ['Бакчарская ЦБС'], [], ...system(OTHER_LIBRARY, 120)], [...systemMerges(0), ...systemMerges(16)]),
+    },
+  ],
+  invalid: [
+    {
+      name: "the second system's withdrawals add up to 110 where its movement says 120",
+      sheet: sheetFrom('Сводный', [...system(M_OK, 50), [], ['Бакчарская ЦБС'], [], ...system(OTHER_LIBRARY, 110)], [...systemMerges(0), ...systemMerges(16)]),
+      issues: ['B22=110'],
+    },
+  ],
+});
+
+test('a system per sheet: each movement table is compared with the withdrawals of its own sheet', () => {
+  const sheets = [sheetFrom('Асиновская ЦБС', system(M_OK, 50), systemMerges(0)), sheetFrom('Бакчарская ЦБС', system(OTHER_LIBRARY, 120), systemMerges(0))];
+  const r = checkWorkbook({ sheets });
+  expect(r.tables.map((t) => t.kind)).toEqual(['fund-movement', 'fund-withdrawals', 'fund-movement', 'fund-withdrawals']);
+  expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
+});
+
 const composition = (totalPct: Raw) =>
   sheetFrom('Состав', [
     ['2021'],

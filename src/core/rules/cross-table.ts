@@ -4,6 +4,7 @@ import { hasValue } from '../numbers';
 import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
+import { Candidates } from './link-order';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
@@ -202,22 +203,20 @@ export const crossTableMismatch: Rule = {
       kinds.get(t.def.kind)!.push(t);
     }
     const ordered = new Map([...kinds].map(([k, ts]) => [k, byReference(ts, ctx)]));
-    // Tables of each kind by the years they cover, the reference copy first: no table meets every other.
-    const byYear = new Map<string, Map<number, TableModel[]>>();
+    // Tables of each kind by the years they cover: no table meets every other.
+    const byYear = new Map<string, Map<number, Candidates>>();
     for (const [k, ts] of ordered) {
       const m = new Map<number, TableModel[]>();
       for (const o of ts) for (const y of yearsOfT(o, ctx).years) (m.get(y) ?? m.set(y, []).get(y)!).push(o);
-      byYear.set(k, m);
+      byYear.set(k, new Map([...m].map(([y, list]) => [y, new Candidates(list)])));
     }
     for (const t of ctx.tables)
       for (const link of t.def.links)
         for (const y of yearsOfT(t, ctx).years) {
-          // The reference copy of the other kind when comparable; its copies are compared with it separately.
+          // The nearest table of the other kind on t's sheet, else the reference copy, when comparable
+          // (see link-order.ts); copies are compared with their reference separately.
           let tried = 0;
-          for (const o of byYear.get(link.other)?.get(y + link.yearOffset) ?? []) {
-            if (o === t) continue;
-            if (checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED) break;
-          }
+          byYear.get(link.other)?.get(y + link.yearOffset)?.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED);
         }
     for (const ts of ordered.values()) {
       if (ts.length < 2 || !ts[0].def.copiesAgree) continue;

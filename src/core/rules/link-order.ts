@@ -1,0 +1,52 @@
+// Which tables of the other kind a table's link is compared with, in order. A region's workbook
+// holds one system per sheet (or one library after another on a sheet): a fund movement table is
+// compared with the receipts table beside it, not with the workbook's first one. So the tables of
+// the same sheet come first, nearest first; then the others, the reference copy first.
+import type { TableModel } from '../table';
+
+/** The other kind's tables covering one year: all of them in reference order, and per sheet by row. */
+export class Candidates {
+  private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
+
+  constructor(readonly ordered: TableModel[]) {
+    for (const o of ordered) {
+      let list = this.bySheet.get(o.sheet);
+      if (!list) this.bySheet.set(o.sheet, (list = []));
+      list.push(o);
+    }
+    for (const list of this.bySheet.values()) list.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
+  }
+
+  /**
+   * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
+   * t's sheet come first, nearest first (by rows between their tops); then the others in reference
+   * order. `t` itself is skipped.
+   */
+  each(t: TableModel, visit: (o: TableModel) => boolean): void {
+    const here = this.bySheet.get(t.sheet);
+    if (here) {
+      // Walk out from t's row both ways, taking the nearer side each time.
+      let hi = lowerBound(here, t.area.top);
+      let lo = hi - 1;
+      while (lo >= 0 || hi < here.length) {
+        const up = lo >= 0 ? t.area.top - here[lo].area.top : Infinity;
+        const down = hi < here.length ? here[hi].area.top - t.area.top : Infinity;
+        const o = down <= up ? here[hi++] : here[lo--];
+        if (o !== t && visit(o)) return;
+      }
+    }
+    for (const o of this.ordered) if (o.sheet !== t.sheet && visit(o)) return;
+  }
+}
+
+/** The first index whose table starts at or below `top`. */
+function lowerBound(list: TableModel[], top: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].area.top < top) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
