@@ -4,6 +4,7 @@ import { hasValue, isPercentFormat } from './numbers';
 import { linesOf, type Line } from './relation-lines';
 import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
+import { Candidates } from './nearest-tables';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
 export interface Term {
@@ -150,29 +151,36 @@ export function instances(t: TableModel): Instance[] {
 export const COPIES_TRIED = 3;
 
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
-function pick(byKind: Map<string, TableModel[]>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
+function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
   let fallback: Term[] | undefined;
-  for (const src of from)
-    // The first few copies of the source table: a workbook repeating a table hundreds of times
-    // must not make every indicator read every copy.
-    for (const o of (byKind.get(src.kind) ?? []).slice(0, COPIES_TRIED)) {
+  let found: Term[] | undefined;
+  for (const src of from) {
+    // The nearest few copies of the source table (nearest-tables.ts): a workbook repeating a table
+    // hundreds of times must not make every indicator read every copy.
+    let tried = 0;
+    byKind.get(src.kind)?.each(t, (o) => {
       const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
-      if (!cells) continue;
-      const terms = cells.map((c) => term(o, c, sign));
-      if (cells.every((c) => hasValue(c.num))) return terms;
-      fallback ??= terms;
-    }
+      if (cells) {
+        const terms = cells.map((c) => term(o, c, sign));
+        if (cells.every((c) => hasValue(c.num))) found = terms;
+        else fallback ??= terms;
+      }
+      return found !== undefined || ++tried >= COPIES_TRIED;
+    });
+    if (found) return found;
+  }
   return fallback;
 }
 
 /** Indicators recomputed from other tables (declared as `derived`), one per indicator cell. */
 export function derivedInstances(tables: TableModel[], reportingYear: number | undefined): Instance[] {
   const out: Instance[] = [];
-  const byKind = new Map<string, TableModel[]>();
+  const lists = new Map<string, TableModel[]>();
   for (const t of tables) {
-    if (!byKind.has(t.def.kind)) byKind.set(t.def.kind, []);
-    byKind.get(t.def.kind)!.push(t);
+    if (!lists.has(t.def.kind)) lists.set(t.def.kind, []);
+    lists.get(t.def.kind)!.push(t);
   }
+  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list)]));
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);
@@ -182,11 +190,11 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
         const num: Term[] = [];
         let ok = true;
         for (const n of d.num) {
-          const terms = pick(byKind, n.from, y, reportingYear, n.sign);
+          const terms = pick(t, byKind, n.from, y, reportingYear, n.sign);
           if (!terms) ok = false;
           else num.push(...terms);
         }
-        const den = ok ? pick(byKind, d.den, y, reportingYear, 1) : undefined;
+        const den = ok ? pick(t, byKind, d.den, y, reportingYear, 1) : undefined;
         if (!ok || !den) continue;
         out.push({ type: 'ratio', table: t, target: here[0], num, den, factor: isPercentFormat(here[0].numberFormat) ? d.factor / 100 : d.factor, computed: true });
       }

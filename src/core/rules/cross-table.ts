@@ -4,7 +4,7 @@ import { hasValue } from '../numbers';
 import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
-import { Candidates } from './link-order';
+import { Candidates } from '../nearest-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
@@ -135,7 +135,7 @@ function counterparts(first: TableModel, copy: TableModel): (i: number) => Table
 }
 
 /**
- * Whether `copy` repeats `first`: at least half of the cells both hold (not both zero) agree. A
+ * Whether `copy` repeats `first`: at least half of the counts both hold (not both zero) agree. A
  * report repeats a table with a slip or two (2 286 books in one copy, 286 in the other); a workbook
  * of several libraries holds one table per library, which differ nearly everywhere: no copies.
  */
@@ -145,8 +145,9 @@ function repeats(first: TableModel, copy: TableModel, counterpart: (i: number) =
   for (let i = 0; i < copy.cells.length; i++) {
     const c = copy.cells[i];
     const f = counterpart(i);
-    // Zeros agree in any two tables of a kind (no thefts, no floods): they prove no repeat.
-    if (!f || !hasValue(f.num) || !hasValue(c.num) || (f.num.value === 0 && c.num.value === 0)) continue;
+    // Zeros agree in any two tables of a kind (no thefts, no floods), and shares in any two of the
+    // same proportions (a system twice as large): neither proves a repeat.
+    if (c.key.measure !== undefined || !f || !hasValue(f.num) || !hasValue(c.num) || (f.num.value === 0 && c.num.value === 0)) continue;
     both++;
     if (Math.abs(f.num.value - c.num.value) < 1e-9) equal++;
   }
@@ -214,7 +215,7 @@ export const crossTableMismatch: Rule = {
       for (const link of t.def.links)
         for (const y of yearsOfT(t, ctx).years) {
           // The nearest table of the other kind on t's sheet, else the reference copy, when comparable
-          // (see link-order.ts); copies are compared with their reference separately.
+          // (see nearest-tables.ts); copies are compared with their reference separately.
           let tried = 0;
           byYear.get(link.other)?.get(y + link.yearOffset)?.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED);
         }

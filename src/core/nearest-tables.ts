@@ -1,10 +1,11 @@
-// Which tables of the other kind a table's link is compared with, in order. A region's workbook
-// holds one system per sheet (or one library after another on a sheet): a fund movement table is
-// compared with the receipts table beside it, not with the workbook's first one. So the tables of
-// the same sheet come first, nearest first; then the others, the reference copy first.
-import type { TableModel } from '../table';
+// Which tables of another kind a table is compared with or computed from, in order. A region's
+// workbook holds one system per sheet (or one library after another on a sheet): a fund movement
+// table is compared with the receipts table beside it, an indicator computed from the basic
+// indicators beside it, not from the workbook's first. So the tables of the same sheet come first,
+// nearest first; then the others in the order given (the reference copy first, or workbook order).
+import type { TableModel } from './table';
 
-/** The other kind's tables covering one year: all of them in reference order, and per sheet by row. */
+/** Tables of one kind (of one year, for links): all in the order given, and per sheet by row. */
 export class Candidates {
   private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
 
@@ -19,8 +20,8 @@ export class Candidates {
 
   /**
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
-   * t's sheet come first, nearest first (by rows between their tops); then the others in reference
-   * order. `t` itself is skipped.
+   * t's sheet come first, nearest first (by rows between their tops); then the others in the order
+   * given. `t` itself is skipped.
    */
   each(t: TableModel, visit: (o: TableModel) => boolean): void {
     const here = this.bySheet.get(t.sheet);
