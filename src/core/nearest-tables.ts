@@ -20,18 +20,20 @@ export class Candidates {
 
   /**
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
-   * t's sheet come first, nearest first (by rows between their tops); then the others in the order
+   * t's sheet come first, nearest first (by the rows between them); then the others in the order
    * given. `t` itself is skipped.
    */
   each(t: TableModel, visit: (o: TableModel) => boolean): void {
     const here = this.bySheet.get(t.sheet);
     if (here) {
-      // Walk out from t's row both ways, taking the nearer side each time.
+      // Walk out from t's row both ways, taking the nearer side each time. Near is the rows between
+      // the two tables (a 4.4 just under its 4.3 is nearer to it than to the next branch's 4.3,
+      // whose top may be closer to its own).
       let hi = lowerBound(here, t.area.top);
       let lo = hi - 1;
       while (lo >= 0 || hi < here.length) {
-        const up = lo >= 0 ? t.area.top - here[lo].area.top : Infinity;
-        const down = hi < here.length ? here[hi].area.top - t.area.top : Infinity;
+        const up = lo >= 0 ? Math.max(0, t.area.top - here[lo].area.bottom) : Infinity;
+        const down = hi < here.length ? Math.max(0, here[hi].area.top - t.area.bottom) : Infinity;
         const o = down <= up ? here[hi++] : here[lo--];
         if (o !== t && visit(o)) return;
       }

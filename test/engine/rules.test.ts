@@ -175,6 +175,23 @@ ruleTester('cross-table-mismatch', {
   ],
 });
 
+const withdrawalsTall = (byDecay: number): Raw[][] => [
+  ...WITHDRAWALS_HEAD,
+  ['Утеряны читателями', 0, 0, 0],
+  ['Недостача (по результатам проверок)', 0, 0, 0],
+  ['По ветхости', byDecay + 7, byDecay + 9, byDecay],
+  ['Устаревшие по содержанию', 0, 0, 0],
+  ['Стихийные бедствия', 0, 0, 0],
+  ['Кражи', 0, 0, 0],
+];
+test("a movement table under its own withdrawals is compared with them, not with the next system's, whose top is nearer", () => {
+  // Withdrawals A rows 1-8, movement A 10-14; two empty rows; withdrawals B 17-24, movement B 26-30.
+  const rows: Raw[][] = [...withdrawalsTall(50), [], MOVEMENT_HEAD, ...M_OK, [], [], ...withdrawalsTall(120), [], MOVEMENT_HEAD, ...OTHER_LIBRARY];
+  const r = checkWorkbook({ sheets: [sheetFrom('Сводный', rows, ['A1:A2', 'B1:D1', 'A17:A18', 'B17:D17'])] });
+  expect(r.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['fund-withdrawals A1:D8', 'fund-movement A10:D14', 'fund-withdrawals A17:D24', 'fund-movement A26:D30']);
+  expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
+});
+
 test('a system per sheet: each movement table is compared with the withdrawals of its own sheet', () => {
   const sheets = [sheetFrom('Асиновская ЦБС', system(M_OK, 50), systemMerges(0)), sheetFrom('Бакчарская ЦБС', system(OTHER_LIBRARY, 120), systemMerges(0))];
   const r = checkWorkbook({ sheets });
