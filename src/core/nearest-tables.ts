@@ -3,16 +3,22 @@
 // table is compared with the receipts table beside it, an indicator computed from the basic
 // indicators beside it, not from the workbook's first. So the tables of the same sheet come first,
 // nearest first; then the others in the order given (the reference copy first, or workbook order).
+// Where the cell being checked is a formula, the tables holding the cells it reads come before all.
+import type { FormulaRef } from './formula-refs';
 import type { TableModel } from './table';
 
 /** Tables of one kind (of one year, for links): all in the order given, and per sheet by row. */
 export class Candidates {
   private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
+  private readonly byName = new Map<string, TableModel['sheet']>();
 
   constructor(readonly ordered: TableModel[]) {
     for (const o of ordered) {
       let list = this.bySheet.get(o.sheet);
-      if (!list) this.bySheet.set(o.sheet, (list = []));
+      if (!list) {
+        this.bySheet.set(o.sheet, (list = []));
+        this.byName.set(o.sheet.name.toLowerCase(), o.sheet);
+      }
       list.push(o);
     }
     for (const list of this.bySheet.values()) list.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
@@ -21,9 +27,18 @@ export class Candidates {
   /**
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
    * t's sheet come first, nearest first (by the rows between them); then the others in the order
-   * given. `t` itself is skipped.
+   * given. `refs` (the cells a formula of t's reads) put the tables holding them first. `t` itself
+   * is skipped.
    */
-  each(t: TableModel, visit: (o: TableModel) => boolean): void {
+  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = []): void {
+    let named: TableModel[] | undefined;
+    for (const ref of refs) {
+      const o = this.holding(t, ref);
+      if (!o || o === t || named?.includes(o)) continue;
+      if (visit(o)) return;
+      (named ??= []).push(o);
+    }
+    const go = named ? (o: TableModel) => !named.includes(o) && visit(o) : visit;
     const here = this.bySheet.get(t.sheet);
     if (here) {
       // Walk out from t's row both ways, taking the nearer side each time. Near is the rows between
@@ -35,10 +50,33 @@ export class Candidates {
         const up = lo >= 0 ? Math.max(0, t.area.top - here[lo].area.bottom) : Infinity;
         const down = hi < here.length ? Math.max(0, here[hi].area.top - t.area.bottom) : Infinity;
         const o = down <= up ? here[hi++] : here[lo--];
-        if (o !== t && visit(o)) return;
+        if (o !== t && go(o)) return;
       }
     }
-    for (const o of this.ordered) if (o.sheet !== t.sheet && visit(o)) return;
+    for (const o of this.ordered) if (o.sheet !== t.sheet && go(o)) return;
+  }
+
+  /** Whether one of these tables holds a cell of `refs`. */
+  holdsAny(t: TableModel, refs: readonly FormulaRef[]): boolean {
+    for (const ref of refs) if (this.holding(t, ref)) return true;
+    return false;
+  }
+
+  /** The table whose area holds the cell a formula of t's names, if one of these does. */
+  private holding(t: TableModel, ref: FormulaRef): TableModel | undefined {
+    const sheet = ref.sheet === undefined ? t.sheet : this.byName.get(ref.sheet.toLowerCase());
+    const list = sheet && this.bySheet.get(sheet);
+    if (!list) return undefined;
+    const row = ref.row - (sheet.origin?.row ?? 0);
+    const col = ref.col - (sheet.origin?.col ?? 0);
+    // Tables are sorted by top: those starting at or above the row, nearest first (a few: tables
+    // of one kind side by side at most; a cell in none of them is looked for no further).
+    const end = lowerBound(list, row + 1);
+    for (let i = end - 1; i >= 0 && i >= end - 8; i--) {
+      const a = list[i].area;
+      if (a.bottom >= row && a.left <= col && a.right >= col) return list[i];
+    }
+    return undefined;
   }
 }
 

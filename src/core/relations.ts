@@ -4,8 +4,11 @@ import { hasValue, isPercentFormat } from './numbers';
 import { linesOf, type Line } from './relation-lines';
 import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
+import { formulaRefs, type FormulaRef } from './formula-refs';
 import { Candidates } from './nearest-tables';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
+
+const NO_REFS: readonly FormulaRef[] = [];
 
 export interface Term {
   table: TableModel;
@@ -151,10 +154,12 @@ export function instances(t: TableModel): Instance[] {
 export const COPIES_TRIED = 3;
 
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
-function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1): Term[] | undefined {
+function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1, refs: readonly FormulaRef[]): Term[] | undefined {
   let fallback: Term[] | undefined;
   let found: Term[] | undefined;
-  for (const src of from) {
+  // A formula reading one of the alternatives (the fund from 5.1.1 rather than 5.3) decides which.
+  const sources = refs.length ? [...from].sort((a, b) => Number(!!byKind.get(b.kind)?.holdsAny(t, refs)) - Number(!!byKind.get(a.kind)?.holdsAny(t, refs))) : from;
+  for (const src of sources) {
     // The nearest few copies of the source table (nearest-tables.ts): a workbook repeating a table
     // hundreds of times must not make every indicator read every copy.
     let tried = 0;
@@ -166,7 +171,7 @@ function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], ye
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    });
+    }, refs);
     if (found) return found;
   }
   return fallback;
@@ -187,14 +192,16 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
       for (const y of years) {
         const here = selectYear(t, d.here, y, reportingYear);
         if (!here || here.length !== 1 || !keyed && t.year === undefined && reportingYear === undefined) continue;
+        // An indicator written as a formula is checked against the tables it reads.
+        const refs = here[0].formula ? formulaRefs(here[0].formula) : NO_REFS;
         const num: Term[] = [];
         let ok = true;
         for (const n of d.num) {
-          const terms = pick(t, byKind, n.from, y, reportingYear, n.sign);
+          const terms = pick(t, byKind, n.from, y, reportingYear, n.sign, refs);
           if (!terms) ok = false;
           else num.push(...terms);
         }
-        const den = ok ? pick(t, byKind, d.den, y, reportingYear, 1) : undefined;
+        const den = ok ? pick(t, byKind, d.den, y, reportingYear, 1, refs) : undefined;
         if (!ok || !den) continue;
         out.push({ type: 'ratio', table: t, target: here[0], num, den, factor: isPercentFormat(here[0].numberFormat) ? d.factor / 100 : d.factor, computed: true });
       }

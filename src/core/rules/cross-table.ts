@@ -1,5 +1,6 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
+import { formulaRefs, type FormulaRef } from '../formula-refs';
 import { hasValue } from '../numbers';
 import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
@@ -74,6 +75,14 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
   }
   return true;
 }
+
+/** The cells the formula of a link's cell reads (the tables holding them are compared first). */
+function refsOf(t: TableModel, link: Link, y: number, ctx: RuleContext): readonly FormulaRef[] {
+  const hc = select(t, link.here, y, yearsOfT(t, ctx).keyed);
+  const f = hc && hc.length === 1 ? hc[0].formula : undefined;
+  return f ? formulaRefs(f) : NO_REFS;
+}
+const NO_REFS: readonly FormulaRef[] = [];
 
 /** The dimension a link counts the rows of (`#count`), per link (definitions are fixed). */
 const countDims = new WeakMap<Link['there'], string | null>();
@@ -216,8 +225,10 @@ export const crossTableMismatch: Rule = {
         for (const y of yearsOfT(t, ctx).years) {
           // The nearest table of the other kind on t's sheet, else the reference copy, when comparable
           // (see nearest-tables.ts); copies are compared with their reference separately.
+          const candidates = byYear.get(link.other)?.get(y + link.yearOffset);
+          if (!candidates) continue;
           let tried = 0;
-          byYear.get(link.other)?.get(y + link.yearOffset)?.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED);
+          candidates.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED, refsOf(t, link, y, ctx));
         }
     for (const ts of ordered.values()) {
       if (ts.length < 2 || !ts[0].def.copiesAgree) continue;
