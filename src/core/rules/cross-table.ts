@@ -144,11 +144,12 @@ function counterparts(first: TableModel, copy: TableModel): (i: number) => Table
 }
 
 /**
- * Whether `copy` repeats `first`: at least half of the counts both hold (not both zero) agree. A
- * report repeats a table with a slip or two (2 286 books in one copy, 286 in the other); a workbook
- * of several libraries holds one table per library, which differ nearly everywhere: no copies.
+ * Whether `copy` repeats the table `counterpart` maps it to: at least half of the counts both hold
+ * (not both zero) agree. A report repeats a table with a slip or two (2 286 books in one copy, 286
+ * in the other); a workbook of several libraries holds one table per library, which differ nearly
+ * everywhere: no copies.
  */
-function repeats(first: TableModel, copy: TableModel, counterpart: (i: number) => TableCell | undefined): boolean {
+function repeats(copy: TableModel, counterpart: (i: number) => TableCell | undefined): boolean {
   let both = 0;
   let equal = 0;
   for (let i = 0; i < copy.cells.length; i++) {
@@ -165,7 +166,7 @@ function repeats(first: TableModel, copy: TableModel, counterpart: (i: number) =
 
 function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): void {
   const counterpart = counterparts(first, copy);
-  if (!repeats(first, copy, counterpart)) return;
+  if (!repeats(copy, counterpart)) return;
   for (let i = 0; i < copy.cells.length; i++) {
     const c = copy.cells[i];
     const f = counterpart(i);
