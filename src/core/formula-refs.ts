@@ -35,3 +35,10 @@ export function formulaRefs(formula: string, max = 16): FormulaRef[] {
   }
   return out;
 }
+
+const NONE: readonly FormulaRef[] = [];
+
+/** The cells a cell's formula reads; none for a value. */
+export function cellRefs(cell: { formula?: string } | undefined): readonly FormulaRef[] {
+  return cell?.formula ? formulaRefs(cell.formula) : NONE;
+}

@@ -4,11 +4,9 @@ import { hasValue, isPercentFormat } from './numbers';
 import { linesOf, type Line } from './relation-lines';
 import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
-import { formulaRefs, type FormulaRef } from './formula-refs';
+import { cellRefs, type FormulaRef } from './formula-refs';
 import { Candidates } from './nearest-tables';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
-
-const NO_REFS: readonly FormulaRef[] = [];
 
 export interface Term {
   table: TableModel;
@@ -158,7 +156,8 @@ function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], ye
   let fallback: Term[] | undefined;
   let found: Term[] | undefined;
   // A formula reading one of the alternatives (the fund from 5.1.1 rather than 5.3) decides which.
-  const sources = refs.length ? [...from].sort((a, b) => Number(!!byKind.get(b.kind)?.holdsAny(t, refs)) - Number(!!byKind.get(a.kind)?.holdsAny(t, refs))) : from;
+  const read = (src: Source) => !!byKind.get(src.kind)?.holdsAny(t, refs);
+  const sources = refs.length ? [...from.filter(read), ...from.filter((src) => !read(src))] : from;
   for (const src of sources) {
     // The nearest few copies of the source table (nearest-tables.ts): a workbook repeating a table
     // hundreds of times must not make every indicator read every copy.
@@ -193,7 +192,7 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
         const here = selectYear(t, d.here, y, reportingYear);
         if (!here || here.length !== 1 || !keyed && t.year === undefined && reportingYear === undefined) continue;
         // An indicator written as a formula is checked against the tables it reads.
-        const refs = here[0].formula ? formulaRefs(here[0].formula) : NO_REFS;
+        const refs = cellRefs(here[0]);
         const num: Term[] = [];
         let ok = true;
         for (const n of d.num) {

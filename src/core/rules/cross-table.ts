@@ -1,6 +1,6 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
 import type { Link } from '../definition';
-import { formulaRefs, type FormulaRef } from '../formula-refs';
+import { cellRefs, type FormulaRef } from '../formula-refs';
 import { hasValue } from '../numbers';
 import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
@@ -79,10 +79,8 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
 /** The cells the formula of a link's cell reads (the tables holding them are compared first). */
 function refsOf(t: TableModel, link: Link, y: number, ctx: RuleContext): readonly FormulaRef[] {
   const hc = select(t, link.here, y, yearsOfT(t, ctx).keyed);
-  const f = hc && hc.length === 1 ? hc[0].formula : undefined;
-  return f ? formulaRefs(f) : NO_REFS;
+  return cellRefs(hc && hc.length === 1 ? hc[0] : undefined);
 }
-const NO_REFS: readonly FormulaRef[] = [];
 
 /** The dimension a link counts the rows of (`#count`), per link (definitions are fixed). */
 const countDims = new WeakMap<Link['there'], string | null>();
