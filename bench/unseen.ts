@@ -1,6 +1,6 @@
 // Report workbooks of about 1 000 000 non-empty cells in shapes that bench/generate.ts does not make,
 // to look for the shapes where `report-check check` is slow against an exceljs read:
-//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text)
+//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text errors)
 // Each shape is written with exceljs (`wb.xlsx.writeFile`) to OUTDIR/<shape>.xlsx; one JSON line per
 // workbook (cells, sheets) goes to stdout. Built from the seed tables of test/fixtures, each table
 // with its own figures (scaled), years (2021–2025) and, now and then, label noise.
@@ -844,6 +844,48 @@ function shapeText(): Sh[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// i. drafts full of mistakes: a tenth of the figures off by a few units, some replaced by words or
+// left empty, so that sums, balances, shares and links fail all over and every error is printed.
+
+const WORDS = ['нет данных', 'уточняется', '12 (план)', 'см. выше', '?', 'н/д', '15-20', '#ДЕЛ/0!'];
+
+function spoil(t: TableFixture, rnd: () => number): TableFixture {
+  const rows = t.block.rows.map((row, r) =>
+    row.map((v, c): CellSpec => {
+      if (r < t.headerRows || c < t.labelCols) return v;
+      const n = typeof v === 'number' ? v : v && typeof v === 'object' && typeof v.v === 'number' && v.formula === undefined ? v.v : undefined;
+      if (n === undefined || isYear(n)) return v;
+      const x = rnd();
+      if (x < 0.1) return n + 1 + Math.floor(rnd() * 50);
+      if (x < 0.12) return -n - 1;
+      if (x < 0.15) return pick(rnd, WORDS);
+      if (x < 0.17) return null;
+      return v;
+    }),
+  );
+  return { ...t, block: { ...t.block, rows } };
+}
+
+function shapeErrors(): Sh[] {
+  const rnd = prng(909);
+  const sheets: Sh[] = [];
+  for (let s = 0; total(sheets) < TARGET; s++) {
+    const sh = new Sh(`Черновик ${s + 1}`);
+    for (let k = 0; k < 10; k++) {
+      const entries = systemReport(rnd, s * 10 + k).map((e): Entry => {
+        if ('t' in e) return { ...e, t: spoil(e.t, rnd) };
+        if ('beside' in e) return { beside: e.beside.map((t) => spoil(t, rnd)) };
+        return e;
+      });
+      stack(sh, entries);
+      sh.gap(2);
+    }
+    sheets.push(sh);
+  }
+  return sheets;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const SHAPES: Record<string, () => Sh[]> = {
   formulas: shapeFormulas,
@@ -854,6 +896,7 @@ const SHAPES: Record<string, () => Sh[]> = {
   sheets: shapeSheets,
   rich: shapeRich,
   text: shapeText,
+  errors: shapeErrors,
 };
 
 async function main(): Promise<void> {

@@ -4,6 +4,9 @@
 // indicators beside it, not from the workbook's first. So the tables of the same sheet come first,
 // nearest first; then the others in the order given (the reference copy first, or workbook order).
 // Where the cell being checked is a formula, the tables holding the cells it reads come before all.
+// Another sheet holding several tables of a kind for one year (a library after another) is a
+// collection of units: which of them a table on another sheet goes with is a guess, so none is
+// taken; nor is any other sheet's for a table that is itself one of several on its sheet.
 import type { FormulaRef } from './formula-refs';
 import type { TableModel } from './table';
 
@@ -11,8 +14,14 @@ import type { TableModel } from './table';
 export class Candidates {
   private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
   private readonly byName = new Map<string, TableModel['sheet']>();
+  /** Per sheet, the years two or more of its tables cover (see `crowded`). */
+  private crowdedYears?: Map<TableModel['sheet'], Set<number>>;
 
-  constructor(readonly ordered: TableModel[]) {
+  /** @param yearsOf the years a table covers; without it, the tables are of one year. */
+  constructor(
+    readonly ordered: TableModel[],
+    private readonly yearsOf?: (t: TableModel) => readonly number[],
+  ) {
     for (const o of ordered) {
       let list = this.bySheet.get(o.sheet);
       if (!list) {
@@ -24,13 +33,30 @@ export class Candidates {
     for (const list of this.bySheet.values()) list.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
   }
 
+  /** Whether two or more of these tables on `sheet` cover `year` (any year, without `yearsOf`). */
+  crowded(sheet: TableModel['sheet'], year: number): boolean {
+    const list = this.bySheet.get(sheet);
+    if (!list || list.length < 2) return false;
+    if (!this.yearsOf) return true;
+    if (!this.crowdedYears) this.crowdedYears = new Map();
+    let ys = this.crowdedYears.get(sheet);
+    if (!ys) {
+      const seen = new Set<number>();
+      ys = new Set();
+      for (const o of list) for (const y of this.yearsOf(o)) (seen.has(y) ? ys : seen).add(y);
+      this.crowdedYears.set(sheet, ys);
+    }
+    return ys.has(year);
+  }
+
   /**
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
-   * t's sheet come first, nearest first (by the rows between them); then the others in the order
-   * given. `refs` (the cells a formula of t's reads) put the tables holding them first. `t` itself
-   * is skipped.
+   * t's sheet come first, nearest first (by the rows between them); then, unless `alone` is false
+   * (t is one of several of its kind on its sheet), those of other sheets not crowded for `year`,
+   * in the order given. `refs` (the cells a formula of t's reads) put the tables holding them
+   * first. `t` itself is skipped.
    */
-  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = []): void {
+  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true): void {
     let named: TableModel[] | undefined;
     for (const ref of refs) {
       const o = this.holding(t, ref);
@@ -53,7 +79,20 @@ export class Candidates {
         if (o !== t && go(o)) return;
       }
     }
-    for (const o of this.ordered) if (o.sheet !== t.sheet && go(o)) return;
+    if (!alone) return;
+    for (const o of this.ordered) if (o.sheet !== t.sheet && !this.crowded(o.sheet, year) && go(o)) return;
+  }
+
+  /** How many of these tables, other than t, hold cells of `refs` (two: t's cell totals them). */
+  holdingCount(t: TableModel, refs: readonly FormulaRef[]): number {
+    let first: TableModel | undefined;
+    for (const ref of refs) {
+      const o = this.holding(t, ref);
+      if (!o || o === t || o === first) continue;
+      if (first) return 2;
+      first = o;
+    }
+    return first ? 1 : 0;
   }
 
   /** Whether one of these tables holds a cell of `refs`. */

@@ -170,7 +170,7 @@ function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], ye
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    }, refs);
+    }, refs, year + src.yearOffset, !byKind.get(t.def.kind)?.crowded(t.sheet, year));
     if (found) return found;
   }
   return fallback;
@@ -184,7 +184,8 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
     if (!lists.has(t.def.kind)) lists.set(t.def.kind, []);
     lists.get(t.def.kind)!.push(t);
   }
-  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list)]));
+  const years = (o: TableModel) => yearsOf(o, reportingYear).years;
+  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, years)]));
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);

@@ -213,3 +213,33 @@ ruleTester('ratio-mismatch', {
   ],
   invalid: [{ name: 'the Всего share far from 100', sheet: composition(101) }].map((c) => ({ ...c, issues: ['C12=100'] })),
 });
+
+// Libraries one after another on a sheet per system: which table of another sheet one of them goes
+// with is a guess, and a system's total of its branches goes with no branch's table.
+const headOf = (year: number): Raw[] => [`Показатели (${year})`, ...MOVEMENT_HEAD.slice(1)];
+const libraries = (year: number, ...tables: Raw[][][]): Raw[][] => tables.flatMap((t, i) => [[`Библиотека-филиал № ${i + 1}`], headOf(year), ...t, []]);
+
+test("a 2024 library's movement is not compared with the 2023 tables of another system's sheet", () => {
+  const sheets = [sheetFrom('Фонд 1', libraries(2024, M_OK, OTHER_LIBRARY)), sheetFrom('Фонд 2', libraries(2023, idle(700), idle(900)))];
+  const r = checkWorkbook({ sheets });
+  expect(r.tables.map((t) => `${t.sheet} ${t.kind}`)).toEqual(['Фонд 1 fund-movement', 'Фонд 1 fund-movement', 'Фонд 2 fund-movement', 'Фонд 2 fund-movement']);
+  expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
+});
+
+test("one system's movement of 2024 is still compared with its movement of 2023 on another sheet", () => {
+  const sheets = [sheetFrom('Фонды 2024', [headOf(2024), ...M_OK]), sheetFrom('Фонды 2023', [headOf(2023), ...idle(900)])];
+  const r = checkWorkbook({ sheets });
+  const found = r.issues.filter((i) => i.rule === 'cross-table-mismatch').map((i) => i.cells.map((c) => `${c.sheet}!${c.address}`).join(' '));
+  expect(found).toEqual(['Фонды 2024!B2 Фонды 2023!B5', 'Фонды 2024!C2 Фонды 2023!C5', 'Фонды 2024!D2 Фонды 2023!D5']);
+});
+
+test("a system's total of its branches' movement is not compared with the last branch's withdrawals", () => {
+  // Branch A: movement rows 2-6, withdrawals 8-15; branch B: 18-22, 24-31; the total's movement 34-38.
+  const branch = (m: Raw[][], decay: number): Raw[][] => [headOf(2023), ...m, [], ...withdrawals(decay, true), []];
+  const sum = (col: string, row: number, v: number): Raw => ({ value: v, formula: `${col}${row}+${col}${row + 16}` });
+  const total: Raw[][] = M_OK.map((r, i) => [r[0], ...[1, 2, 3].map((c) => sum('BCD'[c - 1], 3 + i, (r[c] as number) + (OTHER_LIBRARY[i][c] as number)))]);
+  const rows: Raw[][] = [['Библиотека-филиал № 1'], ...branch(M_OK, 50), ['Библиотека-филиал № 2'], ...branch(OTHER_LIBRARY, 120), ['Итого по ЦБС'], headOf(2023), ...total];
+  const r = checkWorkbook({ sheets: [sheetFrom('Фонды', rows, ['A8:A9', 'B8:D8', 'A24:A25', 'B24:D24'])] });
+  expect(r.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['fund-movement A2:D6', 'fund-withdrawals A8:D15', 'fund-movement A18:D22', 'fund-withdrawals A24:D31', 'fund-movement A34:D38']);
+  expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
+});

@@ -227,7 +227,12 @@ export const crossTableMismatch: Rule = {
           const candidates = byYear.get(link.other)?.get(y + link.yearOffset);
           if (!candidates) continue;
           let tried = 0;
-          candidates.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED, refsOf(t, link, y, ctx));
+          const own = byYear.get(t.def.kind)?.get(y);
+          const refs = refsOf(t, link, y, ctx);
+          // A cell summing the same cell of several tables of its kind (a system's total of its
+          // branches) has no one table of the other kind to agree with.
+          if (refs.length > 1 && own && own.holdingCount(t, refs) > 1) continue;
+          candidates.each(t, (o) => checkLink(t, o, link, y, ctx) || ++tried >= COPIES_TRIED, refs, y + link.yearOffset, !own?.crowded(t.sheet, y));
         }
     for (const ts of ordered.values()) {
       if (ts.length < 2 || !ts[0].def.copiesAgree) continue;
