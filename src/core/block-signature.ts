@@ -29,6 +29,8 @@ const NO_CELL = -1;
 const NUMBER_TEXT = -1;
 /** A loose signature's mark for a figure or an empty cell in the block (see `Signer.loose`). */
 const FIGURE = -2;
+/** The longest text read as a mark or note in place of a figure (see `Signer.isMark`). */
+const MARK_LENGTH = 12;
 
 /**
  * Recognition reads texts, a cell's kind (number, text, formula, error, empty), merges and year-like
@@ -138,17 +140,18 @@ export class Signer {
   readonly markId = (v: string): number => (this.isMark(v) ? this.text(v) : -1);
 
   /**
-   * A short mark written instead of a figure (`х` for "not filled in", `x`, `н/д`, `*`): no digit,
-   * three characters at most, no context word, no `%`. In a data cell of a one-section block,
-   * recognition reads of it only that it is no number and not empty, as of a number text; the
-   * loose signature signs it as a figure, and the block's facts name the marks outside the data
-   * cells, where recognition reads their text (block-facts.ts).
+   * A short text written instead of a figure: a mark (`х` for "not filled in", `н/д`, `*`) or a
+   * note (`нет данных`, `уточняется`, `12 (план)`, `#ДЕЛ/0!`): at most MARK_LENGTH characters,
+   * no year, no context word, no `%`. In a data cell of a one-section block, recognition reads of
+   * it only that it is no number and not empty, as of a number text; the loose signature signs it
+   * as a figure, and the block's facts name the marks outside the data cells, where recognition
+   * reads their text (block-facts.ts).
    */
   private isMark(v: string): boolean {
     let m = this.marks.get(v);
     if (m === undefined) {
       const t = v.trim();
-      m = t.length > 0 && t.length <= 3 && !/[0-9]/.test(t) && !isDashText(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
+      m = t.length > 0 && t.length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
       this.marks.set(v, m);
     }
     return m;

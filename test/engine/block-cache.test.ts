@@ -276,6 +276,28 @@ describe('dashes and marks in place of figures', () => {
     expect(reuseEqualsFresh(wb).tables.map((t) => t.kind)).toEqual(['fund-movement', 'fund-movement', 'fund-movement']);
   });
 
+  test('tables with a note in place of a figure (`нет данных`, `12 (план)`, `#ДЕЛ/0!`) share one layout, and reuse equals recognition from scratch', async () => {
+    const noted = (cells: Array<[number, number, string]>) => setCells(base, cells.map(([r, c, v]): [number, number, string] => [...at(r, c), v])).block;
+    const wb = await sheetOf([base.block, noted([[0, 1, 'нет данных']]), noted([[1, 0, '12 (план)'], [2, 3, '#ДЕЛ/0!']]), noted([[3, 2, 'уточняется'], [0, 0, 'см. выше']])]);
+    expect(computedBlocks(wb)).toBe(1);
+    const r = reuseEqualsFresh(wb);
+    expect(r.issues.filter((i) => i.rule === 'not-a-number').map((i) => i.actual)).toEqual(['нет данных', '12 (план)', '#ДЕЛ/0!', 'см. выше', 'уточняется']);
+  });
+
+  test('a note with a year in it, or longer than a note, stays itself', async () => {
+    const noted = (v: string) => setCells(base, [[...at(1, 1), v]]).block;
+    const wb = await sheetOf([base.block, noted('с 2023 года'), noted('данные уточняются')]);
+    expect(computedBlocks(wb)).toBe(3);
+    reuseEqualsFresh(wb);
+  });
+
+  test('a note where recognition reads a text (a row label) is read anew, and still equals recognition from scratch', async () => {
+    const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
+    const wb = await sheetOf([label(null), label('нет данных'), label('уточняется')]);
+    expect(computedBlocks(wb)).toBe(3);
+    reuseEqualsFresh(wb);
+  });
+
   test('a mark where recognition reads a text (a row label) is read anew, and still equals recognition from scratch', async () => {
     const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
     const wb = await sheetOf([label(null), label('х')]);

@@ -1,6 +1,7 @@
 // The number parser: Russian-formatted numbers parse back to themselves; text that is not one number never does.
 import fc from 'fast-check';
 import { parseNumberText, parseYearText, readNum } from '../../src/core/numbers';
+import { formatNumber, styleFor, type NumberStyle } from '../../src/core/messages/format';
 import { runProperty } from './support';
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
@@ -135,4 +136,28 @@ test('a year text is read by its definition, whatever spaces pad it (the quick r
   // Padded past the length the quick reject lets through without reading the text.
   expect(parseYearText(`${'\u00a0'.repeat(25)}2023 г.${' '.repeat(25)}`)).toBe(2023);
   expect(parseYearText(`\u1680${'\n'.repeat(40)}2021`)).toBe(2021);
+});
+
+/** formatNumber as first written (regex grouping, no memo), for the property below. */
+function formatPlain(v: number, s: NumberStyle, decimals?: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
+  if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
+  const [i, f] = str.split('.');
+  return (v < 0 ? s.minus : '') + group(i, s.group) + (f ? s.decimal + f : '');
+}
+
+test('numbers in messages: grouped, with the style’s decimal mark, the same formatted again (memo) as first', () => {
+  const value = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -99999, max: 99999 }).map((n) => n / 100));
+  const styles = [styleFor('ru'), styleFor('en'), styleFor('ru', '.')];
+  const decimals = fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined });
+  runProperty(
+    'format-number-as-plain',
+    fc.property(value, fc.constantFrom(...styles), decimals, (v, s, d) => {
+      const want = formatPlain(v, s, d);
+      expect(formatNumber(v, s, d)).toBe(want);
+      expect(formatNumber(v, s, d)).toBe(want);
+    }),
+    3000,
+  );
 });

@@ -43,11 +43,32 @@ export function formatNumber(v: number, s: NumberStyle, decimals?: number): stri
     }
     return out;
   }
-  let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
-  if (/e/.test(str)) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
-  const [i, f] = str.split('.');
-  const grouped = i.length > 3 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, s.group) : i;
-  return (neg ? s.minus : '') + grouped + (f ? s.decimal + f : '');
+  // Shares and indicators repeat too (a report's ratios, its 100 %): formatted once per style and decimals.
+  const memo = fractionMemo(s, decimals);
+  let out = memo.get(v);
+  if (out === undefined) {
+    let str = decimals === undefined ? String(Number(Math.abs(v).toPrecision(12))) : Math.abs(v).toFixed(decimals);
+    if (str.includes('e')) str = Math.abs(v).toFixed(10).replace(/0+$/, '');
+    const dot = str.indexOf('.');
+    const i = dot < 0 ? str : str.slice(0, dot);
+    const f = dot < 0 ? '' : str.slice(dot + 1);
+    out = (neg ? s.minus : '') + (i.length > 3 ? group(i, s.group) : i) + (f ? s.decimal + f : '');
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(v, out);
+  }
+  return out;
+}
+
+/** Other numbers formatted, per style object and decimals shown (−1: as many as the number has). */
+const fractions = new WeakMap<NumberStyle, Map<number, Map<number, string>>>();
+
+function fractionMemo(s: NumberStyle, decimals: number | undefined): Map<number, string> {
+  let byDecimals = fractions.get(s);
+  if (!byDecimals) fractions.set(s, (byDecimals = new Map()));
+  const d = decimals ?? -1;
+  let m = byDecimals.get(d);
+  if (!m) byDecimals.set(d, (m = new Map()));
+  return m;
 }
 
 /** Whole numbers formatted, per style object (styleFor makes one per language and separator). */
