@@ -5,8 +5,8 @@ import { Signer } from './block-signature';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
 import type { Area } from './grid';
-import type { SheetView } from './layout';
-import type { Key, TableCell } from './table';
+import { layoutBlock, type SheetView } from './layout';
+import { cleanWords, type Key, type TableCell } from './table';
 
 /** A recognized table of a block, before it gets its id. */
 export interface Placed {
@@ -34,6 +34,17 @@ interface LooseTemplate extends Template {
   facts: Int32Array;
 }
 
+/**
+ * A list of libraries by its names signature: the plain names in its rows' labels may differ, the
+ * other plain texts (`plainText` at `plainAt`, signature indices) may not.
+ */
+interface NamedTemplate extends Template {
+  plainAt: Int32Array;
+  plainText: Int32Array;
+  /** Signature indices of the names in the list's row labels. */
+  names: Set<number>;
+}
+
 /** Blocks larger than this are recognized directly: their signature would cost as much. */
 const MAX_CELLS = 20_000;
 const MAX_ENTRIES = 4_000;
@@ -50,6 +61,9 @@ interface Store {
   /** Signs figures and empty cells alike: blocks that differ only there are looked up here. */
   loose: Signer;
   looseLayouts: Map<number, LooseTemplate[]>;
+  /** Signs plain names alike (recognize.ts `plainName`): lists of libraries of other systems. */
+  named: Signer | undefined;
+  namedLayouts: Map<number, NamedTemplate[]>;
   count: number;
 }
 const stores = new WeakMap<readonly Definition[], Store>();
@@ -71,20 +85,30 @@ function contextWordsOf(defs: readonly Definition[]): string[] {
   return [...new Set(defs.flatMap((d) => d.context.map((w) => labelKey(w))))];
 }
 
-function storeFor(defs: readonly Definition[]): Store {
+function storeFor(defs: readonly Definition[], plain: ((text: string) => boolean) | undefined): Store {
   let s = stores.get(defs);
   // Text numbers are only meaningful with the layouts named with them: both go together.
-  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
+  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size + (s.named?.size ?? 0) >= MAX_TEXTS) {
     const words = contextWordsOf(defs);
-    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), count: 0 };
+    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), named: undefined, namedLayouts: new Map(), count: 0 };
     stores.set(defs, s);
   }
+  if (plain && !s.named) s.named = new Signer(contextWordsOf(defs), false, plain);
   return s;
 }
 
-export function recognizeBlock(view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[]): Placed[] {
+/** What lets lists of libraries that differ only in their names share a layout (recognize.ts). */
+export interface NameTools {
+  /** Whether a text is a plain name (`plainName`). */
+  plain: (text: string) => boolean;
+  /** The block's tables when every kind is tried on it (`placedWithEveryKind`). */
+  everyKind: () => Placed[];
+}
+
+/** The tables of the block at `area`: recognized by `compute`, or moved from an earlier block of the same layout. */
+export function recognizeBlock(view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[], names?: NameTools): Placed[] {
   if (!enabled || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_CELLS) return compute();
-  const store = storeFor(defs);
+  const store = storeFor(defs, names?.plain);
   const signer = store.signer;
   const hash = signer.sign(view, area);
   const same = store.layouts.get(hash);
@@ -106,7 +130,15 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
   }
   const looseSig = loose.copy();
+  // Another system's list of libraries: the same but for the names.
+  const named = store.named;
+  const namedHash = named?.sign(view, area);
+  if (named && named.plainAt.length) {
+    for (const t of store.namedLayouts.get(namedHash!) ?? []) if (named.matches(t.sig) && sameOtherTexts(named, t)) return placeAll(view, t, area).map((p) => renamed(view, p));
+  }
+  const namedEntry = named && named.plainAt.length ? { sig: named.copy(), plainAt: Int32Array.from(named.plainAt), plainText: Int32Array.from(named.plainText) } : undefined;
   const rejected = recognitionTrace.emptyRejections;
+  recognitionTrace.computed++;
   const tables = compute();
   const entry = { sig, top: area.top, left: area.left, tables };
   if (same) same.push(entry);
@@ -122,7 +154,81 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
       else store.looseLayouts.set(looseHash, [looseEntry]);
     }
   }
+  const listed = namedEntry && listNames(view, area, tables, named!);
+  if (listed && sameTables(tables, names!.everyKind())) {
+    const list = store.namedLayouts.get(namedHash!);
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed };
+    if (list) list.push(e);
+    else store.namedLayouts.set(namedHash!, [e]);
+  }
   return tables;
+}
+
+/** The same tables: kinds, places, years and cells. */
+function sameTables(a: Placed[], b: Placed[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i].area;
+    const y = b[i].area;
+    if (a[i].def !== b[i].def || a[i].year !== b[i].year || a[i].cells.length !== b[i].cells.length) return false;
+    if (x.top !== y.top || x.left !== y.left || x.bottom !== y.bottom || x.right !== y.right) return false;
+  }
+  return true;
+}
+
+/** The plain texts that are no listed library's name are those of the layout. */
+function sameOtherTexts(named: Signer, t: NamedTemplate): boolean {
+  const at = named.plainAt;
+  if (at.length !== t.plainAt.length) return false;
+  for (let k = 0; k < at.length; k++) if (at[k] !== t.plainAt[k] || (named.plainText[k] !== t.plainText[k] && !t.names.has(at[k]))) return false;
+  return true;
+}
+
+/** A list's row of a library (or indicator): an entities dimension's own row id, `r12`. */
+const ENTITY_ROW = /^r(\d+)$/;
+
+/**
+ * The signature indices of the names in the rows of the lists of libraries `tables` found: the row
+ * labels of their entity rows. Undefined unless every table is such a list and each of its other
+ * dimensions reads fixed labels only (an open list's extra rows take their words from their texts).
+ */
+function listNames(view: SheetView, area: Area, tables: Placed[], named: Signer): Set<number> | undefined {
+  if (!tables.length) return undefined;
+  const names = new Set<number>();
+  for (const t of tables) {
+    const entities = t.def.dims.find((d) => d.type === 'entities');
+    if (!entities || t.def.dims.some((d) => d.type === 'members' && d.open)) return undefined;
+    const L = layoutBlock(view, t.area);
+    if (!L) return undefined;
+    for (const id of t.found.get(entities.id) ?? []) {
+      const m = ENTITY_ROW.exec(id);
+      if (m) for (const c of L.labelCols) names.add(named.indexOf(area, Number(m[1]), c));
+    }
+  }
+  return names.size ? names : undefined;
+}
+
+/** A list moved from another system's: its rows' words are its own libraries' names (as recognize.ts resolveEntities reads them). */
+function renamed(view: SheetView, p: Placed): Placed {
+  const L = layoutBlock(view, p.area);
+  const entities = p.def.dims.find((d) => d.type === 'entities');
+  if (!L || !entities) return p;
+  const words = new Map(p.words);
+  for (const id of p.found.get(entities.id) ?? []) {
+    const m = ENTITY_ROW.exec(id);
+    if (!m) continue;
+    const r = Number(m[1]);
+    let longest = '';
+    let prev: string | undefined;
+    for (const c of L.labelCols) {
+      const t = view.text(r, c);
+      if (t === undefined || t === prev) continue;
+      prev = t;
+      if (t.length > longest.length) longest = t;
+    }
+    words.set(`${entities.id}:${id}`, cleanWords(longest));
+  }
+  return { ...p, words };
 }
 
 function placeAll(view: SheetView, t: Template, area: Area): Placed[] {

@@ -8,6 +8,8 @@ import { layoutBlock, percentLabelColumn, rowHoldsNumber, type BlockLayout, type
 export const recognitionTrace = {
   /** Candidates turned down because every cell they would have was empty. */
   emptyRejections: 0,
+  /** Blocks recognized from scratch (the others reused an earlier block's layout). */
+  computed: 0,
 };
 
 /**

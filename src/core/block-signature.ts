@@ -29,6 +29,8 @@ const NO_CELL = -1;
 const NUMBER_TEXT = -1;
 /** A loose signature's mark for a figure or an empty cell in the block (see `Signer.loose`). */
 const FIGURE = -2;
+/** A names signature's mark for a plain name, less its leading spaces (see `Signer.plain`). */
+const PLAIN = -16;
 /** The longest text read as a mark or note in place of a figure (see `Signer.isMark`). */
 const MARK_LENGTH = 12;
 
@@ -50,15 +52,28 @@ export class Signer {
   length = 0;
   hash = 0;
 
+  /** With `plain`: where the last signature signed a plain name (its index), and that name's text number. */
+  readonly plainAt: number[] = [];
+  readonly plainText: number[] = [];
+
   /**
    * @param contextWords the `context` words of the kinds, as label keys
    * @param loose sign a figure (a number that is no year, or a number text signed as one) and an
    *   empty cell of the block alike: what recognition reads of those is checked apart (block-facts.ts)
+   * @param plain names signature: a plain name in the block (recognize.ts `plainName`) signs as
+   *   "a name" with its leading spaces; which names and where are kept in `plainAt`/`plainText`
    */
   constructor(
     private readonly contextWords: readonly string[] = [],
     private readonly loose = false,
+    private readonly plain?: (text: string) => boolean,
   ) {}
+
+  /** The index in a signature of `area` of the cell at (r, c). */
+  indexOf(area: Area, r: number, c: number): number {
+    const top = Math.max(0, area.top - LINES_ABOVE);
+    return 3 + ((r - top) * (area.right - area.left + 1) + (c - area.left)) * PER_CELL;
+  }
 
   get size(): number {
     return this.texts.size + this.above.size + this.inBlock.size;
@@ -113,7 +128,8 @@ export class Signer {
   private blockText(v: string): number {
     let id = this.inBlock.get(v);
     if (id === undefined) {
-      if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
+      if (this.plain?.(v)) id = PLAIN - (/^[\s\u00a0]*/.exec(v)?.[0].replace(/\n/g, '').length ?? 0);
+      else if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
       else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
@@ -183,6 +199,10 @@ export class Signer {
       payload = above ? this.aboveText(v) : this.blockText(v);
       if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
       else flags |= V_TEXT;
+      if (payload <= PLAIN) {
+        this.plainAt.push(i);
+        this.plainText.push(this.text(v));
+      }
     }
     else if (v === true) flags |= V_TRUE;
     else if (v === false) flags |= V_FALSE;
@@ -203,6 +223,8 @@ export class Signer {
     b[0] = area.bottom - area.top;
     b[1] = width;
     b[2] = area.top - top;
+    this.plainAt.length = 0;
+    this.plainText.length = 0;
     let i = 3;
     for (let r = top; r <= area.bottom; r++) {
       const row = view.sheet.rows[r];

@@ -1,5 +1,5 @@
 // Matches header paths and row labels against definition members, with a cache per distinct text.
-import type { MemberT } from './definition';
+import type { Definition, MemberT } from './definition';
 import { labelKey, matchKey, typoBudget, type MatchMode } from './labels';
 
 interface Part {
@@ -237,6 +237,32 @@ function partsOf(labels: string[], mode: MatchMode): Part[] {
 export function pathHas(path: string[], labels: string[], mode: MatchMode = 'prefix'): boolean {
   // Labels are compiled once per list; a caller's fresh list is compiled each call (still correct).
   return partsOf(labels, mode).some((part) => path.some((t) => score(scoresOf(t), t, part) > 0));
+}
+
+/** Every label part recognition matches a row or header text against, per definition list. */
+const allParts = new WeakMap<readonly Definition[], Part[]>();
+
+function partsOfDefs(defs: readonly Definition[]): Part[] {
+  let out = allParts.get(defs);
+  if (!out) {
+    const set = new Set<Part>();
+    for (const def of defs)
+      for (const d of def.dims) {
+        if (d.type === 'members') for (const m of d.members) for (const alt of compile(m).alternatives) for (const p of alt) set.add(p);
+        else if (d.type === 'entities') for (const p of partsOf(d.totalLabels, 'prefix')) set.add(p);
+        else if (d.type === 'scored') for (const p of partsOf(d.sumLabels, 'prefix')) set.add(p);
+      }
+    out = [...set];
+    allParts.set(defs, out);
+  }
+  return out;
+}
+
+/** Whether a text key matches some part of some label of the definitions (a member, a total, a sum column). */
+export function matchesAnyLabel(key: string, defs: readonly Definition[]): boolean {
+  const mask = maskOf(key);
+  for (const part of partsOfDefs(defs)) if (possible(key, mask, part) && matchKey(key, part.key, part.mode) > 0) return true;
+  return false;
 }
 
 const PERCENT_KEYS = new Set(['%', 'в %', 'доля %', 'доля в %', 'удельный вес %', 'удельный вес в %', 'процент', 'проценты', 'в процентах', 'доля', 'удельный вес']);

@@ -3,10 +3,10 @@ import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
 import { findBlocks, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
-import { bestMember, isPercentLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
+import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
-import { cellYear, parseYearText, yearInText } from './numbers';
+import { cellYear, isDashText, parseNumberText, parseYearText, yearInText } from './numbers';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
@@ -610,9 +610,27 @@ function candidates(p: Paths, defs: readonly Definition[]): Definition[] {
   const see = (keys: string[]) => {
     for (const k of keys) for (const d of defsOfKey(idx.byWord, k)) hit.add(d);
   };
+  if (everyKind) for (const d of defs) if (!idx.always.includes(d)) hit.add(d);
   for (const keys of p.colKeys.values()) see(keys);
   for (const keys of p.rowKeys.values()) see(keys);
   return defs.filter((d) => hit.has(d));
+}
+
+/** Try every kind on a block, not only those its words name (see placedWithEveryKind). */
+let everyKind = false;
+
+/**
+ * The tables of a block when every kind is tried on it. Where these are those of `placedIn`, the
+ * kinds the block's words name do not decide its tables: another block differing only in names
+ * whose words name other kinds recognizes alike.
+ */
+function placedWithEveryKind(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
+  everyKind = true;
+  try {
+    return placedIn(view, area, defs);
+  } finally {
+    everyKind = false;
+  }
 }
 
 function bestWith(view: SheetView, L: BlockLayout, defs: readonly Definition[]): Found | undefined {
@@ -652,17 +670,59 @@ function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Pla
   });
 }
 
+/** Per definition list, texts known to be plain names or not (see plainName). */
+const plainMemo = new WeakMap<readonly Definition[], Map<string, boolean>>();
+
+/**
+ * A plain name (`Библиотека-филиал № 3, с. Казанка`): a text recognition reads in a row label only
+ * as "a label is here", with its indent. It is no number, dash, year or `%` / `+/-` label, starts
+ * with no bullet or `в том числе` / `из них`, states no points and matches no part of any label
+ * of the kinds (members, totals, sum columns). A word of it may still name a kind to try
+ * (`candidates`): a block is reused for another's names only when trying every kind on the first
+ * gave what trying those named did (`placedWithEveryKind`). Two such blocks that differ only in
+ * these texts, in the rows of a list of libraries, recognize alike but for those rows' words
+ * (block-cache.ts).
+ */
+export function plainName(defs: readonly Definition[], text: string): boolean {
+  let memo = plainMemo.get(defs);
+  if (!memo) plainMemo.set(defs, (memo = new Map()));
+  let plain = memo.get(text);
+  if (plain === undefined) {
+    const t = text.trim();
+    const key = labelKey(t);
+    plain =
+      t !== '' &&
+      !/^[+\-\u2212]?\s*\d/.test(t) &&
+      !BULLET.test(t) &&
+      !t.includes('балл') &&
+      parseNumberText(t) === undefined &&
+      !isDashText(t) &&
+      yearInText(t) === undefined &&
+      parseYearText(t) === undefined &&
+      key !== '' &&
+      !isPercentLabel(key) &&
+      !isDeltaLabel(key) &&
+      !EXHAUSTIVE_MARK.test(key) &&
+      !PARTIAL_MARK.test(key) &&
+      !matchesAnyLabel(key, defs);
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(text, plain);
+  }
+  return plain;
+}
+
 /** Recognizes every table of every kind in the workbook, in sheet order then top to bottom. */
 export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel[] {
   const tables: TableModel[] = [];
   const counters = new Map<string, number>();
+  const plain = (text: string) => plainName(defs, text);
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     const found: Placed[] = [];
     for (const block of findBlocks(view))
       for (const part of splitAtProse(view, block)) {
         const area = trimBlock(view, part);
-        found.push(...recognizeBlock(view, area, defs, () => placedIn(view, area, defs)));
+        found.push(...recognizeBlock(view, area, defs, () => placedIn(view, area, defs), { plain, everyKind: () => placedWithEveryKind(view, area, defs) }));
       }
     found.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
     for (const t of found) {

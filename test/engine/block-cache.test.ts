@@ -4,11 +4,12 @@
 import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognitionCache, type Cell, type Sheet, type Workbook } from '../../src/core';
 import { isYearNumber } from '../../src/core/numbers';
 import { recognizeBlock } from '../../src/core/block-cache';
+import { recognitionTrace } from '../../src/core/block-facts';
 import { KINDS } from '../../src/core/kinds';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
-import type { Block, Item } from '../fixtures/xlsx-builder';
+import type { Block, CellSpec, Item } from '../fixtures/xlsx-builder';
 import * as S from '../fixtures/seed-001';
-import { clean, clearCells, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
+import { clean, cleanGridLibraries, clearCells, gridTotalRow, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
 import { scenarios } from '../fixtures/scenarios';
 import { indicatorScenarios } from '../fixtures/scenarios-indicators';
 import { workbookFromSpec } from '../helpers/xlsx';
@@ -302,6 +303,43 @@ describe('dashes and marks in place of figures', () => {
     const label = (v: string | null) => setCells(base, [[base.headerRows + 2, 0, v]]).block;
     const wb = await sheetOf([label(null), label('х')]);
     expect(computedBlocks(wb)).toBe(2);
+    reuseEqualsFresh(wb);
+  });
+});
+
+describe("lists of libraries that differ only in their names (another system's Model Standard grid)", () => {
+  const libs = cleanGridLibraries();
+  /** The seed's grid with its libraries renamed by `name(i)`, under the grid's title. */
+  const grid = (name: (i: number) => CellSpec): Block => S.modelStandardGridTable(libs.map((row, i) => [row[0], name(i), ...row.slice(2)]), gridTotalRow(libs)).block;
+  const gridsOf = (names: Array<(i: number) => CellSpec>) => titledBlocks(names.map((n) => [S.GRID_TITLE, grid(n)]));
+  const places = ['с. Батурино', 'с. Казанка', 'д. Гарь'];
+
+  /** Blocks recognized from scratch when the workbook is checked through the cache. */
+  function computed(wb: Workbook): number {
+    clearRecognitionCache();
+    const before = recognitionTrace.computed;
+    analyze(wb);
+    return recognitionTrace.computed - before;
+  }
+
+  test('share one layout, each with its own names in its words, and reuse equals recognition from scratch', async () => {
+    const wb = await gridsOf(places.map((p) => (i: number) => (i === 0 ? `Центральная библиотека, ${p}` : `Библиотека-филиал № ${i}, ${p}`)));
+    expect(computed(wb)).toBe(1);
+    const r = reuseEqualsFresh(wb);
+    expect(r.models.map((m) => m.words.filter(([k]) => k.startsWith('library:')).map(([, w]) => w)[1])).toEqual(places.map((p) => `Библиотека-филиал № 1, ${p}`));
+  });
+
+  test('a name that is a total, a year or a number is read anew, and still equals recognition from scratch', async () => {
+    const odd = (text: CellSpec) => (i: number) => (i === 3 ? text : `Библиотека-филиал № ${i}`);
+    const wb = await gridsOf([odd('Библиотека-филиал № 3'), odd('Итого по филиалам'), odd('Библиотека 2023 года'), odd('12 (филиал)'), odd('Библиотека-филиал № 3')]);
+    expect(computed(wb)).toBe(4);
+    reuseEqualsFresh(wb);
+  });
+
+  test('an indented or bulleted name is read anew (where lists nest, recognition reads the nesting from them)', async () => {
+    const odd = (text: string) => (i: number) => (i === 3 ? text : `Библиотека-филиал № ${i}`);
+    const wb = await gridsOf([odd('Библиотека-филиал № 3'), odd('   Библиотека-филиал № 3'), odd('- Библиотека-филиал № 3')]);
+    expect(computed(wb)).toBe(3);
     reuseEqualsFresh(wb);
   });
 });
