@@ -35,10 +35,11 @@ interface LooseTemplate extends Template {
 }
 
 /**
- * A list of libraries by its names signature: the plain names in its rows' labels may differ, the
- * other plain texts (`plainText` at `plainAt`, signature indices) may not.
+ * A list of libraries by its names signature (loose: figures and empty cells alike, their facts
+ * apart): the plain names in its rows' labels may differ, the other plain texts (`plainText` at
+ * `plainAt`, signature indices) may not.
  */
-interface NamedTemplate extends Template {
+interface NamedTemplate extends LooseTemplate {
   plainAt: Int32Array;
   plainText: Int32Array;
   /** Signature indices of the names in the list's row labels. */
@@ -93,7 +94,7 @@ function storeFor(defs: readonly Definition[], plain: ((text: string) => boolean
     s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), named: undefined, namedLayouts: new Map(), count: 0 };
     stores.set(defs, s);
   }
-  if (plain && !s.named) s.named = new Signer(contextWordsOf(defs), false, plain);
+  if (plain && !s.named) s.named = new Signer(contextWordsOf(defs), true, plain);
   return s;
 }
 
@@ -133,8 +134,15 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   // Another system's list of libraries: the same but for the names.
   const named = store.named;
   const namedHash = named?.sign(view, area);
+  let namedFacts: Int32Array | undefined | null = null;
   if (named && named.plainAt.length) {
-    for (const t of store.namedLayouts.get(namedHash!) ?? []) if (named.matches(t.sig) && sameOtherTexts(named, t)) return placeAll(view, t, area).map((p) => renamed(view, p));
+    for (const t of store.namedLayouts.get(namedHash!) ?? []) {
+      if (!named.matches(t.sig) || !sameOtherTexts(named, t)) continue;
+      namedFacts ??= blockFacts(view, area, named.markId);
+      if (!namedFacts || !sameFacts(namedFacts, t.facts)) continue;
+      const placed = placeAll(view, t, area);
+      if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed.map((p) => renamed(view, p));
+    }
   }
   const namedEntry = named && named.plainAt.length ? { sig: named.copy(), plainAt: Int32Array.from(named.plainAt), plainText: Int32Array.from(named.plainText) } : undefined;
   const rejected = recognitionTrace.emptyRejections;
@@ -154,10 +162,11 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
       else store.looseLayouts.set(looseHash, [looseEntry]);
     }
   }
-  const listed = namedEntry && listNames(view, area, tables, named!);
-  if (listed && sameTables(tables, names!.everyKind())) {
+  const listed = namedEntry && recognitionTrace.emptyRejections === rejected && listNames(view, area, tables, named!);
+  if (listed) namedFacts ??= blockFacts(view, area, named!.markId);
+  if (listed && namedFacts && sameTables(tables, names!.everyKind())) {
     const list = store.namedLayouts.get(namedHash!);
-    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed };
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts: namedFacts };
     if (list) list.push(e);
     else store.namedLayouts.set(namedHash!, [e]);
   }

@@ -329,6 +329,16 @@ describe("lists of libraries that differ only in their names (another system's M
     expect(r.models.map((m) => m.words.filter(([k]) => k.startsWith('library:')).map(([, w]) => w)[1])).toEqual(places.map((p) => `Библиотека-филиал № 1, ${p}`));
   });
 
+  test('and in which scores they leave empty or note in words: still one layout, equal to recognition from scratch', async () => {
+    const spoiled = (b: Block, r: number, c: number, v: CellSpec): Block => ({ ...b, rows: b.rows.map((row, i) => (i === r ? row.map((x, j) => (j === c ? v : x)) : row)) });
+    const named = (p: string) => (i: number) => `Библиотека-филиал № ${i}, ${p}`;
+    const blocks = [grid(named('с. Батурино')), spoiled(grid(named('с. Казанка')), 5, 4, null), spoiled(grid(named('д. Гарь')), 6, 7, 'нет данных')];
+    const wb = await titledBlocks(blocks.map((b) => [S.GRID_TITLE, b]));
+    expect(computed(wb)).toBe(1);
+    const r = reuseEqualsFresh(wb);
+    expect(r.issues.filter((i) => i.rule === 'not-a-number').map((i) => i.actual)).toEqual(['нет данных']);
+  });
+
   test('a name that is a total, a year or a number is read anew, and still equals recognition from scratch', async () => {
     const odd = (text: CellSpec) => (i: number) => (i === 3 ? text : `Библиотека-филиал № ${i}`);
     const wb = await gridsOf([odd('Библиотека-филиал № 3'), odd('Итого по филиалам'), odd('Библиотека 2023 года'), odd('12 (филиал)'), odd('Библиотека-филиал № 3')]);
