@@ -14,20 +14,51 @@ export const recognitionTrace = {
 
 /**
  * The facts, relative to the block's corner: its layout (header rows, label, year and data
- * columns, data rows), and per data row whether it holds a number (an unknown row of an open
- * list needs one) and the data cell that carries its `%` label, if any. Undefined when recognition
- * reads more of the figures than that: a block of several sections, or of one data row whose
- * texts may be bad cells rather than labels (both are laid out in more than one way).
+ * columns, data rows, sections), and per data row whether it holds a number (an unknown row of an
+ * open list needs one) and the data cell that carries its `%` label, if any. Recognition lays a
+ * block out in more ways than one (recognize.ts tablesIn, bestIn): a block of several sections
+ * also section by section, one of one data row also with every column read as data (its texts may
+ * be bad cells rather than labels). The facts hold each of those layouts.
  */
 export function blockFacts(view: SheetView, area: Area, markId?: (text: string) => number): Int32Array | undefined {
+  const out: number[] = [];
+  const L = layoutFacts(view, area, markId, out);
+  if (L && L.sections.length > 1) {
+    L.sections.forEach((sec, i) => {
+      const top = i === 0 ? area.top : sec.headerRows[0];
+      const rows = sec.rows.length ? sec.rows : sec.headerRows;
+      out.push(-2, top - area.top, rows[rows.length - 1] - area.top);
+      // A section laid out on its own: as tablesIn reads it (its sections are not split again).
+      layoutFacts(view, { ...area, top, bottom: rows[rows.length - 1] }, markId, out);
+    });
+  }
+  return Int32Array.from(out);
+}
+
+/** One area's layout facts (and those of its every-column-data layout, for one data row), onto `out`. */
+function layoutFacts(view: SheetView, area: Area, markId: ((text: string) => number) | undefined, out: number[]): BlockLayout | undefined {
   const L = layoutBlock(view, area);
-  if (!L) return Int32Array.of(-1);
-  if (L.sections.length > 1 || (L.labelCols.length && L.dataRows.length === 1)) return undefined;
+  if (!L) {
+    out.push(-1);
+    return undefined;
+  }
+  pushLayout(view, area, L, markId, out);
+  if (L.labelCols.length && L.dataRows.length === 1) {
+    const all = layoutBlock(view, area, true);
+    out.push(-3);
+    if (all) pushLayout(view, area, all, markId, out);
+    else out.push(-1);
+  }
+  return L;
+}
+
+function pushLayout(view: SheetView, area: Area, L: BlockLayout, markId: ((text: string) => number) | undefined, out: number[]): void {
   const { top, left } = area;
-  const out: number[] = [L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length];
+  out.push(L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length, L.sections.length);
   for (const c of L.labelCols) out.push(c - left);
   for (const c of L.yearCols) out.push(c - left);
   for (const c of L.dataCols) out.push(c - left);
+  for (const sec of L.sections) out.push(sec.headerRows.length ? sec.headerRows[0] - top : -1, sec.headerRows.length, sec.rows.length);
   // Read with recognition's own functions (addOpenMembers, buildPaths).
   for (const r of L.dataRows) {
     const unlabelled = !L.labelCols.some((c) => view.text(r, c) !== undefined);
@@ -35,7 +66,6 @@ export function blockFacts(view: SheetView, area: Area, markId?: (text: string) 
     out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1);
   }
   if (markId) marksOutsideData(view, area, L, markId, out);
-  return Int32Array.from(out);
 }
 
 /**

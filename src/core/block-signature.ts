@@ -167,7 +167,8 @@ export class Signer {
     let m = this.marks.get(v);
     if (m === undefined) {
       const t = v.trim();
-      m = t.length > 0 && t.length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
+      // Read as a line above a later section, a mark must say no more than a figure: no context word, no year.
+      m = t.length > 0 && t.length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !YEAR_AT_END.test(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
       this.marks.set(v, m);
     }
     return m;

@@ -353,3 +353,22 @@ describe("lists of libraries that differ only in their names (another system's M
     reuseEqualsFresh(wb);
   });
 });
+
+describe('blocks recognition lays out in more than one way', () => {
+  /** The table with `v` in data cell (r, c) (counted from its first data cell), or left empty for null. */
+  const withCell = (t: typeof clean.staffRates, cells: Array<[number, number, string | null]>): Block => setCells(t, cells.map(([r, c, v]): [number, number, string | null] => [t.headerRows + r, t.labelCols + c, v])).block;
+
+  test('4.5 relative indicators (two sections, each under its own headers) with other figures noted or left empty: one layout, equal to recognition from scratch', async () => {
+    const t = S.relativeIndicators;
+    const wb = await sheetOf([t.block, withCell(t, [[1, 1, 'нет данных']]), withCell(t, [[3, 0, null], [3, 4, 'н/д']])]);
+    expect(computedBlocks(wb)).toBe(1);
+    reuseEqualsFresh(wb);
+  });
+
+  test('staff by rate with its total noted (one data row: is the note a row label or a bad cell?), other figures left empty: one layout more, equal to recognition from scratch', async () => {
+    const t = clean.staffRates;
+    const wb = await sheetOf([t.block, withCell(t, [[0, 0, 'нет данных']]), withCell(t, [[0, 0, 'нет данных'], [0, 3, null]]), withCell(t, [[0, 0, 'нет данных'], [0, 2, '?']])]);
+    expect(computedBlocks(wb)).toBe(2);
+    reuseEqualsFresh(wb);
+  });
+});
