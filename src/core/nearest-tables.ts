@@ -10,6 +10,28 @@
 import type { FormulaRef } from './formula-refs';
 import type { TableModel } from './table';
 
+/**
+ * Column bands: per sheet, tables whose columns overlap, directly or through a table spanning both,
+ * are in one band. Ten systems side by side on a sheet, each a column of tables, are ten bands; a
+ * report whose tables share a left edge, or sit beside each other under a wide one, is one.
+ */
+export function columnBands(tables: readonly TableModel[]): Map<TableModel, number> {
+  const bySheet = new Map<TableModel['sheet'], TableModel[]>();
+  for (const t of tables) (bySheet.get(t.sheet) ?? bySheet.set(t.sheet, []).get(t.sheet)!).push(t);
+  const out = new Map<TableModel, number>();
+  let band = 0;
+  for (const list of bySheet.values()) {
+    const sorted = [...list].sort((a, b) => a.area.left - b.area.left);
+    let right = -1;
+    for (const t of sorted) {
+      if (t.area.left > right) band++;
+      right = Math.max(right, t.area.right);
+      out.set(t, band);
+    }
+  }
+  return out;
+}
+
 /** Tables of one kind (of one year, for links): all in the order given, and per sheet by row. */
 export class Candidates {
   private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
@@ -17,10 +39,14 @@ export class Candidates {
   /** Per sheet, the years two or more of its tables cover (see `crowded`). */
   private crowdedYears?: Map<TableModel['sheet'], Set<number>>;
 
-  /** @param yearsOf the years a table covers; without it, the tables are of one year. */
+  /**
+   * @param yearsOf the years a table covers; without it, the tables are of one year.
+   * @param bands the column band of every table of the workbook (`columnBands`)
+   */
   constructor(
     readonly ordered: TableModel[],
     private readonly yearsOf?: (t: TableModel) => readonly number[],
+    private readonly bands?: Map<TableModel, number>,
   ) {
     for (const o of ordered) {
       let list = this.bySheet.get(o.sheet);
@@ -51,10 +77,10 @@ export class Candidates {
 
   /**
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
-   * t's sheet come first, nearest first (by the rows between them); then, unless `alone` is false
-   * (t is one of several of its kind on its sheet), those of other sheets not crowded for `year`,
-   * in the order given. `refs` (the cells a formula of t's reads) put the tables holding them
-   * first. `t` itself is skipped.
+   * t's sheet and column band come first, nearest first (by the rows between them); then, unless
+   * `alone` is false (t is one of several of its kind on its sheet), those of the sheet's other
+   * bands, and those of other sheets not crowded for `year`, in the order given. `refs` (the cells
+   * a formula of t's reads) put the tables holding them first. `t` itself is skipped.
    */
   each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true): void {
     let named: TableModel[] | undefined;
@@ -66,20 +92,10 @@ export class Candidates {
     }
     const go = named ? (o: TableModel) => !named.includes(o) && visit(o) : visit;
     const here = this.bySheet.get(t.sheet);
-    if (here) {
-      // Walk out from t's row both ways, taking the nearer side each time. Near is the rows between
-      // the two tables (a 4.4 just under its 4.3 is nearer to it than to the next branch's 4.3,
-      // whose top may be closer to its own).
-      let hi = lowerBound(here, t.area.top);
-      let lo = hi - 1;
-      while (lo >= 0 || hi < here.length) {
-        const up = lo >= 0 ? Math.max(0, t.area.top - here[lo].area.bottom) : Infinity;
-        const down = hi < here.length ? Math.max(0, here[hi].area.top - t.area.bottom) : Infinity;
-        const o = down <= up ? here[hi++] : here[lo--];
-        if (o !== t && go(o)) return;
-      }
-    }
+    const band = this.bands?.get(t);
+    if (here && this.nearest(t, here, (o) => (band === undefined || this.bands!.get(o) === band) && go(o))) return;
     if (!alone) return;
+    if (here && band !== undefined && this.nearest(t, here, (o) => this.bands!.get(o) !== band && go(o))) return;
     for (const o of this.ordered) if (o.sheet !== t.sheet && !this.crowded(o.sheet, year) && go(o)) return;
   }
 
@@ -93,6 +109,23 @@ export class Candidates {
       first = o;
     }
     return first ? 1 : 0;
+  }
+
+  /**
+   * Visits `here` (t's sheet's tables, by top) walking out from t's row both ways, taking the nearer
+   * side each time, until `visit` returns true. Near is the rows between the two tables (a 4.4 just
+   * under its 4.3 is nearer to it than to the next branch's 4.3, whose top may be closer to its own).
+   */
+  private nearest(t: TableModel, here: TableModel[], visit: (o: TableModel) => boolean): boolean {
+    let hi = lowerBound(here, t.area.top);
+    let lo = hi - 1;
+    while (lo >= 0 || hi < here.length) {
+      const up = lo >= 0 ? Math.max(0, t.area.top - here[lo].area.bottom) : Infinity;
+      const down = hi < here.length ? Math.max(0, here[hi].area.top - t.area.bottom) : Infinity;
+      const o = down <= up ? here[hi++] : here[lo--];
+      if (o !== t && visit(o)) return true;
+    }
+    return false;
   }
 
   /** Whether one of these tables holds a cell of `refs`. */

@@ -5,7 +5,7 @@ import { linesOf, type Line } from './relation-lines';
 import { fromShape, keepShape, shapeOf } from './relation-shapes';
 import { selectYear, yearsOf } from './select';
 import { cellRefs, type FormulaRef } from './formula-refs';
-import { Candidates } from './nearest-tables';
+import { Candidates, columnBands } from './nearest-tables';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
 export interface Term {
@@ -185,7 +185,8 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
     lists.get(t.def.kind)!.push(t);
   }
   const years = (o: TableModel) => yearsOf(o, reportingYear).years;
-  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, years)]));
+  const bands = columnBands(tables);
+  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, years, bands)]));
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);

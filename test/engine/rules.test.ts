@@ -243,3 +243,14 @@ test("a system's total of its branches' movement is not compared with the last b
   expect(r.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['fund-movement A2:D6', 'fund-withdrawals A8:D15', 'fund-movement A18:D22', 'fund-withdrawals A24:D31', 'fund-movement A34:D38']);
   expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
 });
+
+test("two systems side by side on a sheet: a movement table is compared with the withdrawals of its own column, not the other's beside it", () => {
+  // System A in columns A–D: movement rows 1–5, withdrawals 7–14. System B in G–J: withdrawals 1–8, movement 10–14.
+  const a: Raw[][] = [MOVEMENT_HEAD, ...M_OK, [], ...withdrawals(50, true)];
+  const b: Raw[][] = [...withdrawals(120, true), [], MOVEMENT_HEAD, ...OTHER_LIBRARY];
+  const pad = (row: Raw[] = []): Raw[] => [...row, null, null, null, null].slice(0, 4);
+  const rows = Array.from({ length: 14 }, (_, i): Raw[] => [...pad(a[i]), null, null, ...(b[i] ?? [])]);
+  const r = checkWorkbook({ sheets: [sheetFrom('Свод', rows, ['A7:A8', 'B7:D7', 'G1:G2', 'H1:J1'])] });
+  expect(r.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['fund-movement A1:D5', 'fund-withdrawals G1:J8', 'fund-withdrawals A7:D14', 'fund-movement G10:J14']);
+  expect(r.issues.filter((i) => i.rule === 'cross-table-mismatch')).toEqual([]);
+});

@@ -5,7 +5,7 @@ import { hasValue } from '../numbers';
 import { COPIES_TRIED, instances, totalsOf } from '../relations';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
-import { Candidates } from '../nearest-tables';
+import { Candidates, columnBands } from '../nearest-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
@@ -214,10 +214,11 @@ export const crossTableMismatch: Rule = {
     const ordered = new Map([...kinds].map(([k, ts]) => [k, byReference(ts, ctx)]));
     // Tables of each kind by the years they cover: no table meets every other.
     const byYear = new Map<string, Map<number, Candidates>>();
+    const bands = columnBands(ctx.tables);
     for (const [k, ts] of ordered) {
       const m = new Map<number, TableModel[]>();
       for (const o of ts) for (const y of yearsOfT(o, ctx).years) (m.get(y) ?? m.set(y, []).get(y)!).push(o);
-      byYear.set(k, new Map([...m].map(([y, list]) => [y, new Candidates(list)])));
+      byYear.set(k, new Map([...m].map(([y, list]) => [y, new Candidates(list, undefined, bands)])));
     }
     for (const t of ctx.tables)
       for (const link of t.def.links)
