@@ -44,6 +44,12 @@ interface NamedTemplate extends LooseTemplate {
   plainText: Int32Array;
   /** Signature indices of the names in the list's row labels. */
   names: Set<number>;
+  /**
+   * Whether trying every kind on the first block gave its tables (so the kinds a name's words name
+   * do not matter); found when a block first matches, by `verify`, which holds the first block's sheet.
+   */
+  verified?: boolean;
+  verify?: () => boolean;
 }
 
 /** Blocks larger than this are recognized directly: their signature would cost as much. */
@@ -62,9 +68,10 @@ interface Store {
   /** Signs figures and empty cells alike: blocks that differ only there are looked up here. */
   loose: Signer;
   looseLayouts: Map<number, LooseTemplate[]>;
-  /** Signs plain names alike (recognize.ts `plainName`): lists of libraries of other systems. */
-  named: Signer | undefined;
+  /** By the loose signer's names signature (plain names alike): lists of libraries of other systems. */
   namedLayouts: Map<number, NamedTemplate[]>;
+  /** Named layouts whose first block has not been tried with every kind (see NamedTemplate.verify). */
+  pending: Array<{ hash: number; t: NamedTemplate }>;
   count: number;
 }
 const stores = new WeakMap<readonly Definition[], Store>();
@@ -89,12 +96,12 @@ function contextWordsOf(defs: readonly Definition[]): string[] {
 function storeFor(defs: readonly Definition[], plain: ((text: string) => boolean) | undefined): Store {
   let s = stores.get(defs);
   // Text numbers are only meaningful with the layouts named with them: both go together.
-  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size + (s.named?.size ?? 0) >= MAX_TEXTS) {
+  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
     const words = contextWordsOf(defs);
-    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), named: undefined, namedLayouts: new Map(), count: 0 };
+    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), namedLayouts: new Map(), pending: [], count: 0 };
     stores.set(defs, s);
   }
-  if (plain && !s.named) s.named = new Signer(contextWordsOf(defs), true, plain);
+  s.loose.plain ??= plain;
   return s;
 }
 
@@ -132,19 +139,22 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   }
   const looseSig = loose.copy();
   // Another system's list of libraries: the same but for the names.
-  const named = store.named;
-  const namedHash = named?.sign(view, area);
-  let namedFacts: Int32Array | undefined | null = null;
-  if (named && named.plainAt.length) {
-    for (const t of store.namedLayouts.get(namedHash!) ?? []) {
-      if (!named.matches(t.sig) || !sameOtherTexts(named, t)) continue;
-      namedFacts ??= blockFacts(view, area, named.markId);
-      if (!namedFacts || !sameFacts(namedFacts, t.facts)) continue;
+  const namesHash = loose.plainAt.length ? loose.namesHash() : 0;
+  if (loose.plainAt.length) {
+    for (const t of store.namedLayouts.get(namesHash) ?? []) {
+      if (!loose.namesMatch(t.sig) || !sameOtherTexts(loose, t)) continue;
+      facts ??= blockFacts(view, area, loose.markId);
+      if (!facts || !sameFacts(facts, t.facts)) continue;
+      if (t.verified === undefined) {
+        t.verified = t.verify?.() ?? false;
+        t.verify = undefined;
+      }
+      if (!t.verified) continue;
       const placed = placeAll(view, t, area);
       if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed.map((p) => renamed(view, p));
     }
   }
-  const namedEntry = named && named.plainAt.length ? { sig: named.copy(), plainAt: Int32Array.from(named.plainAt), plainText: Int32Array.from(named.plainText) } : undefined;
+  const namedEntry = loose.plainAt.length ? { sig: loose.namesCopy(), plainAt: Int32Array.from(loose.plainAt), plainText: Int32Array.from(loose.plainText) } : undefined;
   const rejected = recognitionTrace.emptyRejections;
   recognitionTrace.computed++;
   const tables = compute();
@@ -162,15 +172,34 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
       else store.looseLayouts.set(looseHash, [looseEntry]);
     }
   }
-  const listed = namedEntry && recognitionTrace.emptyRejections === rejected && listNames(view, area, tables, named!);
-  if (listed) namedFacts ??= blockFacts(view, area, named!.markId);
-  if (listed && namedFacts && sameTables(tables, names!.everyKind())) {
-    const list = store.namedLayouts.get(namedHash!);
-    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts: namedFacts };
+  const listed = namedEntry && names && recognitionTrace.emptyRejections === rejected && listNames(view, area, tables, loose);
+  if (listed) facts ??= blockFacts(view, area, loose.markId);
+  if (listed && facts) {
+    const everyKind = names!.everyKind;
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, verify: () => sameTables(tables, everyKind()) };
+    const list = store.namedLayouts.get(namesHash);
     if (list) list.push(e);
-    else store.namedLayouts.set(namedHash!, [e]);
+    else store.namedLayouts.set(namesHash, [e]);
+    store.pending.push({ hash: namesHash, t: e });
   }
   return tables;
+}
+
+/**
+ * Ends a workbook's recognition: named layouts never matched by a second block are forgotten
+ * (their check would need the first block's sheet, which goes with its workbook).
+ */
+export function settleNamedLayouts(defs: readonly Definition[]): void {
+  const s = stores.get(defs);
+  if (!s) return;
+  for (const { hash, t } of s.pending) {
+    if (t.verified !== undefined) continue;
+    t.verify = undefined;
+    const list = s.namedLayouts.get(hash);
+    const i = list ? list.indexOf(t) : -1;
+    if (i >= 0) list!.splice(i, 1);
+  }
+  s.pending = [];
 }
 
 /** The same tables: kinds, places, years and cells. */

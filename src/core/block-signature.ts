@@ -52,21 +52,28 @@ export class Signer {
   length = 0;
   hash = 0;
 
-  /** With `plain`: where the last signature signed a plain name (its index), and that name's text number. */
+  /**
+   * With `plain`: where the last signature holds a plain name (the cell's index), the name's text
+   * number there, and what the names signature holds there instead (PLAIN less its leading spaces).
+   */
   readonly plainAt: number[] = [];
   readonly plainText: number[] = [];
+  private readonly plainSub: number[] = [];
+  /** A text's leading spaces when it is a plain name, else −1. */
+  private readonly plainLeads = new Map<string, number>();
 
   /**
    * @param contextWords the `context` words of the kinds, as label keys
    * @param loose sign a figure (a number that is no year, or a number text signed as one) and an
    *   empty cell of the block alike: what recognition reads of those is checked apart (block-facts.ts)
-   * @param plain names signature: a plain name in the block (recognize.ts `plainName`) signs as
-   *   "a name" with its leading spaces; which names and where are kept in `plainAt`/`plainText`
+   * @param plain which texts are plain names (recognize.ts `plainName`): the signature also gives
+   *   a names signature (`namesHash`, `namesMatch`, `namesCopy`), the same but for plain names in
+   *   the block, signed as "a name" with their leading spaces; which and where: `plainAt`/`plainText`
    */
   constructor(
     private readonly contextWords: readonly string[] = [],
     private readonly loose = false,
-    private readonly plain?: (text: string) => boolean,
+    public plain?: (text: string) => boolean,
   ) {}
 
   /** The index in a signature of `area` of the cell at (r, c). */
@@ -128,8 +135,7 @@ export class Signer {
   private blockText(v: string): number {
     let id = this.inBlock.get(v);
     if (id === undefined) {
-      if (this.plain?.(v)) id = PLAIN - (/^[\s\u00a0]*/.exec(v)?.[0].replace(/\n/g, '').length ?? 0);
-      else if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
+      if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
       else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
@@ -200,9 +206,13 @@ export class Signer {
       payload = above ? this.aboveText(v) : this.blockText(v);
       if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
       else flags |= V_TEXT;
-      if (payload <= PLAIN) {
-        this.plainAt.push(i);
-        this.plainText.push(this.text(v));
+      if (this.plain && !above && payload >= 0) {
+        const lead = this.plainLead(v);
+        if (lead >= 0) {
+          this.plainAt.push(i);
+          this.plainText.push(payload);
+          this.plainSub.push(PLAIN - lead);
+        }
       }
     }
     else if (v === true) flags |= V_TRUE;
@@ -226,6 +236,7 @@ export class Signer {
     b[2] = area.top - top;
     this.plainAt.length = 0;
     this.plainText.length = 0;
+    this.plainSub.length = 0;
     let i = 3;
     for (let r = top; r <= area.bottom; r++) {
       const row = view.sheet.rows[r];
@@ -253,6 +264,46 @@ export class Signer {
     for (let k = 0; k < n; k++) h = Math.imul(h ^ b[k], 0x01000193);
     this.hash = h;
     return h;
+  }
+
+  /** Leading spaces of a plain name (as recognize.ts indentOf counts them), or −1 for another text. */
+  private plainLead(v: string): number {
+    let lead = this.plainLeads.get(v);
+    if (lead === undefined) {
+      lead = this.plain!(v) ? (/^[\s\u00a0]*/.exec(v)?.[0].replace(/\n/g, '').length ?? 0) : -1;
+      this.plainLeads.set(v, lead);
+    }
+    return lead;
+  }
+
+  /** The names signature's value at `k`, walking `plainAt` with the cursor `p` (k ascending). */
+  private named(k: number, p: { at: number }): number {
+    const at = this.plainAt;
+    if (p.at < at.length && k === at[p.at] + 1) return this.plainSub[p.at++];
+    return this.buf[k];
+  }
+
+  /** The hash of the last signature's names signature. */
+  namesHash(): number {
+    const p = { at: 0 };
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < this.length; k++) h = Math.imul(h ^ this.named(k, p), 0x01000193);
+    return h;
+  }
+
+  /** True when the last signature's names signature equals `saved`. */
+  namesMatch(saved: Int32Array): boolean {
+    if (saved.length !== this.length) return false;
+    const p = { at: 0 };
+    for (let k = 0; k < saved.length; k++) if (saved[k] !== this.named(k, p)) return false;
+    return true;
+  }
+
+  /** A copy of the last signature's names signature, to keep. */
+  namesCopy(): Int32Array {
+    const out = this.buf.slice(0, this.length);
+    for (let j = 0; j < this.plainAt.length; j++) out[this.plainAt[j] + 1] = this.plainSub[j];
+    return out;
   }
 
   /** True when the last signature equals `saved`. */

@@ -36,6 +36,8 @@ export function columnBands(tables: readonly TableModel[]): Map<TableModel, numb
 export class Candidates {
   private readonly bySheet = new Map<TableModel['sheet'], TableModel[]>();
   private readonly byName = new Map<string, TableModel['sheet']>();
+  /** Per sheet, the column band all these tables on it are in; −1 when they are in several. */
+  private readonly soleBand = new Map<TableModel['sheet'], number>();
   /** Per sheet, the years two or more of its tables cover (see `crowded`). */
   private crowdedYears?: Map<TableModel['sheet'], Set<number>>;
 
@@ -56,8 +58,12 @@ export class Candidates {
       }
       list.push(o);
     }
-    for (const list of this.bySheet.values()) list.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
+    for (const [sheet, list] of this.bySheet) {
+      list.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
+      if (bands) this.soleBand.set(sheet, list.every((o) => bands.get(o) === bands.get(list[0])) ? bands.get(list[0])! : -1);
+    }
   }
+
 
   /** Whether two or more of these tables on `sheet` cover `year` (any year, without `yearsOf`). */
   crowded(sheet: TableModel['sheet'], year: number): boolean {
@@ -93,9 +99,11 @@ export class Candidates {
     const go = named ? (o: TableModel) => !named.includes(o) && visit(o) : visit;
     const here = this.bySheet.get(t.sheet);
     const band = this.bands?.get(t);
-    if (here && this.nearest(t, here, (o) => (band === undefined || this.bands!.get(o) === band) && go(o))) return;
+    // Most sheets are one band: each table is visited once, unfiltered.
+    const one = band === undefined || this.soleBand.get(t.sheet) === band;
+    if (here && this.nearest(t, here, one ? go : (o) => this.bands!.get(o) === band && go(o))) return;
     if (!alone) return;
-    if (here && band !== undefined && this.nearest(t, here, (o) => this.bands!.get(o) !== band && go(o))) return;
+    if (here && !one && this.nearest(t, here, (o) => this.bands!.get(o) !== band && go(o))) return;
     for (const o of this.ordered) if (o.sheet !== t.sheet && !this.crowded(o.sheet, year) && go(o)) return;
   }
 

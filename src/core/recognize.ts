@@ -4,7 +4,7 @@ import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
 import { findBlocks, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
-import { recognizeBlock, type Placed } from './block-cache';
+import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
 import { cellYear, isDashText, parseNumberText, parseYearText, yearInText } from './numbers';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
@@ -746,5 +746,6 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
     }
   }
   forgetLastLayout();
+  settleNamedLayouts(defs);
   return tables;
 }
