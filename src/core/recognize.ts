@@ -670,6 +670,9 @@ function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Pla
   });
 }
 
+/** The longest text taken for a plain name. */
+const MAX_NAME = 80;
+
 /** Per definition list, texts known to be plain names or not (see plainName). */
 const plainMemo = new WeakMap<readonly Definition[], Map<string, boolean>>();
 
@@ -689,9 +692,10 @@ export function plainName(defs: readonly Definition[], text: string): boolean {
   let plain = memo.get(text);
   if (plain === undefined) {
     const t = text.trim();
-    const key = labelKey(t);
+    // A library's name is short; prose and captions are not asked about (matching them costs).
+    const key = t.length <= MAX_NAME ? labelKey(t) : '';
     plain =
-      t !== '' &&
+      key !== '' &&
       !/^[+\-\u2212]?\s*\d/.test(t) &&
       !BULLET.test(t) &&
       !t.includes('балл') &&
@@ -699,7 +703,6 @@ export function plainName(defs: readonly Definition[], text: string): boolean {
       !isDashText(t) &&
       yearInText(t) === undefined &&
       parseYearText(t) === undefined &&
-      key !== '' &&
       !isPercentLabel(key) &&
       !isDeltaLabel(key) &&
       !EXHAUSTIVE_MARK.test(key) &&
