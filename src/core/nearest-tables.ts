@@ -1,8 +1,9 @@
 // Which tables of another kind a table is compared with or computed from, in order. A region's
 // workbook holds one system per sheet (or one library after another on a sheet): a fund movement
 // table is compared with the receipts table beside it, an indicator computed from the basic
-// indicators beside it, not from the workbook's first. So the tables of the same sheet come first,
-// nearest first; then the others in the order given (the reference copy first, or workbook order).
+// indicators beside it, not from the workbook's first. So the tables of the same sheet and column
+// band come first, nearest first (systems side by side are bands); then the sheet's other bands and
+// the other sheets, in the order given (the reference copy first, or workbook order).
 // Where the cell being checked is a formula, the tables holding the cells it reads come before all.
 // Another sheet holding several tables of a kind for one year (a library after another) is a
 // collection of units: which of them a table on another sheet goes with is a guess, so none is
