@@ -798,49 +798,70 @@ function shapeRich(): Sh[] {
 // h. numbers as text: thousands separators (space, no-break space), comma decimals, signs,
 // dashes for zero, `х` for not applicable
 
-function textify(t: TableFixture, rnd: () => number): TableFixture {
-  const plusCols = new Set<number>();
-  t.block.rows.forEach((row, r) => {
-    if (r < t.headerRows) row.forEach((v, c) => typeof v === 'string' && v.trim() === '+/-' && plusCols.add(c));
-  });
+/** The table with each figure of its data region (a number, no year, no formula) replaced by `f`'s cell, in row order. */
+function mapFigures(t: TableFixture, f: (n: number, v: CellSpec, c: number) => CellSpec): TableFixture {
   const rows = t.block.rows.map((row, r) =>
     row.map((v, c): CellSpec => {
       if (r < t.headerRows || c < t.labelCols) return v;
       const n = typeof v === 'number' ? v : v && typeof v === 'object' && typeof v.v === 'number' && v.formula === undefined ? v.v : undefined;
-      if (n === undefined || isYear(n)) return v;
-      const x = rnd();
-      if (x < 0.12) return v; // some stay numbers
-      if (n === 0) return x < 0.45 ? '-' : x < 0.75 ? '—' : x < 0.9 ? 'х' : '0';
-      const sep = x < 0.5 ? ' ' : x < 0.85 ? '\u00a0' : '';
-      let s = ruGroup(Math.abs(n), sep);
-      if (n < 0) s = (x < 0.6 ? '-' : x < 0.8 ? '- ' : '–') + s;
-      else if (plusCols.has(c)) s = '+' + s;
-      if (x > 0.93) s += ' ';
-      return s;
+      return n === undefined || isYear(n) ? v : f(n, v, c);
     }),
   );
   return { ...t, block: { ...t.block, rows } };
 }
 
-function shapeText(): Sh[] {
-  const rnd = prng(808);
+/**
+ * Sheets of `perSheet` system reports each (drawn with `rnd`), their tables changed by `table` (and
+ * `beside` for tables side by side), `after` adding to each report, until TARGET cells.
+ */
+function systemSheets(rnd: () => number, perSheet: number, name: (s: number) => string, table: (t: TableFixture) => TableFixture, beside: (t: TableFixture) => TableFixture, after?: (sh: Sh) => void): Sh[] {
   const sheets: Sh[] = [];
   for (let s = 0; total(sheets) < TARGET; s++) {
-    const sh = new Sh(`${s + 1}. ${DISTRICTS[s % DISTRICTS.length].slice(0, 22)}`);
-    for (let k = 0; k < 12; k++) {
-      const entries = systemReport(rnd, s * 12 + k).map((e): Entry => {
-        if ('t' in e) return { ...e, t: textify(rnd() < 0.15 ? transpose(e.t) : e.t, rnd) };
-        if ('beside' in e) return { beside: e.beside.map((t) => textify(t, rnd)) };
+    const sh = new Sh(name(s));
+    for (let k = 0; k < perSheet; k++) {
+      const entries = systemReport(rnd, s * perSheet + k).map((e): Entry => {
+        if ('t' in e) return { ...e, t: table(e.t) };
+        if ('beside' in e) return { beside: e.beside.map(beside) };
         return e;
       });
       stack(sh, entries);
-      // a table of not-applicable marks, as regions send them
-      sh.table(textify(shiftYears(decoys.subscriptionCosts, 0), rnd), decoys.subscriptionCosts.title);
+      after?.(sh);
       sh.gap(2);
     }
     sheets.push(sh);
   }
   return sheets;
+}
+
+function textify(t: TableFixture, rnd: () => number): TableFixture {
+  const plusCols = new Set<number>();
+  t.block.rows.forEach((row, r) => {
+    if (r < t.headerRows) row.forEach((v, c) => typeof v === 'string' && v.trim() === '+/-' && plusCols.add(c));
+  });
+  return mapFigures(t, (n, v, c) => {
+    const x = rnd();
+    if (x < 0.12) return v; // some stay numbers
+    if (n === 0) return x < 0.45 ? '-' : x < 0.75 ? '—' : x < 0.9 ? 'х' : '0';
+    const sep = x < 0.5 ? ' ' : x < 0.85 ? '\u00a0' : '';
+    let s = ruGroup(Math.abs(n), sep);
+    if (n < 0) s = (x < 0.6 ? '-' : x < 0.8 ? '- ' : '–') + s;
+    else if (plusCols.has(c)) s = '+' + s;
+    if (x > 0.93) s += ' ';
+    return s;
+  });
+}
+
+function shapeText(): Sh[] {
+  const rnd = prng(808);
+  return systemSheets(
+    rnd,
+    12,
+    (s) => `${s + 1}. ${DISTRICTS[s % DISTRICTS.length].slice(0, 22)}`,
+    (t) => textify(rnd() < 0.15 ? transpose(t) : t, rnd),
+    (t) => textify(t, rnd),
+    // a table of not-applicable marks, as regions send them
+    (sh) => sh.table(textify(shiftYears(decoys.subscriptionCosts, 0), rnd), decoys.subscriptionCosts.title),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -850,39 +871,20 @@ function shapeText(): Sh[] {
 const WORDS = ['нет данных', 'уточняется', '12 (план)', 'см. выше', '?', 'н/д', '15-20', '#ДЕЛ/0!'];
 
 function spoil(t: TableFixture, rnd: () => number): TableFixture {
-  const rows = t.block.rows.map((row, r) =>
-    row.map((v, c): CellSpec => {
-      if (r < t.headerRows || c < t.labelCols) return v;
-      const n = typeof v === 'number' ? v : v && typeof v === 'object' && typeof v.v === 'number' && v.formula === undefined ? v.v : undefined;
-      if (n === undefined || isYear(n)) return v;
-      const x = rnd();
-      if (x < 0.1) return n + 1 + Math.floor(rnd() * 50);
-      if (x < 0.12) return -n - 1;
-      if (x < 0.15) return pick(rnd, WORDS);
-      if (x < 0.17) return null;
-      return v;
-    }),
-  );
-  return { ...t, block: { ...t.block, rows } };
+  return mapFigures(t, (n, v) => {
+    const x = rnd();
+    if (x < 0.1) return n + 1 + Math.floor(rnd() * 50);
+    if (x < 0.12) return -n - 1;
+    if (x < 0.15) return pick(rnd, WORDS);
+    if (x < 0.17) return null;
+    return v;
+  });
 }
 
 function shapeErrors(): Sh[] {
   const rnd = prng(909);
-  const sheets: Sh[] = [];
-  for (let s = 0; total(sheets) < TARGET; s++) {
-    const sh = new Sh(`Черновик ${s + 1}`);
-    for (let k = 0; k < 10; k++) {
-      const entries = systemReport(rnd, s * 10 + k).map((e): Entry => {
-        if ('t' in e) return { ...e, t: spoil(e.t, rnd) };
-        if ('beside' in e) return { beside: e.beside.map((t) => spoil(t, rnd)) };
-        return e;
-      });
-      stack(sh, entries);
-      sh.gap(2);
-    }
-    sheets.push(sh);
-  }
-  return sheets;
+  const spoilt = (t: TableFixture) => spoil(t, rnd);
+  return systemSheets(rnd, 10, (s) => `Черновик ${s + 1}`, spoilt, spoilt);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -184,9 +184,9 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
     if (!lists.has(t.def.kind)) lists.set(t.def.kind, []);
     lists.get(t.def.kind)!.push(t);
   }
-  const years = (o: TableModel) => yearsOf(o, reportingYear).years;
+  const yearsCovered = (o: TableModel) => yearsOf(o, reportingYear).years;
   const bands = columnBands(tables);
-  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, years, bands)]));
+  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, yearsCovered, bands)]));
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);
