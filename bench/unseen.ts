@@ -1,6 +1,6 @@
 // Report workbooks of about 1 000 000 non-empty cells in shapes that bench/generate.ts does not make,
 // to look for the shapes where `report-check check` is slow against an exceljs read:
-//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text errors)
+//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text errors unique)
 // Each shape is written with exceljs (`wb.xlsx.writeFile`) to OUTDIR/<shape>.xlsx; one JSON line per
 // workbook (cells, sheets) goes to stdout. Built from the seed tables of test/fixtures, each table
 // with its own figures (scaled), years (2021–2025) and, now and then, label noise.
@@ -18,12 +18,14 @@ import {
   decoys,
   gridTotalRow,
   labelNoise,
+  noisyLabel,
   staffCategoriesByYearRows,
   transpose,
   valueOf,
   withdrawalsWithTotal,
   YEAR_FORMS,
   yearForms,
+  yearOf,
 } from '../test/fixtures/variants';
 import { a1, blockWidth, type Block, type CellSpec } from '../test/fixtures/xlsx-builder';
 import { prng } from './generate';
@@ -888,6 +890,28 @@ function shapeErrors(): Sh[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// j. every table its own layout: half the label cells of each table written with a noise of their
+// own (line break, double space, ё/е, dash, case), so that no two tables share a layout and every
+// block is recognized from scratch, as in a region's workbook gathered from many hands.
+
+function scramble(t: TableFixture, rnd: () => number): TableFixture {
+  const rows = t.block.rows.map((row, r) =>
+    row.map((v, c): CellSpec => {
+      if (!(r < t.headerRows || c < t.labelCols) || typeof v !== 'string' || !v.trim()) return v;
+      if (yearOf(v) !== undefined || /^\s*\d+\.?\s*$/.test(v)) return v;
+      return rnd() < 0.5 ? noisyLabel(v, Math.floor(rnd() * 6)) : v;
+    }),
+  );
+  return { ...t, block: { ...t.block, rows } };
+}
+
+function shapeUnique(): Sh[] {
+  const rnd = prng(1010);
+  const own = (t: TableFixture) => scramble(t, rnd);
+  return systemSheets(rnd, 10, (s) => `Система ${s + 1}`, own, own);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const SHAPES: Record<string, () => Sh[]> = {
   formulas: shapeFormulas,
@@ -899,6 +923,7 @@ const SHAPES: Record<string, () => Sh[]> = {
   rich: shapeRich,
   text: shapeText,
   errors: shapeErrors,
+  unique: shapeUnique,
 };
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import type { Definition } from './definition';
 import { labelKey } from './labels';
 import type { Area } from './grid';
 import { layoutBlock, type SheetView } from './layout';
+import { wordOf } from './words';
 import { cleanWords, type Key, type TableCell } from './table';
 
 /** A recognized table of a block, before it gets its id. */
@@ -18,6 +19,8 @@ export interface Placed {
   points: Map<string, number>;
   found: Map<string, string[]>;
   nesting: Map<string, { parent: string; exhaustive: boolean }>;
+  /** Where each word was read (words.ts): a table moved to another block reads its words there. */
+  sources?: Map<string, number[]>;
   /** The cells of the first table of this layout (see TableModel.like). */
   like?: TableCell[];
 }
@@ -29,9 +32,13 @@ interface Template {
   tables: Placed[];
 }
 
-/** A layout by its loose signature, with what recognition read of its figures (block-facts.ts). */
+/**
+ * A layout by its loose signature, with what recognition read of its figures (block-facts.ts) and
+ * the block's folded texts (`Signer.textOf`), which another block of the signature may write otherwise.
+ */
 interface LooseTemplate extends Template {
   facts: Int32Array;
+  texts: string[];
 }
 
 /**
@@ -131,9 +138,9 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   let facts: Int32Array | undefined | null = null;
   for (const t of near ?? []) {
     if (!loose.matches(t.sig)) continue;
-    facts ??= blockFacts(view, area, loose.markId);
+    facts ??= blockFacts(view, area, loose);
     if (!facts || !sameFacts(facts, t.facts)) continue;
-    const placed = placeAll(view, t, area);
+    const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf), area);
     // A table whose cells are all empty is no table (recognition turns such a candidate down).
     if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
   }
@@ -143,15 +150,15 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   if (loose.plainAt.length) {
     for (const t of store.namedLayouts.get(namesHash) ?? []) {
       if (!loose.namesMatch(t.sig) || !sameOtherTexts(loose, t)) continue;
-      facts ??= blockFacts(view, area, loose.markId);
+      facts ??= blockFacts(view, area, loose);
       if (!facts || !sameFacts(facts, t.facts)) continue;
       if (t.verified === undefined) {
         t.verified = t.verify?.() ?? false;
         t.verify = undefined;
       }
       if (!t.verified) continue;
-      const placed = placeAll(view, t, area);
-      if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed.map((p) => renamed(view, p));
+      const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf, true), area);
+      if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
     }
   }
   const namedEntry = loose.plainAt.length ? { sig: loose.namesCopy(), plainAt: Int32Array.from(loose.plainAt), plainText: Int32Array.from(loose.plainText) } : undefined;
@@ -163,20 +170,20 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   else store.layouts.set(hash, [entry]);
   store.count++;
   // Only where no candidate was turned down for empty cells: elsewhere, which cells are empty decides the kind.
-  if (recognitionTrace.emptyRejections === rejected) {
-    facts ??= blockFacts(view, area, loose.markId);
-    if (facts) {
-      const looseEntry = { ...entry, sig: looseSig, facts };
-      // Shares its tables with the entry above: counted once.
-      if (near) near.push(looseEntry);
-      else store.looseLayouts.set(looseHash, [looseEntry]);
-    }
+  if (recognitionTrace.emptyRejections !== rejected) return tables;
+  facts ??= blockFacts(view, area, loose);
+  // The block's folded texts, its facts' marks included (Signer.textOf).
+  const texts = loose.textOf.slice();
+  if (facts) {
+    const looseEntry = { ...entry, sig: looseSig, facts, texts };
+    // Shares its tables with the entry above: counted once.
+    if (near) near.push(looseEntry);
+    else store.looseLayouts.set(looseHash, [looseEntry]);
   }
-  const listed = namedEntry && names && recognitionTrace.emptyRejections === rejected && listNames(view, area, tables, loose);
-  if (listed) facts ??= blockFacts(view, area, loose.markId);
+  const listed = namedEntry && names && listNames(view, area, tables, loose);
   if (listed && facts) {
     const everyKind = names!.everyKind;
-    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, verify: () => sameTables(tables, everyKind()) };
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, texts, verify: () => sameTables(tables, everyKind()) };
     const list = store.namedLayouts.get(namesHash);
     if (list) list.push(e);
     else store.namedLayouts.set(namesHash, [e]);
@@ -222,6 +229,28 @@ function sameOtherTexts(named: Signer, t: NamedTemplate): boolean {
   return true;
 }
 
+/**
+ * The layout's tables with the words of the block at `area`, whose folded texts (`to`) may be
+ * written otherwise than the layout's first block's (in case, ё, dashes or spaces), as may a list's
+ * names (`names`): each word read again from the cells the first block's was read from (words.ts).
+ * The layout itself when the texts are the same.
+ */
+function withOwnWords<T extends LooseTemplate>(view: SheetView, t: T, area: Area, to: readonly string[], names = false): T {
+  const from = t.texts;
+  let same = !names && from.length === to.length;
+  for (let k = 0; same && k < from.length; k++) same = from[k] === to[k];
+  if (same) return t;
+  const dr = area.top - t.top;
+  const dc = area.left - t.left;
+  const tables = t.tables.map((p): Placed => {
+    if (!p.sources?.size) return p;
+    const words = new Map(p.words);
+    for (const [k, source] of p.sources) words.set(k, wordOf(view, source, dr, dc));
+    return { ...p, words };
+  });
+  return { ...t, tables };
+}
+
 /** A list's row of a library (or indicator): an entities dimension's own row id, `r12`. */
 const ENTITY_ROW = /^r(\d+)$/;
 
@@ -244,29 +273,6 @@ function listNames(view: SheetView, area: Area, tables: Placed[], named: Signer)
     }
   }
   return names.size ? names : undefined;
-}
-
-/** A list moved from another system's: its rows' words are its own libraries' names (as recognize.ts resolveEntities reads them). */
-function renamed(view: SheetView, p: Placed): Placed {
-  const L = layoutBlock(view, p.area);
-  const entities = p.def.dims.find((d) => d.type === 'entities');
-  if (!L || !entities) return p;
-  const words = new Map(p.words);
-  for (const id of p.found.get(entities.id) ?? []) {
-    const m = ENTITY_ROW.exec(id);
-    if (!m) continue;
-    const r = Number(m[1]);
-    let longest = '';
-    let prev: string | undefined;
-    for (const c of L.labelCols) {
-      const t = view.text(r, c);
-      if (t === undefined || t === prev) continue;
-      prev = t;
-      if (t.length > longest.length) longest = t;
-    }
-    words.set(`${entities.id}:${id}`, cleanWords(longest));
-  }
-  return { ...p, words };
 }
 
 function placeAll(view: SheetView, t: Template, area: Area): Placed[] {

@@ -2,7 +2,7 @@
 // Two blocks whose signatures agree once figures and empty cells are one class (`Signer` in loose
 // mode) recognize alike when these facts agree too: see block-cache.ts.
 import type { Area } from './grid';
-import { layoutBlock, percentLabelColumn, rowHoldsNumber, type BlockLayout, type SheetView } from './layout';
+import { layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, type BlockLayout, type SheetView } from './layout';
 
 /** Recognition's own counts, read around one block's recognition. */
 export const recognitionTrace = {
@@ -20,39 +20,39 @@ export const recognitionTrace = {
  * also section by section, one of one data row also with every column read as data (its texts may
  * be bad cells rather than labels). The facts hold each of those layouts.
  */
-export function blockFacts(view: SheetView, area: Area, markId?: (text: string) => number): Int32Array | undefined {
+export function blockFacts(view: SheetView, area: Area, marks?: MarkId): Int32Array | undefined {
   const out: number[] = [];
-  const L = layoutFacts(view, area, markId, out);
+  const L = layoutFacts(view, area, marks, out);
   if (L && L.sections.length > 1) {
     L.sections.forEach((sec, i) => {
       const top = i === 0 ? area.top : sec.headerRows[0];
       const rows = sec.rows.length ? sec.rows : sec.headerRows;
       out.push(-2, top - area.top, rows[rows.length - 1] - area.top);
       // A section laid out on its own: as tablesIn reads it (its sections are not split again).
-      layoutFacts(view, { ...area, top, bottom: rows[rows.length - 1] }, markId, out);
+      layoutFacts(view, { ...area, top, bottom: rows[rows.length - 1] }, marks, out);
     });
   }
   return Int32Array.from(out);
 }
 
 /** One area's layout facts (and those of its every-column-data layout, for one data row), onto `out`. */
-function layoutFacts(view: SheetView, area: Area, markId: ((text: string) => number) | undefined, out: number[]): BlockLayout | undefined {
+function layoutFacts(view: SheetView, area: Area, marks: MarkId | undefined, out: number[]): BlockLayout | undefined {
   const L = layoutBlock(view, area);
   if (!L) {
     out.push(-1);
     return undefined;
   }
-  pushLayout(view, area, L, markId, out);
+  pushLayout(view, area, L, marks, out);
   if (L.labelCols.length && L.dataRows.length === 1) {
     const all = layoutBlock(view, area, true);
     out.push(-3);
-    if (all) pushLayout(view, area, all, markId, out);
+    if (all) pushLayout(view, area, all, marks, out);
     else out.push(-1);
   }
   return L;
 }
 
-function pushLayout(view: SheetView, area: Area, L: BlockLayout, markId: ((text: string) => number) | undefined, out: number[]): void {
+function pushLayout(view: SheetView, area: Area, L: BlockLayout, marks: MarkId | undefined, out: number[]): void {
   const { top, left } = area;
   out.push(L.dataTop - top, L.labelCols.length, L.yearCols.length, L.dataCols.length, L.dataRows.length, L.sections.length);
   for (const c of L.labelCols) out.push(c - left);
@@ -63,9 +63,10 @@ function pushLayout(view: SheetView, area: Area, L: BlockLayout, markId: ((text:
   for (const r of L.dataRows) {
     const unlabelled = !L.labelCols.some((c) => view.text(r, c) !== undefined);
     const c0 = unlabelled ? percentLabelColumn(view, L, r) : undefined;
-    out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1);
+    // Its indentation too: the loose signature folds a label's leading spaces away (Signer.foldOf).
+    out.push(r - top, rowHoldsNumber(view, L, r) ? 1 : 0, c0 === undefined ? 0 : c0 - left + 1, rowIndentOf(view, L, r));
   }
-  if (markId) marksOutsideData(view, area, L, markId, out);
+  if (marks) marksOutsideData(view, area, L, marks, out);
 }
 
 /**
@@ -74,9 +75,10 @@ function pushLayout(view: SheetView, area: Area, L: BlockLayout, markId: ((text:
  * column, `чел.` in a header), so two blocks agree only when those are the same. In a data cell
  * recognition reads of a mark only that it is no number: those are left out.
  */
-function marksOutsideData(view: SheetView, area: Area, L: BlockLayout, markId: (text: string) => number, out: number[]): void {
+function marksOutsideData(view: SheetView, area: Area, L: BlockLayout, marks: MarkId, out: number[]): void {
   const rows = new Set(L.dataRows);
   const cols = new Set(L.dataCols);
+
   for (let r = area.top; r <= area.bottom; r++) {
     const row = view.sheet.rows[r];
     if (!row) continue;
@@ -84,10 +86,19 @@ function marksOutsideData(view: SheetView, area: Area, L: BlockLayout, markId: (
       const cell = row[c];
       if (!cell || typeof cell.value !== 'string' || cell.formula || cell.error || cell.noResult) continue;
       if ((rows.has(r) && cols.has(c)) || view.coveredBy(r, c) || view.mergeAt(r, c)) continue;
-      const id = markId(cell.value);
-      if (id >= 0) out.push(r - area.top, c - area.left, id);
+      const id = marks.markId(cell.value);
+      // A folded mark's number may stand for texts written otherwise (Signer.foldOf): which texts
+      // of the block it equals, as written and trimmed, is a fact too.
+      if (id >= 0) out.push(r - area.top, c - area.left, id, marks.writtenOrder, marks.trimmedOrder);
     }
   }
+}
+
+/** A mark's text as a number, or −1 for a text that is no mark, with its place among the block's texts (Signer.markId). */
+export interface MarkId {
+  markId(text: string): number;
+  writtenOrder: number;
+  trimmedOrder: number;
 }
 
 export function sameFacts(a: Int32Array, b: Int32Array): boolean {

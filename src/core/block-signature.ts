@@ -1,15 +1,19 @@
 // What recognition of a block can see, as numbers: equal signatures recognize alike.
 import type { Area, Cell } from './grid';
-import { labelKey } from './labels';
-import { YEAR_AT_END, type SheetView } from './layout';
-import { isPercentLabel } from './match';
-import { isDashText, isYearNumber, parseNumberText, parseYearText, yearInText } from './numbers';
+import { labelKey, normalizeLabel } from './labels';
+import { BULLET, isNumberLike, YEAR_AT_END, type SheetView } from './layout';
+import { isPercentLabel, pointsInPath } from './match';
+import { isDashText, isYearNumber, parseNumberText, parseYearText, readNum, yearInText } from './numbers';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
 
-/** Numbers per cell: what it holds, a text's or year's number, and the merge it starts or lies in. */
+/**
+ * Numbers per cell: what it holds, a text's or year's number, the merge it starts or lies in, and
+ * (loose signatures only) where a folded text stands among the block's texts (see `foldOf`).
+ */
 const PER_CELL = 6;
+const PER_CELL_LOOSE = 8;
 
 const F_FORMULA = 1;
 const F_ERROR = 2;
@@ -31,6 +35,22 @@ const NUMBER_TEXT = -1;
 const FIGURE = -2;
 /** A names signature's mark for a plain name, less its leading spaces (see `Signer.plain`). */
 const PLAIN = -16;
+/**
+ * What recognition reads of a text in a block besides its key (which `normalizeLabel` keeps) and
+ * which texts it equals: as a number, a year, a bullet, a number-like bad cell, points, a share.
+ */
+function readsOf(t: string): string {
+  const n = readNum({ value: t });
+  const tt = t.trim();
+  return `${n.kind}|${n.value}|${n.decimals}|${parseYearText(t)}|${yearInText(t)}|${BULLET.test(tt)}|${isNumberLike(n)}|${pointsInPath([t])}|${/^доля/i.test(tt)}`;
+}
+
+function grow(a: Int32Array, i: number): Int32Array {
+  const out = new Int32Array(Math.max(i + 1, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 /** The longest text read as a mark or note in place of a figure (see `Signer.isMark`). */
 const MARK_LENGTH = 12;
 
@@ -57,6 +77,13 @@ export class Signer {
    * number there, and what the names signature holds there instead (PLAIN less its leading spaces).
    */
   readonly plainAt: number[] = [];
+  /**
+   * With `loose`: the text (trimmed) of every cell of the block (not the lines above) whose text is
+   * folded (`foldOf`), in signature order, then the marks the block's facts name: two blocks of one
+   * loose signature may differ there, in what recognition does not read, and the words of their
+   * tables with them.
+   */
+  readonly textOf: string[] = [];
   readonly plainText: number[] = [];
   private readonly plainSub: number[] = [];
   /** A text's leading spaces when it is a plain name, else −1. */
@@ -74,17 +101,101 @@ export class Signer {
     private readonly contextWords: readonly string[] = [],
     private readonly loose = false,
     public plain?: (text: string) => boolean,
-  ) {}
+  ) {
+    this.per = loose ? PER_CELL_LOOSE : PER_CELL;
+  }
+
+  private readonly per: number;
 
   /** The index in a signature of `area` of the cell at (r, c). */
   indexOf(area: Area, r: number, c: number): number {
     const top = Math.max(0, area.top - LINES_ABOVE);
-    return 3 + ((r - top) * (area.right - area.left + 1) + (c - area.left)) * PER_CELL;
+    return 3 + ((r - top) * (area.right - area.left + 1) + (c - area.left)) * this.per;
   }
 
   get size(): number {
-    return this.texts.size + this.above.size + this.inBlock.size;
+    return this.texts.size + this.above.size + this.inBlock.size + this.foldIds.size + this.trimIds.size;
   }
+
+  /** Folded texts: the text's own number, and its trimmed text's (−1: not folded). */
+  private foldIds = new Map<string, number>();
+  private trimIds = new Map<string, number>();
+  private trimOfFold: number[] = [];
+  /** Per own number: the block (`blocks`) it was last seen in, and its place among that block's texts. */
+  private seenIn: Int32Array = new Int32Array(256);
+  private seenAt: Int32Array = new Int32Array(256);
+  private trimSeenIn: Int32Array = new Int32Array(256);
+  private trimSeenAt: Int32Array = new Int32Array(256);
+  private blocks = 0;
+  private rawCount = 0;
+  private trimCount = 0;
+
+  /**
+   * A label recognition reads through its key, which other texts of the block it equals (as
+   * written and trimmed), in a row label its leading spaces, and what `readsOf` names. A text that
+   * reads as its `normalizeLabel` form does is folded to it (case, ё, dashes, spaces):
+   * `Всего  по  системе`, `ВСЕГО по системе` and `Всего по\nсистеме` fold alike, `(1 балл)` and
+   * `(1 БАЛЛ)` do not (points are read in lower case). The signature keeps where each stands among
+   * the block's texts (`pattern`), the block's facts the rows' indentation and the marks' places
+   * (block-facts.ts), and block-cache.ts gives a reused table its own words. Undefined for a text
+   * that does not fold.
+   */
+  private foldOf(v: string): string | undefined {
+    const canon = normalizeLabel(v);
+    return canon !== '' && readsOf(v) === readsOf(canon) ? `\u0002${canon}` : undefined;
+  }
+
+  /** The text's own number as a folded text (−1: not folded; see `blockText`). */
+  private foldId(v: string): number {
+    this.blockText(v);
+    return this.foldIds.get(v) ?? -1;
+  }
+
+  /** Numbers a folded text and its trimmed text (see `pattern`). */
+  private addFolded(v: string): void {
+    const id = this.rawCount++;
+    const t = v.trim();
+    let tid = this.trimIds.get(t);
+    if (tid === undefined) this.trimIds.set(t, (tid = this.trimCount++));
+    this.trimOfFold[id] = tid;
+    this.foldIds.set(v, id);
+  }
+
+  /**
+   * Writes where a folded text stands among the block's folded texts, as written and trimmed (the
+   * order each first appears in): what recognition reads of texts' equality (`raw` lists of
+   * recognize.ts, the texts of a column in layout.ts). Zeros for any other cell.
+   */
+  private pattern(i: number, v: string | undefined): void {
+    const b = this.buf;
+    const id = v === undefined ? -1 : this.foldId(v);
+    if (id < 0) {
+      b[i + 6] = 0;
+      b[i + 7] = 0;
+      return;
+    }
+    this.order(id);
+    b[i + 6] = this.writtenOrder;
+    b[i + 7] = this.trimmedOrder;
+    this.textOf.push(v!.trim());
+  }
+
+  /** Where the folded text `id` first stands among the block's, as written and trimmed: 1, 2, … */
+  writtenOrder = 0;
+  trimmedOrder = 0;
+
+  private order(id: number): void {
+    const tid = this.trimOfFold[id];
+    if (id >= this.seenIn.length) [this.seenIn, this.seenAt] = [grow(this.seenIn, id), grow(this.seenAt, id)];
+    if (tid >= this.trimSeenIn.length) [this.trimSeenIn, this.trimSeenAt] = [grow(this.trimSeenIn, tid), grow(this.trimSeenAt, tid)];
+    if (this.seenIn[id] !== this.blocks) (this.seenIn[id] = this.blocks), (this.seenAt[id] = ++this.rawInBlock);
+    if (this.trimSeenIn[tid] !== this.blocks) (this.trimSeenIn[tid] = this.blocks), (this.trimSeenAt[tid] = ++this.trimInBlock);
+    this.writtenOrder = this.seenAt[id];
+    this.trimmedOrder = this.trimSeenAt[tid];
+  }
+
+  private rawInBlock = 0;
+  private trimInBlock = 0;
 
   private text(v: string): number {
     let id = this.texts.get(v);
@@ -135,8 +246,11 @@ export class Signer {
   private blockText(v: string): number {
     let id = this.inBlock.get(v);
     if (id === undefined) {
-      if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) id = this.text(v);
-      else {
+      if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) {
+        const f = this.loose ? this.foldOf(v) : undefined;
+        id = this.text(f ?? v);
+        if (f !== undefined) this.addFolded(v);
+      } else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
         id = !percent && !context.includes('1') ? NUMBER_TEXT : this.text(`\u0001${context}|${percent ? '%' : ''}`);
@@ -158,8 +272,22 @@ export class Signer {
 
   private marks = new Map<string, boolean>();
 
-  /** A mark's text as a number (see `text`), or −1 for any other text: for the block's facts. */
-  readonly markId = (v: string): number => (this.isMark(v) ? this.text(v) : -1);
+  /**
+   * A mark's text as a number (see `text`; folded, see `foldOf`), or −1 for any other text: for the
+   * facts of the block last signed. A folded mark's place among the
+   * block's folded texts, counted on from its signature's, is then in `writtenOrder` and
+   * `trimmedOrder` (0 for a mark not folded).
+   */
+  readonly markId = (v: string): number => {
+    this.writtenOrder = 0;
+    this.trimmedOrder = 0;
+    if (!this.isMark(v)) return -1;
+    const id = this.foldId(v);
+    if (id < 0) return this.text(v);
+    this.order(id);
+    this.textOf.push(v.trim());
+    return this.blockText(v);
+  };
 
   /**
    * A short text written instead of a figure: a mark (`х` for "not filled in", `н/д`, `*`) or a
@@ -174,7 +302,9 @@ export class Signer {
     if (m === undefined) {
       const t = v.trim();
       // Read as a line above a later section, a mark must say no more than a figure: no context word, no year.
-      m = t.length > 0 && t.length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !YEAR_AT_END.test(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
+      // Its length as folded (foldOf): texts that fold alike are marks alike.
+      const length = this.loose ? (this.foldOf(v) ?? ' ' + t).length - 1 : t.length;
+      m = t.length > 0 && length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !YEAR_AT_END.test(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
       this.marks.set(v, m);
     }
     return m;
@@ -183,10 +313,16 @@ export class Signer {
   /** Writes the cell's two numbers at `i`; `above` for the lines above the block. */
   private put(i: number, cell: Cell | undefined, flags: number, above = false): void {
     const b = this.buf;
-    if (this.loose && flags === 0 && !above && this.isFigure(cell)) {
-      b[i] = FIGURE;
-      b[i + 1] = 0;
-      return;
+    if (this.loose) {
+      // A mark is never a folded text's equal (marks are known by their trimmed text): no pattern.
+      if (flags === 0 && !above && this.isFigure(cell)) {
+        b[i] = FIGURE;
+        b[i + 1] = 0;
+        b[i + 6] = 0;
+        b[i + 7] = 0;
+        return;
+      }
+      this.pattern(i, !above && typeof cell?.value === 'string' ? cell.value : undefined);
     }
     if (!cell) {
       b[i] = flags === 0 ? NO_CELL : flags;
@@ -228,7 +364,8 @@ export class Signer {
   sign(view: SheetView, area: Area): number {
     const top = Math.max(0, area.top - LINES_ABOVE);
     const width = area.right - area.left + 1;
-    const n = 3 + (area.bottom - top + 1) * width * PER_CELL;
+    const per = this.per;
+    const n = 3 + (area.bottom - top + 1) * width * per;
     if (this.buf.length < n) this.buf = new Int32Array(n * 2);
     const b = this.buf;
     b[0] = area.bottom - area.top;
@@ -237,11 +374,15 @@ export class Signer {
     this.plainAt.length = 0;
     this.plainText.length = 0;
     this.plainSub.length = 0;
+    this.textOf.length = 0;
+    this.blocks++;
+    this.rawInBlock = 0;
+    this.trimInBlock = 0;
     let i = 3;
     for (let r = top; r <= area.bottom; r++) {
       const row = view.sheet.rows[r];
       const above = r < area.top;
-      for (let c = area.left; c <= area.right; c++, i += PER_CELL) {
+      for (let c = area.left; c <= area.right; c++, i += per) {
         const m = view.coveredBy(r, c);
         if (m) {
           this.put(i, view.cell(m.top, m.left), F_COVERED, above);

@@ -250,8 +250,14 @@ function isNumeric(n: Num): boolean {
   return n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash';
 }
 
+/** Column lines of recognition: a column under the headers of one section (`section * LINE + col`). */
+export const LINE = 100_000;
+
+/** A bulleted row label (`- в том числе`, `• детская`): recognize.ts nests it. */
+export const BULLET = /^[·•\-–—*]/;
+
 /** Text that starts like a number (`47\n(+1 совм.)`, `178817 (+44311)=223128`): a bad data cell, not a label. */
-function isNumberLike(n: Num): boolean {
+export function isNumberLike(n: Num): boolean {
   if (n.kind !== 'not-number' || !n.text) return false;
   const t = n.text.trim();
   return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && parseYearText(t) === undefined;
@@ -345,6 +351,21 @@ let last: { view: SheetView; area: Area; L: BlockLayout | undefined } | undefine
 /** Lets go of the last sheet laid out (an analysis is over). */
 export function forgetLastLayout(): void {
   last = undefined;
+}
+
+/** Indentation of a row label: the cell's indent level, else its leading spaces. */
+export function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
+  if (!cell) return 0;
+  if (cell.indent) return cell.indent * 4;
+  const v = typeof cell.value === 'string' ? cell.value : '';
+  const m = /^[\s\u00a0]*/.exec(v);
+  return m ? m[0].replace(/\n/g, '').length : 0;
+}
+
+/** The indentation recognition reads of data row `r` (recognize.ts buildPaths): its first label's. */
+export function rowIndentOf(view: SheetView, L: BlockLayout, r: number): number {
+  for (const c of L.labelCols) if (view.text(r, c) !== undefined) return indentOf(view.shown(r, c));
+  return 0;
 }
 
 /** Whether data row `r` holds a number (a real one, a number text or a dash) in a data column. */

@@ -2,17 +2,16 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { findBlocks, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, forgetLastLayout, indentOf, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
 import { cellYear, isDashText, parseNumberText, parseYearText, yearInText } from './numbers';
+import { LONGEST, longest, shownText } from './words';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
 
-/** Column lines: a column under the headers of one section (`section * LINE + col`). */
-const LINE = 100_000;
 const lineOf = (section: number, col: number): number => section * LINE + col;
 
 interface Paths {
@@ -38,30 +37,11 @@ interface Paths {
   context: string[];
 }
 
-/** Indentation of a row label: the cell's indent level, else its leading spaces. */
-function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
-  if (!cell) return 0;
-  if (cell.indent) return cell.indent * 4;
-  const v = typeof cell.value === 'string' ? cell.value : '';
-  const m = /^[\s\u00a0]*/.exec(v);
-  return m ? m[0].replace(/\n/g, '').length : 0;
-}
-
 const DELTA_KEYS = new Set(['±', 'отклонение', 'изменение', 'разница', 'динамика', '± к предыдущему году', 'отклонение ±']);
 
 /** A `+/-` / `отклонение` header. */
 export function isDeltaLabel(key: string): boolean {
   return DELTA_KEYS.has(key);
-}
-
-function shownText(view: SheetView, r: number, c: number): string | undefined {
-  const cell = view.shown(r, c);
-  if (!cell) return undefined;
-  const v = cell.value;
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' ? undefined : t;
 }
 
 function buildPaths(view: SheetView, L: BlockLayout): Paths {
@@ -83,10 +63,8 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     rowIndent: new Map(),
     labelCells: new Set(),
   };
-  L.sections.forEach((sec, si) => {
-    const headerRows: number[] = [];
-    for (let r = area.top; r < dataTop; r++) headerRows.push(r);
-    headerRows.push(...sec.headerRows);
+  L.sections.forEach((_, si) => {
+    const headerRows = headerRowsOf(L, si);
     for (const c of L.dataCols) {
       const line = lineOf(si, c);
       const raw: string[] = [];
@@ -154,6 +132,11 @@ interface Resolution {
   source: Source;
   ids: Map<number, string>;
   words: Map<string, string>;
+  /**
+   * member → where its word was read: its line, then the indices of the line's labels (`colRaw` /
+   * `rowRaw`) it joins, or LONGEST for the longest of them (see `wordSources`).
+   */
+  from: Map<string, number[]>;
   points: Map<string, number>;
   distinct: number;
   /** member → its parent row and whether the parent's breakdown is exhaustive. */
@@ -163,14 +146,18 @@ interface Resolution {
 function resolveMembers(dim: Extract<Dim, { type: 'members' }>, lines: number[], keys: Map<number, string[]>, raw: Map<number, string[]>, source: Source): Resolution {
   const ids = new Map<number, string>();
   const words = new Map<string, string>();
+  const from = new Map<string, number[]>();
   for (const i of lines) {
     const path = keys.get(i) ?? [];
     const hit: MemberHit | undefined = path.length ? bestMember(path, dim.members) : undefined;
     if (!hit) continue;
     ids.set(i, hit.id);
-    if (!words.has(hit.id)) words.set(hit.id, (raw.get(i) ?? [])[hit.depth] ?? hit.id);
+    if (words.has(hit.id)) continue;
+    const word = (raw.get(i) ?? [])[hit.depth];
+    words.set(hit.id, word ?? hit.id);
+    if (word !== undefined) from.set(hit.id, [i, hit.depth]);
   }
-  return { source, ids, words, points: new Map(), distinct: new Set(ids.values()).size };
+  return { source, ids, words, from, points: new Map(), distinct: new Set(ids.values()).size };
 }
 
 /** Whether each required member of `dim` matches some line (membersOk can hold only then). */
@@ -197,6 +184,7 @@ function membersOk(dim: Extract<Dim, { type: 'members' }>, res: Resolution): boo
 function resolveEntities(dim: Extract<Dim, { type: 'entities' }>, lines: number[], p: Paths): Resolution {
   const ids = new Map<number, string>();
   const words = new Map<string, string>();
+  const from = new Map<string, number[]>();
   for (const r of lines) {
     const keys = p.rowKeys.get(r) ?? [];
     const raw = p.rowRaw.get(r) ?? [];
@@ -204,20 +192,21 @@ function resolveEntities(dim: Extract<Dim, { type: 'entities' }>, lines: number[
     if (pathHas(keys, dim.totalLabels, 'prefix')) {
       ids.set(r, 'total');
       words.set('total', raw[0]);
+      from.set('total', [r, 0]);
       continue;
     }
     const id = `r${r}`;
     ids.set(r, id);
-    words.set(id, raw.reduce((a, b) => (b.length > a.length ? b : a), ''));
+    words.set(id, longest(raw));
+    from.set(id, [r, LONGEST]);
   }
-  const res: Resolution = { source: 'row', ids, words, points: new Map(), distinct: ids.size };
+  const res: Resolution = { source: 'row', ids, words, from, points: new Map(), distinct: ids.size };
   if (dim.nested) res.nesting = nestRows(lines, ids, p);
   return res;
 }
 
 const EXHAUSTIVE_MARK = /^(в том числе|в т ч|втч)( |$)/;
 const PARTIAL_MARK = /^(из них|из общего числа)( |$)/;
-const BULLET = /^[·•\-–—*]/;
 
 /** Parent rows of indented, bulleted or `в том числе` / `из них` rows. */
 function nestRows(lines: number[], ids: Map<number, string>, p: Paths): Map<string, { parent: string; exhaustive: boolean }> {
@@ -251,6 +240,7 @@ function nestRows(lines: number[], ids: Map<number, string>, p: Paths): Map<stri
 function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p: Paths): Resolution {
   const ids = new Map<number, string>();
   const words = new Map<string, string>();
+  const from = new Map<string, number[]>();
   const points = new Map<string, number>();
   for (const c of lines) {
     const raw = p.colRaw.get(c) ?? [];
@@ -258,6 +248,7 @@ function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p
     if (keys.length && pathHas(keys.slice(-1), dim.sumLabels, 'prefix')) {
       ids.set(c, 'sum');
       words.set('sum', raw[raw.length - 1]);
+      from.set('sum', [c, raw.length - 1]);
       continue;
     }
     const pts = pointsInPath(raw);
@@ -265,14 +256,20 @@ function resolveScored(dim: Extract<Dim, { type: 'scored' }>, lines: number[], p
     const id = `c${c}`;
     ids.set(c, id);
     points.set(id, pts);
-    words.set(id, raw.filter((t) => !/^доля/i.test(t)).slice(-2).join(' ').replace(/\s+/g, ' '));
+    // The column's last two headers, a share's `доля …` left out.
+    const at: number[] = [];
+    raw.forEach((t, k) => !/^доля/i.test(t) && at.push(k));
+    const two = at.slice(-2);
+    words.set(id, two.map((k) => raw[k]).join(' ').replace(/\s+/g, ' '));
+    from.set(id, [c, ...two]);
   }
-  return { source: 'col', ids, words, points, distinct: ids.size };
+  return { source: 'col', ids, words, from, points, distinct: ids.size };
 }
 
 interface Built {
   cells: TableCell[];
   words: Map<string, string>;
+  sources: Map<string, number[]>;
   points: Map<string, number>;
   found: Map<string, string[]>;
   nesting: Map<string, { parent: string; exhaustive: boolean }>;
@@ -497,6 +494,54 @@ function idCodes(res: Resolution): Map<number, number> {
   return out;
 }
 
+/**
+ * Where a word was read (`Resolution.from`: a line and indices of its labels), as the cells it
+ * joins, in pairs (row, column), after LONGEST for the longest of them: a table moved to another
+ * block of its layout reads its words there (block-cache.ts `wordOf`). The cells of a line's labels
+ * are found as buildPaths found its labels.
+ */
+function wordSource(view: SheetView, L: BlockLayout, source: Source, at: number[]): number[] {
+  const line = at[0];
+  const cells: number[] = [];
+  if (source === 'col') {
+    const si = Math.floor(line / LINE);
+    const c = line % LINE;
+    const rows: number[] = [];
+    let prev: string | undefined;
+    for (const r of headerRowsOf(L, si)) {
+      const t = shownText(view, r, c);
+      if (t !== undefined && t !== prev) rows.push(r);
+      if (t !== undefined) prev = t;
+    }
+    for (const k of at.slice(1)) cells.push(rows[k], c);
+    return cells;
+  }
+  const cols: number[] = [];
+  let prev: string | undefined;
+  for (const c of L.labelCols) {
+    const t = view.text(line, c);
+    if (t !== undefined && t !== prev) cols.push(c);
+    if (t !== undefined) prev = t;
+  }
+  if (!cols.length) {
+    const c0 = percentLabelColumn(view, L, line);
+    if (c0 !== undefined) cols.push(c0);
+  }
+  if (at[1] === LONGEST) {
+    cells.push(LONGEST);
+    for (const c of cols) cells.push(line, c);
+  } else for (const k of at.slice(1)) cells.push(line, cols[k]);
+  return cells;
+}
+
+/** The rows above a section's data whose texts head its columns (buildPaths). */
+function headerRowsOf(L: BlockLayout, si: number): number[] {
+  const rows: number[] = [];
+  for (let r = L.area.top; r < L.dataTop; r++) rows.push(r);
+  rows.push(...L.sections[si].headerRows);
+  return rows;
+}
+
 /** The chosen candidate's cells, labels, points and nesting. */
 function materialize(w: Walk): Built {
   const cells = cellsOf(w);
@@ -504,14 +549,16 @@ function materialize(w: Walk): Built {
   const points = new Map<string, number>();
   const found = new Map<string, string[]>();
   const nesting = new Map<string, { parent: string; exhaustive: boolean }>();
+  const sources = new Map<string, number[]>();
   w.structural.forEach((dim, i) => {
     const res = w.resolutions[i];
     for (const [m, n] of res.nesting ?? []) nesting.set(`${dim.id}:${m}`, { parent: n.parent, exhaustive: n.exhaustive });
     for (const [m, v] of res.words) words.set(`${dim.id}:${m}`, cleanWords(v));
+    for (const [m, at] of res.from) sources.set(`${dim.id}:${m}`, wordSource(w.view, w.L, res.source, at));
     for (const [m, v] of res.points) points.set(m, v);
     found.set(dim.id, [...new Set(res.ids.values())]);
   });
-  return { cells, words, points, found, nesting };
+  return { cells, words, sources, points, found, nesting };
 }
 
 /** Unknown labelled rows with numbers become extra members of an open dimension (other reasons). */
@@ -525,6 +572,7 @@ function addOpenMembers(view: SheetView, L: BlockLayout, p: Paths, res: Resoluti
     const id = `x${r}`;
     res.ids.set(r, id);
     res.words.set(id, raw[raw.length - 1]);
+    res.from.set(id, [r, raw.length - 1]);
   }
   res.distinct = new Set(res.ids.values()).size;
 }
@@ -666,7 +714,7 @@ function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Fou
 function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
   return tablesIn(view, area, defs).map(({ cand, L }) => {
     const b = cand.build();
-    return { def: cand.def, area: L.area, year: cand.year, cells: b.cells, words: b.words, points: b.points, found: b.found, nesting: b.nesting, like: undefined };
+    return { def: cand.def, area: L.area, year: cand.year, cells: b.cells, words: b.words, sources: b.sources, points: b.points, found: b.found, nesting: b.nesting, like: undefined };
   });
 }
 

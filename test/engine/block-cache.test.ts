@@ -8,7 +8,9 @@ import { recognitionTrace } from '../../src/core/block-facts';
 import { KINDS } from '../../src/core/kinds';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
 import type { Block, CellSpec, Item } from '../fixtures/xlsx-builder';
+import type { TableFixture } from '../fixtures/seed-001';
 import * as S from '../fixtures/seed-001';
+import { kuzbassTable1 } from '../fixtures/seed-002';
 import { clean, cleanGridLibraries, clearCells, gridTotalRow, numbersAsText, setCells, type TextStyle } from '../fixtures/variants';
 import { scenarios } from '../fixtures/scenarios';
 import { indicatorScenarios } from '../fixtures/scenarios-indicators';
@@ -346,11 +348,13 @@ describe("lists of libraries that differ only in their names (another system's M
     reuseEqualsFresh(wb);
   });
 
-  test('an indented or bulleted name is read anew (where lists nest, recognition reads the nesting from them)', async () => {
+  test('a bulleted name is read anew (where lists nest, recognition reads the nesting from it); an indented one after the row number is not read', async () => {
     const odd = (text: string) => (i: number) => (i === 3 ? text : `Библиотека-филиал № ${i}`);
+    // A row's indentation is its first label's, here its number (`4.`): the indented name shares the layout.
     const wb = await gridsOf([odd('Библиотека-филиал № 3'), odd('   Библиотека-филиал № 3'), odd('- Библиотека-филиал № 3')]);
-    expect(computed(wb)).toBe(3);
-    reuseEqualsFresh(wb);
+    expect(computed(wb)).toBe(2);
+    const r = reuseEqualsFresh(wb);
+    expect(r.models[1].words.map(([, w]) => w)).toContain('Библиотека-филиал № 3');
   });
 });
 
@@ -368,6 +372,71 @@ describe('blocks recognition lays out in more than one way', () => {
   test('staff by rate with its total noted (one data row: is the note a row label or a bad cell?), other figures left empty: one layout more, equal to recognition from scratch', async () => {
     const t = clean.staffRates;
     const wb = await sheetOf([t.block, withCell(t, [[0, 0, 'нет данных']]), withCell(t, [[0, 0, 'нет данных'], [0, 3, null]]), withCell(t, [[0, 0, 'нет данных'], [0, 2, '?']])]);
+    expect(computedBlocks(wb)).toBe(2);
+    reuseEqualsFresh(wb);
+  });
+});
+
+describe('labels written otherwise: in case, ё, dashes, spaces and line breaks', () => {
+  /** The table with `f` applied to its header and label texts that hold a letter (not years, not row numbers). */
+  const relabelled = (t: TableFixture, f: (s: string) => string): Block => ({
+    ...t.block,
+    rows: t.block.rows.map((row, r) => row.map((v, c) => ((r < t.headerRows || c < t.labelCols) && typeof v === 'string' && /[а-яё]/i.test(v) ? f(v) : v))),
+  });
+  const upper = (s: string) => s.toUpperCase();
+  const spaced = (s: string) => s.replace(/ /g, '  ') + ' ';
+  const broken = (s: string) => s.replace(' ', '\n');
+  const yo = (s: string) => s.replace(/е/g, 'ё');
+  const dashed = (s: string) => s.replace(/-/g, '—');
+  const labelsOf = (m: { words: Array<[string, string]> }) => m.words.map(([, w]) => w);
+
+  test('share one layout, each table with its own words, and reuse equals recognition from scratch', async () => {
+    for (const t of [clean.fundMovement, clean.staffCategories, clean.fundWithdrawals, S.basicIndicators]) {
+      const wb = await titledBlocks([t.block, ...[upper, spaced, broken, yo, dashed].map((f) => relabelled(t, f))].map((b) => [t.title ?? 'Таблица', b]));
+      expect([t.kind, computedBlocks(wb)]).toEqual([t.kind, 1]);
+      const r = reuseEqualsFresh(wb);
+      // The upper-case copy's messages name its rows as it writes them.
+      expect(labelsOf(r.models[1])).toEqual(labelsOf(r.models[0]).map((w) => (/[а-яё]/i.test(w) && !/\d/.test(w) ? w.toUpperCase() : w)));
+    }
+  });
+
+  test("a Model Standard grid's column headers written otherwise: its columns' words are its own", async () => {
+    const grid = S.modelStandardGridTable(cleanGridLibraries(), gridTotalRow(cleanGridLibraries()));
+    // In upper case but for the points (`(1 балл)`), which are read in lower case.
+    const shouted = (s: string) => upper(s).replace(/БАЛЛ/g, 'балл');
+    const wb = await titledBlocks([grid.block, relabelled(grid, spaced), relabelled(grid, shouted)].map((b) => [S.GRID_TITLE, b]));
+    expect(computedBlocks(wb)).toBe(1);
+    const r = reuseEqualsFresh(wb);
+    const columns = (m: { words: Array<[string, string]> }) => m.words.filter(([k]) => /:c\d+$/.test(k)).map(([, w]) => w);
+    expect(columns(r.models[2]).some((w) => w !== w.toLowerCase() && w === w.toUpperCase())).toBe(true);
+  });
+
+  test('two headers one text in one copy and two in another are read anew (recognition joins equal texts)', async () => {
+    const [head, ...data] = clean.fundMovement.block.rows;
+    const twice = (second: (s: string) => string): Block => ({ rows: [head, head.map((v) => (typeof v === 'string' ? second(v) : v)), ...data] });
+    const wb = await sheetOf([twice((s) => s), twice(upper), twice((s) => s + ' ')]);
+    expect(computedBlocks(wb)).toBe(3);
+    reuseEqualsFresh(wb);
+  });
+
+  test('an indented row label is read anew where recognition reads the indentation (nesting)', async () => {
+    const flat = relabelled(kuzbassTable1, (s) => s.trimStart());
+    const wb = await titledBlocks([kuzbassTable1.block, flat, relabelled(kuzbassTable1, upper)].map((b) => [kuzbassTable1.title!, b]));
+    expect(computedBlocks(wb)).toBe(2);
+    const r = reuseEqualsFresh(wb);
+    // Which row nests under which, by their words (lower case: the third copy's are upper case).
+    const tree = (m: { words: Array<[string, string]>; nesting: Array<[string, { parent: string }]> }) => {
+      const word = new Map(m.words);
+      return m.nesting.map(([k, n]) => [word.get(k)?.toLowerCase(), word.get(`${k.split(':')[0]}:${n.parent}`)?.toLowerCase()]);
+    };
+    expect(tree(r.models[1])).not.toEqual(tree(r.models[0]));
+    expect(tree(r.models[2])).toEqual(tree(r.models[0]));
+    expect(tree(r.models[0]).length).toBeGreaterThan(0);
+  });
+
+  test('a text that reads otherwise in other case stays itself: points are read in lower case', async () => {
+    const grid = S.modelStandardGridTable(cleanGridLibraries(), gridTotalRow(cleanGridLibraries()));
+    const wb = await titledBlocks([grid.block, relabelled(grid, (s) => s.replace(/балл/g, 'БАЛЛ'))].map((b) => [S.GRID_TITLE, b]));
     expect(computedBlocks(wb)).toBe(2);
     reuseEqualsFresh(wb);
   });
