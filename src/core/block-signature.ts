@@ -274,9 +274,8 @@ export class Signer {
 
   /**
    * A mark's text as a number (see `text`; folded, see `foldOf`), or −1 for any other text: for the
-   * facts of the block last signed. A folded mark's place among the
-   * block's folded texts, counted on from its signature's, is then in `writtenOrder` and
-   * `trimmedOrder` (0 for a mark not folded).
+   * facts of the block last signed. A folded mark's place among the block's folded texts, counted
+   * on from its signature's, is then in `writtenOrder` and `trimmedOrder` (0 for a mark not folded).
    */
   readonly markId = (v: string): number => {
     this.writtenOrder = 0;
@@ -302,8 +301,9 @@ export class Signer {
     if (m === undefined) {
       const t = v.trim();
       // Read as a line above a later section, a mark must say no more than a figure: no context word, no year.
-      // Its length as folded (foldOf): texts that fold alike are marks alike.
-      const length = this.loose ? (this.foldOf(v) ?? ' ' + t).length - 1 : t.length;
+      // Its length as folded (foldOf): texts that fold alike are marks alike. Of the trimmed text:
+      // texts equal but for their ends are marks alike too (see `put`).
+      const length = this.loose ? (this.foldOf(t) ?? ' ' + t).length - 1 : t.length;
       m = t.length > 0 && length <= MARK_LENGTH && !isDashText(t) && yearInText(t) === undefined && !YEAR_AT_END.test(t) && !isPercentLabel(labelKey(t)) && !this.contextFlags(t).includes('1');
       this.marks.set(v, m);
     }
