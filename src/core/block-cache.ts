@@ -244,9 +244,15 @@ function withOwnWords<T extends LooseTemplate>(view: SheetView, t: T, area: Area
   const dc = area.left - t.left;
   const tables = t.tables.map((p): Placed => {
     if (!p.sources?.size) return p;
-    const words = new Map(p.words);
-    for (const [k, source] of p.sources) words.set(k, wordOf(view, source, dr, dc));
-    return { ...p, words };
+    let words: Map<string, string> | undefined;
+    for (const [k, source] of p.sources) {
+      const w = wordOf(view, source, dr, dc);
+      if (w === p.words.get(k)) continue;
+      words ??= new Map(p.words);
+      words.set(k, w);
+    }
+    // The same words (texts that differ in spaces only) stay one object: descriptions are made per words (table.ts).
+    return words ? { ...p, words } : p;
   });
   return { ...t, tables };
 }

@@ -1,7 +1,7 @@
 // The shape of a rule module (ESLint style): metadata plus check functions over tables or the workbook.
 import type { CheckOptions } from '../api-types';
 import { address } from '../grid';
-import type { CellRef, IssueData, RuleId, Severity } from '../issue';
+import type { CellRef, IssueData, MessageParams, RuleId, Severity } from '../issue';
 import type { Values } from '../relations';
 import { describeKey, type TableCell, type TableModel } from '../table';
 
@@ -38,4 +38,18 @@ export function ref(t: TableModel, c: TableCell): CellRef {
 export function what(t: TableModel, c: TableCell): string {
   const base = describeKey(t, c.key);
   return c.key.measure === 'percent' ? `${base}, %` : base;
+}
+
+/**
+ * A cell's message params: `rest` and the quantity it holds (`what`), described only when read. A
+ * large workbook's notes on single cells are mostly never rendered (the text report counts them).
+ */
+export function cellParams(t: TableModel, c: TableCell, rest: MessageParams = {}): MessageParams {
+  let described: string | undefined;
+  return {
+    get what(): string {
+      return (described ??= what(t, c));
+    },
+    ...rest,
+  };
 }
