@@ -45,6 +45,12 @@ function readsOf(t: string): string {
   return `${n.kind}|${n.value}|${n.decimals}|${parseYearText(t)}|${yearInText(t)}|${BULLET.test(tt)}|${isNumberLike(n)}|${pointsInPath([t])}|${/^доля/i.test(tt)}`;
 }
 
+function growBytes(a: Uint8Array, i: number): Uint8Array {
+  const out = new Uint8Array(Math.max(i + 1, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 function grow(a: Int32Array, i: number): Int32Array {
   const out = new Int32Array(Math.max(i + 1, a.length * 2));
   out.set(a);
@@ -119,6 +125,8 @@ export class Signer {
 
   /** Folded texts: the text's own number, and its trimmed text's (−1: not folded). */
   private foldIds = new Map<string, number>();
+  /** 1 for a text number (`text`) that stands for folded texts. */
+  private folds: Uint8Array = new Uint8Array(256);
   private trimIds = new Map<string, number>();
   private trimOfFold: number[] = [];
   /** Per own number: the block (`blocks`) it was last seen in, and its place among that block's texts. */
@@ -164,20 +172,14 @@ export class Signer {
   /**
    * Writes where a folded text stands among the block's folded texts, as written and trimmed (the
    * order each first appears in): what recognition reads of texts' equality (`raw` lists of
-   * recognize.ts, the texts of a column in layout.ts). Zeros for any other cell.
+   * recognize.ts, the texts of a column in layout.ts). Other cells have zeros there (`put`).
    */
-  private pattern(i: number, v: string | undefined): void {
+  private pattern(i: number, v: string): void {
     const b = this.buf;
-    const id = v === undefined ? -1 : this.foldId(v);
-    if (id < 0) {
-      b[i + 6] = 0;
-      b[i + 7] = 0;
-      return;
-    }
-    this.order(id);
+    this.order(this.foldIds.get(v)!);
     b[i + 6] = this.writtenOrder;
     b[i + 7] = this.trimmedOrder;
-    this.textOf.push(v!.trim());
+    this.textOf.push(v.trim());
   }
 
   /** Where the folded text `id` first stands among the block's, as written and trimmed: 1, 2, … */
@@ -249,7 +251,11 @@ export class Signer {
       if ((parseNumberText(v) === undefined && !isDashText(v)) || yearInText(v) !== undefined) {
         const f = this.loose ? this.foldOf(v) : undefined;
         id = this.text(f ?? v);
-        if (f !== undefined) this.addFolded(v);
+        if (f !== undefined) {
+          this.addFolded(v);
+          if (id >= this.folds.length) this.folds = growBytes(this.folds, id);
+          this.folds[id] = 1;
+        }
       } else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
@@ -322,7 +328,9 @@ export class Signer {
         b[i + 7] = 0;
         return;
       }
-      this.pattern(i, !above && typeof cell?.value === 'string' ? cell.value : undefined);
+      // Set for a folded text below (`pattern`).
+      b[i + 6] = 0;
+      b[i + 7] = 0;
     }
     if (!cell) {
       b[i] = flags === 0 ? NO_CELL : flags;
@@ -342,6 +350,7 @@ export class Signer {
       payload = above ? this.aboveText(v) : this.blockText(v);
       if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
       else flags |= V_TEXT;
+      if (this.loose && !above && payload >= 0 && this.folds[payload] === 1) this.pattern(i, v);
       if (this.plain && !above && payload >= 0) {
         const lead = this.plainLead(v);
         if (lead >= 0) {

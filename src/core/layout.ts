@@ -358,6 +358,9 @@ export function indentOf(cell: { value: unknown; indent?: number } | undefined):
   if (!cell) return 0;
   if (cell.indent) return cell.indent * 4;
   const v = typeof cell.value === 'string' ? cell.value : '';
+  // Most labels start with a letter: no match to make.
+  const first = v.charCodeAt(0);
+  if (v === '' || (first > 32 && first !== 0xa0 && first < 0x1680)) return 0;
   const m = /^[\s\u00a0]*/.exec(v);
   return m ? m[0].replace(/\n/g, '').length : 0;
 }

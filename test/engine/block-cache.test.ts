@@ -1,7 +1,7 @@
 // Recognition reuses the result of an earlier block with the same layout (block-cache.ts). Whatever
 // it reuses, and wherever the repeated table stands, the check and the fill must be exactly those
 // of a recognition from scratch.
-import { analyze, checkWorkbook, clearRecognitionCache, planFill, setRecognitionCache, type Cell, type Sheet, type Workbook } from '../../src/core';
+import { analyze, checkWorkbook, clearRecognitionCache, planFill, renderMessage, setRecognitionCache, type Cell, type Sheet, type Workbook } from '../../src/core';
 import { isYearNumber } from '../../src/core/numbers';
 import { recognizeBlock } from '../../src/core/block-cache';
 import { recognitionTrace } from '../../src/core/block-facts';
@@ -97,7 +97,9 @@ function outcome(wb: Workbook) {
     nesting: [...t.nesting],
     year: t.year,
   }));
-  return { tables: r.tables, issues: r.issues, summaries: r.summaries, writes: planFill(wb, {}, a).writes, models };
+  // Messages too: a note's params describe its cell only when rendered (rules/rule.ts cellParams).
+  const messages = r.issues.map((i) => renderMessage(i));
+  return { tables: r.tables, issues: r.issues, messages, summaries: r.summaries, writes: planFill(wb, {}, a).writes, models };
 }
 
 /** Checks the workbook from scratch, then through the cache; the two must be equal. Returns the second. */

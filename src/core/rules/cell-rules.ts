@@ -1,6 +1,6 @@
 // Rules on single cells: how the value is written and whether it can be a count or a score.
 import { hasValue } from '../numbers';
-import { cellParams, ref, type Rule } from './rule';
+import { ref, what, type Rule } from './rule';
 
 export const numberAsText: Rule = {
   meta: { id: 'number-as-text', severity: 'warning', description: { ru: 'Число записано как текст', en: 'Number stored as text' }, messageIds: ['number-as-text'] },
@@ -9,7 +9,7 @@ export const numberAsText: Rule = {
       const c = t.cells[ci];
       if (c.num.kind !== 'text-number' || c.num.value === undefined) continue;
       const r = ref(t, c);
-      ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [r], expected: c.num.value, actual: c.num.text, fix: { ...r, value: c.num.value }, messageId: 'number-as-text', params: cellParams(t, c, { text: c.num.text ?? '', value: c.num.value }) });
+      ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [r], expected: c.num.value, actual: c.num.text, fix: { ...r, value: c.num.value }, messageId: 'number-as-text', params: { what: what(t, c), text: c.num.text ?? '', value: c.num.value } });
     }
   },
 };
@@ -19,8 +19,8 @@ export const notANumber: Rule = {
   table(t, ctx) {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
-      if (c.num.kind === 'not-number') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number', params: cellParams(t, c, { text: c.num.text ?? '' }) });
-      else if (c.num.kind === 'error') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number/error', params: cellParams(t, c, { text: c.num.text ?? '' }) });
+      if (c.num.kind === 'not-number') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number', params: { what: what(t, c), text: c.num.text ?? '' } });
+      else if (c.num.kind === 'error') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number/error', params: { what: what(t, c), text: c.num.text ?? '' } });
     }
   },
 };
@@ -30,7 +30,7 @@ export const dashAsZero: Rule = {
   table(t, ctx) {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
-      if (c.num.kind === 'dash') ctx.report({ rule: 'dash-as-zero', severity: 'info', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'dash-as-zero', params: cellParams(t, c) });
+      if (c.num.kind === 'dash') ctx.report({ rule: 'dash-as-zero', severity: 'info', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'dash-as-zero', params: { what: what(t, c) } });
     }
   },
 };
@@ -42,7 +42,7 @@ export const negativeValue: Rule = {
     // A `+/-` change may be negative; a count may not.
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
-      if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: cellParams(t, c, { value: c.num.value }) });
+      if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
     }
   },
 };
@@ -54,7 +54,7 @@ export const nonIntegerCount: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (c.key.measure === 'percent' || !hasValue(c.num) || Number.isInteger(c.num.value)) continue;
-      ctx.report({ rule: 'non-integer-count', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'non-integer-count', params: cellParams(t, c, { value: c.num.value }) });
+      ctx.report({ rule: 'non-integer-count', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'non-integer-count', params: { what: what(t, c), value: c.num.value } });
     }
   },
 };
@@ -80,7 +80,7 @@ export const scoreInvalid: Rule = {
         if (keyHolds(c.key, totals)) continue;
         const v = c.num.value;
         if (Math.abs(v) < 1e-9 || Math.abs(v - pts) < 1e-9) continue;
-        ctx.report({ rule: 'score-invalid', severity: 'error', table: t.id, cells: [ref(t, c)], actual: v, messageId: 'score-invalid', params: cellParams(t, c, { value: v, points: pts }) });
+        ctx.report({ rule: 'score-invalid', severity: 'error', table: t.id, cells: [ref(t, c)], actual: v, messageId: 'score-invalid', params: { what: what(t, c), value: v, points: pts } });
       }
     }
   },

@@ -1,7 +1,7 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
 import { inputsOf, instances } from '../relations';
 import type { TableCell } from '../table';
-import { cellParams, ref, type Rule } from './rule';
+import { ref, what, type Rule } from './rule';
 
 export const missingValue: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const missingValue: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (c.num.kind !== 'no-result') continue;
-      ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: cellParams(t, c, { formula: c.formula ?? '' }) });
+      ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
       reported.add(c);
     }
     const list = instances(t);
@@ -28,7 +28,7 @@ export const missingValue: Rule = {
       if (d && d.inst === inst && !reported.has(id)) {
         reported.add(id);
         const r = ref(t, target);
-        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((x) => ref(x.table, x.cell))], expected: d.value, messageId: 'missing-value/computed', params: cellParams(t, target, { expected: d.value }) });
+        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((x) => ref(x.table, x.cell))], expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
       }
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
@@ -39,7 +39,7 @@ export const missingValue: Rule = {
         const cid = x.cell;
         if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
         reported.add(cid);
-        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: cellParams(t, x.cell) });
+        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: { what: what(t, x.cell) } });
       }
     }
   },

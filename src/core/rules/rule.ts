@@ -1,7 +1,7 @@
 // The shape of a rule module (ESLint style): metadata plus check functions over tables or the workbook.
 import type { CheckOptions } from '../api-types';
 import { address } from '../grid';
-import type { CellRef, IssueData, MessageParams, RuleId, Severity } from '../issue';
+import type { CellRef, IssueData, RuleId, Severity } from '../issue';
 import type { Values } from '../relations';
 import { describeKey, type TableCell, type TableModel } from '../table';
 
@@ -38,31 +38,4 @@ export function ref(t: TableModel, c: TableCell): CellRef {
 export function what(t: TableModel, c: TableCell): string {
   const base = describeKey(t, c.key);
   return c.key.measure === 'percent' ? `${base}, %` : base;
-}
-
-const TABLE = Symbol('table');
-const CELL = Symbol('cell');
-
-/** Message params of a note on one cell, with its quantity (`what`) described when read. */
-class CellParams {
-  [TABLE]: TableModel;
-  [CELL]: TableCell;
-  constructor(t: TableModel, c: TableCell) {
-    this[TABLE] = t;
-    this[CELL] = c;
-  }
-  get what(): string {
-    return what(this[TABLE], this[CELL]);
-  }
-}
-
-/**
- * A cell's message params: `rest` and the quantity it holds (`what`), described only when a
- * message is rendered: a large workbook's notes on single cells are mostly never rendered (the
- * text report counts them). One object per note, the description on its prototype.
- */
-export function cellParams(t: TableModel, c: TableCell, rest?: MessageParams): MessageParams {
-  const p = new CellParams(t, c) as unknown as MessageParams;
-  if (rest) for (const k in rest) p[k] = rest[k];
-  return p;
 }
