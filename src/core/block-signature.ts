@@ -45,6 +45,10 @@ function readsOf(t: string): string {
   return `${n.kind}|${n.value}|${n.decimals}|${parseYearText(t)}|${yearInText(t)}|${BULLET.test(tt)}|${isNumberLike(n)}|${pointsInPath([t])}|${/^доля/i.test(tt)}`;
 }
 
+/** Kinds of text numbers that stand for several texts (`Signer.folds`). */
+const FOLDED = 1;
+const READ_AS = 2;
+
 function growBytes(a: Uint8Array, i: number): Uint8Array {
   const out = new Uint8Array(Math.max(i + 1, a.length * 2));
   out.set(a);
@@ -85,9 +89,9 @@ export class Signer {
   readonly plainAt: number[] = [];
   /**
    * With `loose`: the text (trimmed) of every cell of the block (not the lines above) whose text is
-   * folded (`foldOf`), in signature order, then the marks the block's facts name: two blocks of one
-   * loose signature may differ there, in what recognition does not read, and the words of their
-   * tables with them.
+   * folded (`foldOf`) or a number text signed by what is read of it (`blockText`), in signature
+   * order, then the marks the block's facts name: two blocks of one loose signature may differ
+   * there, in what recognition does not read, and the words of their tables with them.
    */
   readonly textOf: string[] = [];
   readonly plainText: number[] = [];
@@ -125,8 +129,13 @@ export class Signer {
 
   /** Folded texts: the text's own number, and its trimmed text's (−1: not folded). */
   private foldIds = new Map<string, number>();
-  /** 1 for a text number (`text`) that stands for folded texts. */
+  /** Per text number (`text`): FOLDED or READ_AS when it stands for several texts, else 0. */
   private folds: Uint8Array = new Uint8Array(256);
+
+  private classify(id: number, kind: number): void {
+    if (id >= this.folds.length) this.folds = growBytes(this.folds, id);
+    this.folds[id] = kind;
+  }
   private trimIds = new Map<string, number>();
   private trimOfFold: number[] = [];
   /** Per own number: the block (`blocks`) it was last seen in, and its place among that block's texts. */
@@ -253,13 +262,13 @@ export class Signer {
         id = this.text(f ?? v);
         if (f !== undefined) {
           this.addFolded(v);
-          if (id >= this.folds.length) this.folds = growBytes(this.folds, id);
-          this.folds[id] = 1;
+          this.classify(id, FOLDED);
         }
       } else {
         const context = this.contextFlags(v);
         const percent = isPercentLabel(labelKey(v));
         id = !percent && !context.includes('1') ? NUMBER_TEXT : this.text(`\u0001${context}|${percent ? '%' : ''}`);
+        if (this.loose && id >= 0) this.classify(id, READ_AS);
       }
       this.inBlock.set(v, id);
     }
@@ -350,7 +359,12 @@ export class Signer {
       payload = above ? this.aboveText(v) : this.blockText(v);
       if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
       else flags |= V_TEXT;
-      if (this.loose && !above && payload >= 0 && this.folds[payload] === 1) this.pattern(i, v);
+      if (this.loose && !above && payload >= 0) {
+        const kind = this.folds[payload];
+        if (kind === FOLDED) this.pattern(i, v);
+        // A number text signed by what is read of it (`blockText`) is another text a word may be.
+        else if (kind === READ_AS) this.textOf.push(v.trim());
+      }
       if (this.plain && !above && payload >= 0) {
         const lead = this.plainLead(v);
         if (lead >= 0) {
