@@ -62,6 +62,7 @@ interface NamedTemplate extends LooseTemplate {
 /** Blocks larger than this are recognized directly: their signature would cost as much. */
 const MAX_CELLS = 20_000;
 const MAX_ENTRIES = 4_000;
+const MAX_COPIES = 4_000;
 const MAX_TEXTS = 200_000;
 
 let enabled = true;
@@ -80,6 +81,8 @@ interface Store {
   /** Named layouts whose first block has not been tried with every kind (see NamedTemplate.verify). */
   pending: Array<{ hash: number; t: NamedTemplate }>;
   count: number;
+  /** Blocks reused through their loose signature kept under their exact one (`remember`). */
+  copies: number;
 }
 const stores = new WeakMap<readonly Definition[], Store>();
 let generation = 0;
@@ -105,7 +108,7 @@ function storeFor(defs: readonly Definition[], plain: ((text: string) => boolean
   // Text numbers are only meaningful with the layouts named with them: both go together.
   if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
     const words = contextWordsOf(defs);
-    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), namedLayouts: new Map(), pending: [], count: 0 };
+    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), namedLayouts: new Map(), pending: [], count: 0, copies: 0 };
     stores.set(defs, s);
   }
   s.loose.plain ??= plain;
@@ -142,7 +145,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     if (!facts || !sameFacts(facts, t.facts)) continue;
     const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf), area);
     // A table whose cells are all empty is no table (recognition turns such a candidate down).
-    if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
+    if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return remember(store, hash, sig, area, placed);
   }
   const looseSig = loose.copy();
   // Another system's list of libraries: the same but for the names.
@@ -158,7 +161,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
       }
       if (!t.verified) continue;
       const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf, true), area);
-      if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return placed;
+      if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return remember(store, hash, sig, area, placed);
     }
   }
   const namedEntry = loose.plainAt.length ? { sig: loose.namesCopy(), plainAt: Int32Array.from(loose.plainAt), plainText: Int32Array.from(loose.plainText) } : undefined;
@@ -189,6 +192,21 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     else store.namedLayouts.set(namesHash, [e]);
     store.pending.push({ hash: namesHash, t: e });
   }
+  return tables;
+}
+
+/**
+ * Keeps a block reused through its loose signature under its exact one too: its copies as written
+ * (a table repeated with its labels' own noise) are then placed without signing them loosely,
+ * reading their facts and words again. At most MAX_COPIES such, apart from the layouts' count.
+ */
+function remember(store: Store, hash: number, sig: Int32Array, area: Area, tables: Placed[]): Placed[] {
+  if (store.copies >= MAX_COPIES) return tables;
+  store.copies++;
+  const entry = { sig, top: area.top, left: area.left, tables };
+  const same = store.layouts.get(hash);
+  if (same) same.push(entry);
+  else store.layouts.set(hash, [entry]);
   return tables;
 }
 
