@@ -218,7 +218,8 @@ export class Signer {
    * Recognition reads three things in a text above a block: whether a word of it starts with a
    * kind's context word, a year it is (`2023 г.`) and a year it ends with (`… на 2023 год`). Titles
    * that agree on those are one text here: `Таблица 7. …` and `Таблица 8. …` above two copies of
-   * a table let the second reuse the first's recognition.
+   * a table let the second reuse the first's recognition. A text with none of the three reads as
+   * a number that is no year does (a filled cell): NUMBER_TEXT.
    */
   private aboveText(v: string): number {
     let id = this.above.get(v);
@@ -230,7 +231,9 @@ export class Signer {
         const end = t.length <= 40 ? YEAR_AT_END.exec(t) : null;
         cls += `|${parseYearText(v) ?? ''}|${end ? end[1] : ''}`;
       }
-      id = this.text(cls);
+      // Read of nothing but that the cell is filled, as of a number that is no year (the last row
+      // of a table just above, its figures numbers in one copy and number texts in another).
+      id = t !== '' && /^\u00000*\|\|$/.test(cls) ? NUMBER_TEXT : this.text(cls);
       this.above.set(v, id);
     }
     return id;

@@ -177,6 +177,24 @@ describe('titles above a block', () => {
     expect(computedBlocks(visits)).toBe(2);
   });
 
+  test('the last row of a table just above, its figures numbers in one copy and number texts in another, does not tell layouts apart', async () => {
+    const t = clean.fundMovement;
+    const last = t.block.rows.length - 1;
+    const patch = t.block.rows[last].flatMap((v, c): Array<[number, number, string]> => (typeof v === 'number' && c >= t.labelCols ? [[last, c, v.toLocaleString('ru-RU')]] : []));
+    const texts = setCells(t, patch).block;
+    // One blank line apart: each block has the one above's last two rows among its three lines above.
+    const items: Item[] = [];
+    let row = 0;
+    for (const block of [t.block, t.block, texts, t.block, texts]) {
+      items.push({ at: [row, 0], block });
+      row += block.rows.length + 1;
+    }
+    const wb = await workbookFromSpec([{ name: 'Фонды', items }]);
+    // The first, with nothing above it, and the others, whichever way the row above is written.
+    expect(computedBlocks(wb)).toBe(2);
+    reuseEqualsFresh(wb);
+  });
+
   test('with numbered titles, reuse equals recognition from scratch', async () => {
     const movement = await titled(['Таблица 5. Движение совокупного фонда', 'Таблица 6. Движение совокупного фонда', 'Движение фонда на 2023 год']);
     // The composition table takes its year from the title above it.
