@@ -7,7 +7,7 @@ import { labelKey } from './labels';
 import type { Area } from './grid';
 import { layoutBlock, type SheetView } from './layout';
 import { wordOf } from './words';
-import { cleanWords, type Key, type TableCell } from './table';
+import { type Key, type TableCell } from './table';
 
 /** A recognized table of a block, before it gets its id. */
 export interface Placed {

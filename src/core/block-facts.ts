@@ -78,7 +78,6 @@ function pushLayout(view: SheetView, area: Area, L: BlockLayout, marks: MarkId |
 function marksOutsideData(view: SheetView, area: Area, L: BlockLayout, marks: MarkId, out: number[]): void {
   const rows = new Set(L.dataRows);
   const cols = new Set(L.dataCols);
-
   for (let r = area.top; r <= area.bottom; r++) {
     const row = view.sheet.rows[r];
     if (!row) continue;

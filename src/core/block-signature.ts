@@ -87,6 +87,10 @@ export class Signer {
    * number there, and what the names signature holds there instead (PLAIN less its leading spaces).
    */
   readonly plainAt: number[] = [];
+  readonly plainText: number[] = [];
+  private readonly plainSub: number[] = [];
+  /** A text's leading spaces when it is a plain name, else −1. */
+  private readonly plainLeads = new Map<string, number>();
   /**
    * With `loose`: the text (trimmed) of every cell of the block (not the lines above) whose text is
    * folded (`foldOf`) or a number text signed by what is read of it (`blockText`), in signature
@@ -94,10 +98,6 @@ export class Signer {
    * there, in what recognition does not read, and the words of their tables with them.
    */
   readonly textOf: string[] = [];
-  readonly plainText: number[] = [];
-  private readonly plainSub: number[] = [];
-  /** A text's leading spaces when it is a plain name, else −1. */
-  private readonly plainLeads = new Map<string, number>();
 
   /**
    * @param contextWords the `context` words of the kinds, as label keys

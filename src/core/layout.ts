@@ -354,7 +354,7 @@ export function forgetLastLayout(): void {
 }
 
 /** Indentation of a row label: the cell's indent level, else its leading spaces. */
-export function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
+function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
   if (!cell) return 0;
   if (cell.indent) return cell.indent * 4;
   const v = typeof cell.value === 'string' ? cell.value : '';

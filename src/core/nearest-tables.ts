@@ -65,7 +65,6 @@ export class Candidates {
     }
   }
 
-
   /** Whether two or more of these tables on `sheet` cover `year` (any year, without `yearsOf`). */
   crowded(sheet: TableModel['sheet'], year: number): boolean {
     const list = this.bySheet.get(sheet);

@@ -2,7 +2,7 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { BULLET, findBlocks, LINE, forgetLastLayout, indentOf, layoutBlock, percentLabelColumn, rowHoldsNumber, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
@@ -88,24 +88,15 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
   });
   const width = view.width;
   for (const r of L.dataRows) {
-    const raw: string[] = [];
-    for (const c of L.labelCols) {
-      const t = view.text(r, c);
-      if (t !== undefined && raw[raw.length - 1] !== t) raw.push(t);
-      if (t !== undefined && !p.rowIndent.has(r)) p.rowIndent.set(r, indentOf(view.shown(r, c)));
-    }
+    const cols = rowLabelCols(view, L, r);
+    const raw = cols.map((c) => view.text(r, c)!);
+    if (raw.length) p.rowIndent.set(r, rowIndentOf(view, L, r));
     for (const c of L.yearCols) {
       const y = cellYear(view.cell(r, c));
       if (y !== undefined) p.rowYear.set(r, y);
     }
-    if (!raw.length) {
-      // A `%` row may carry its label in the first data column.
-      const c0 = percentLabelColumn(view, L, r);
-      if (c0 !== undefined) {
-        raw.push(view.text(r, c0)!);
-        p.labelCells.add(r * width + c0);
-      }
-    }
+    // A `%` row may carry its label in the first data column.
+    if (cols.length === 1 && !L.labelCols.includes(cols[0])) p.labelCells.add(r * width + cols[0]);
     for (const t of raw) {
       const y = parseYearText(t);
       if (y !== undefined) p.rowYear.set(r, y);
@@ -516,22 +507,32 @@ function wordSource(view: SheetView, L: BlockLayout, source: Source, at: number[
     for (const k of at.slice(1)) cells.push(rows[k], c);
     return cells;
   }
-  const cols: number[] = [];
-  let prev: string | undefined;
-  for (const c of L.labelCols) {
-    const t = view.text(line, c);
-    if (t !== undefined && t !== prev) cols.push(c);
-    if (t !== undefined) prev = t;
-  }
-  if (!cols.length) {
-    const c0 = percentLabelColumn(view, L, line);
-    if (c0 !== undefined) cols.push(c0);
-  }
+  const cols = rowLabelCols(view, L, line);
   if (at[1] === LONGEST) {
     cells.push(LONGEST);
     for (const c of cols) cells.push(line, c);
   } else for (const k of at.slice(1)) cells.push(line, cols[k]);
   return cells;
+}
+
+/**
+ * The columns of data row `r`'s labels (`rowRaw`): its label columns with a text, one per run of
+ * equal texts; without any, the data column that carries its `%` label, if one does.
+ */
+function rowLabelCols(view: SheetView, L: BlockLayout, r: number): number[] {
+  const cols: number[] = [];
+  let prev: string | undefined;
+  for (const c of L.labelCols) {
+    const t = view.text(r, c);
+    if (t === undefined) continue;
+    if (t !== prev) cols.push(c);
+    prev = t;
+  }
+  if (!cols.length) {
+    const c0 = percentLabelColumn(view, L, r);
+    if (c0 !== undefined) cols.push(c0);
+  }
+  return cols;
 }
 
 /** The rows above a section's data whose texts head its columns (buildPaths). */
