@@ -15,6 +15,9 @@ interface Issue {
   table?: string;
 }
 
+/** Made once per list of issues: the report's entry (process-file.ts) and its text both ask. */
+const computed = new WeakMap<readonly Issue[], Uint8Array>();
+
 /**
  * For each issue: 1 when the text report prints it in full, 0 when it is left to the line after the
  * group's last printed one, 2 for that last printed one (the line for the rest follows it).
@@ -22,6 +25,8 @@ interface Issue {
  * report can have 600 000 issues).
  */
 export function printedInFull(issues: readonly Issue[]): Uint8Array {
+  const known = computed.get(issues);
+  if (known) return known;
   const out = new Uint8Array(issues.length).fill(1);
   const rules = new Int8Array(issues.length).fill(-1);
   const counts = new Map<string, number[]>();
@@ -46,4 +51,9 @@ export function printedInFull(issues: readonly Issue[]): Uint8Array {
     out[i] = n < SHOWN_IN_FULL ? 1 : n === SHOWN_IN_FULL ? 2 : 0;
   }
   return out;
+}
+
+/** `full` stands for `issues` too: a list with the same rules and tables at each index. */
+export function samePrinted(issues: readonly Issue[], full: Uint8Array): void {
+  computed.set(issues, full);
 }

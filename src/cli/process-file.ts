@@ -2,7 +2,7 @@
 import { checkWorkbook, renderMessage, renderSummary, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
 import type { IssueReport } from '../core/report-schema';
 import { CLI_TEXT } from './cli-messages';
-import { printedInFull } from './collapse';
+import { printedInFull, samePrinted } from './collapse';
 import { ReadError } from './read-errors';
 import { readWorkbookFile } from './read-xlsx';
 
@@ -41,28 +41,30 @@ function report(file: string, wb: Workbook, opts: CheckFileOptions): FileReport 
   const result = checkWorkbook(wb, { threshold: opts.threshold });
   const render = { lang: opts.lang };
   const full = opts.messages === 'printed' ? printedInFull(result.issues) : undefined;
+  const issues = result.issues.map((i, at) => {
+    // A note the text report does not print is only counted and named by its cell: the issue
+    // itself stands for it (half a million report objects fewer on a workbook of text figures).
+    if (full && full[at] === 0) {
+      const note = i as IssueData & { message: string };
+      note.message = '';
+      return note as unknown as IssueReport;
+    }
+    // Fields set one by one, in the report's order (a spread per optional field made four
+    // throwaway objects per issue, and a report can have 600 000 issues).
+    const o = { rule: i.rule, severity: i.severity } as IssueReport;
+    if (i.table) o.table = i.table;
+    o.cells = i.cells;
+    if (i.expected !== undefined) o.expected = i.expected;
+    if (i.actual !== undefined) o.actual = i.actual;
+    o.message = renderMessage(i, render);
+    if (i.fix) o.fix = i.fix;
+    return o;
+  });
+  if (full) samePrinted(issues, full);
   return {
     file,
     tables: result.tables.map(({ id, kind, sheet, range }) => ({ id, kind, sheet, range })),
-    issues: result.issues.map((i, at) => {
-      // A note the text report does not print is only counted and named by its cell: the issue
-      // itself stands for it (half a million report objects fewer on a workbook of text figures).
-      if (full && full[at] === 0) {
-        const note = i as IssueData & { message: string };
-        note.message = '';
-        return note as unknown as IssueReport;
-      }
-      // Fields set one by one, in the report's order (a spread per optional field made four
-      // throwaway objects per issue, and a report can have 600 000 issues).
-      const o = { rule: i.rule, severity: i.severity } as IssueReport;
-      if (i.table) o.table = i.table;
-      o.cells = i.cells;
-      if (i.expected !== undefined) o.expected = i.expected;
-      if (i.actual !== undefined) o.actual = i.actual;
-      o.message = renderMessage(i, render);
-      if (i.fix) o.fix = i.fix;
-      return o;
-    }),
+    issues,
     summaries: result.summaries.map((s) => ({ table: s.table, kind: s.kind, message: renderSummary(s, render), data: s.data })),
   };
 }

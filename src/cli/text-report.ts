@@ -44,8 +44,9 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
     out.push(`${t.tables}: ${f.tables.length}`);
     for (const tb of f.tables) out.push(`  ${tb.id.padEnd(24)} ${kindTitle(tb.kind, lang)} — ${tb.sheet}!${tb.range}`);
   }
-  const count = (s: string) => f.issues.filter((i) => i.severity === s).length;
-  out.push(t.counts(count('error'), count('warning'), count('info')));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of f.issues) counts[i.severity]++;
+  out.push(t.counts(counts.error, counts.warning, counts.info));
   const issues = f.issues;
   const full = printedInFull(issues);
   const byTable = new Map<string, number[]>();

@@ -247,6 +247,9 @@ function sameOtherTexts(named: Signer, t: NamedTemplate): boolean {
   return true;
 }
 
+/** Each layout table's words as other tables of its layout read them: one object per distinct set. */
+const wordSets = new WeakMap<Placed, Map<string, Map<string, string>>>();
+
 /**
  * The layout's tables with the words of the block at `area`, whose folded texts (`to`) may be
  * written otherwise than the layout's first block's (in case, ё, dashes or spaces), as may a list's
@@ -262,15 +265,23 @@ function withOwnWords<T extends LooseTemplate>(view: SheetView, t: T, area: Area
   const dc = area.left - t.left;
   const tables = t.tables.map((p): Placed => {
     if (!p.sources?.size) return p;
-    let words: Map<string, string> | undefined;
+    let changed = '';
     for (const [k, source] of p.sources) {
       const w = wordOf(view, source, dr, dc);
-      if (w === p.words.get(k)) continue;
-      words ??= new Map(p.words);
-      words.set(k, w);
+      if (w !== p.words.get(k)) changed += `${k}\u0000${w}\u0001`;
     }
-    // The same words (texts that differ in spaces only) stay one object: descriptions are made per words (table.ts).
-    return words ? { ...p, words } : p;
+    // The same words stay one object (texts that differ in spaces only, tables written alike):
+    // descriptions are made per words object (table.ts).
+    if (!changed) return p;
+    let sets = wordSets.get(p);
+    if (!sets) wordSets.set(p, (sets = new Map()));
+    let words = sets.get(changed);
+    if (!words) {
+      words = new Map(p.words);
+      for (const [k, source] of p.sources) words.set(k, wordOf(view, source, dr, dc));
+      sets.set(changed, words);
+    }
+    return { ...p, words };
   });
   return { ...t, tables };
 }
@@ -303,16 +314,13 @@ function placeAll(view: SheetView, t: Template, area: Area): Placed[] {
   return t.tables.map((p) => place(view, p, area.top - t.top, area.left - t.left));
 }
 
+const POSITION_ID = /^[rxc]\d+$/;
+
 /** Ids that name a position: entity rows `r12`, open rows `x12`, scored columns `c7` (section × 100 000 + column). */
-function shiftFor(def: Definition, dr: number, dc: number): ((dim: string, id: string) => string) | undefined {
+function shiftFor(t: Placed, dr: number, dc: number): ((dim: string, id: string) => string) | undefined {
   if (dr === 0 && dc === 0) return undefined;
-  const kinds = new Map<string, 'r' | 'x' | 'c'>();
-  for (const d of def.dims) {
-    if (d.type === 'entities') kinds.set(d.id, 'r');
-    else if (d.type === 'scored') kinds.set(d.id, 'c');
-    else if (d.type === 'members' && d.open) kinds.set(d.id, 'x');
-  }
-  if (!kinds.size) return undefined;
+  const kinds = positionKinds(t);
+  if (!kinds) return undefined;
   // A table has few distinct ids and many cells: shift each id once.
   const memo = new Map<string, string>();
   return (dim, id) => {
@@ -320,15 +328,38 @@ function shiftFor(def: Definition, dr: number, dc: number): ((dim: string, id: s
     if (!k || id[0] !== k) return id;
     let out = memo.get(id);
     if (out === undefined) {
-      out = /^[rxc]\d+$/.test(id) ? k + (Number(id.slice(1)) + (k === 'c' ? dc : dr)) : id;
+      out = POSITION_ID.test(id) ? k + (Number(id.slice(1)) + (k === 'c' ? dc : dr)) : id;
       memo.set(id, out);
     }
     return out;
   };
 }
 
+/**
+ * The dimensions of `t` whose ids name positions, with their letter; undefined when none of its
+ * cells has such an id (a list of fixed rows whose kind could have open ones keeps its keys and words).
+ */
+const positionKindsOf = new WeakMap<Placed, Map<string, 'r' | 'x' | 'c'> | null>();
+
+function positionKinds(t: Placed): Map<string, 'r' | 'x' | 'c'> | undefined {
+  let kinds = positionKindsOf.get(t);
+  if (kinds === undefined) {
+    kinds = new Map();
+    for (const d of t.def.dims) {
+      if (d.type === 'entities') kinds.set(d.id, 'r');
+      else if (d.type === 'scored') kinds.set(d.id, 'c');
+      else if (d.type === 'members' && d.open) kinds.set(d.id, 'x');
+    }
+    const at = (k: string, id: string | undefined) => id?.[0] === k && POSITION_ID.test(id);
+    const named = [...kinds].some(([d, k]) => t.found.get(d)?.some((id) => at(k, id)) || t.cells.some((c) => at(k, c.key[d])));
+    if (!named) kinds = null;
+    positionKindsOf.set(t, kinds);
+  }
+  return kinds ?? undefined;
+}
+
 function place(view: SheetView, t: Placed, dr: number, dc: number): Placed {
-  const shift = shiftFor(t.def, dr, dc);
+  const shift = shiftFor(t, dr, dc);
   const src = t.cells;
   const cells: TableCell[] = new Array(src.length);
   for (let i = 0; i < src.length; i++) {

@@ -43,20 +43,21 @@ export function tableInfo(t: TableModel): TableInfo {
  */
 export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: Analysis): CheckResult {
   const a = analysis ?? analyze(wb);
-  const issues: IssueData[] = [];
-  const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: (i) => issues.push(i) };
-  for (const t of a.tables) for (const rule of RULES) rule.table?.(t, ctx);
-  for (const rule of RULES) rule.workbook?.(ctx);
-  // Table order, each table's issues in the order found (a stable sort by table, in one pass).
+  // Table order, each table's issues in the order found: a table's own issues are filed as its
+  // rules report them, the workbook rules' by a lookup (a report can have 600 000 issues).
   const order = new Map(a.tables.map((t, i) => [t.id, i]));
   const byTable: IssueData[][] = a.tables.map(() => []);
   const first: IssueData[] = [];
-  for (const i of issues) {
-    const k = order.get(i.table ?? '');
+  let current = -1;
+  const file = (i: IssueData): void => {
+    const k = current >= 0 && i.table === a.tables[current].id ? current : order.get(i.table ?? '');
     (k === undefined || k === 0 ? first : byTable[k]).push(i);
-  }
-  issues.length = 0;
-  for (const i of first) issues.push(i);
+  };
+  const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: file };
+  for (current = 0; current < a.tables.length; current++) for (const rule of RULES) rule.table?.(a.tables[current], ctx);
+  current = -1;
+  for (const rule of RULES) rule.workbook?.(ctx);
+  const issues: IssueData[] = first;
   for (let k = 1; k < byTable.length; k++) for (const i of byTable[k]) issues.push(i);
   const summaries = a.tables.map((t) => summarize(t, a.values, opts)).filter((s) => s !== undefined);
   return { tables: a.tables.map(tableInfo), issues, summaries };

@@ -420,6 +420,21 @@ describe('labels written otherwise: in case, ё, dashes, spaces and line breaks'
     }
   });
 
+  test("copies of a layout elsewhere share its keys, and copies written alike share their words (a message's words are made once per words)", async () => {
+    // Withdrawals: a kind whose list of reasons can grow by rows, whose ids would then name positions.
+    const t = clean.fundWithdrawals;
+    const wb = await titledBlocks([t.block, t.block, relabelled(t, upper), relabelled(t, upper), relabelled(t, yo)].map((b) => [t.title ?? 'Таблица', b]));
+    clearRecognitionCache();
+    const [a, b, c, d, e] = analyze(wb).tables;
+    expect([a, b, c, d, e].map((x) => x.def.kind)).toEqual(Array(5).fill(t.kind));
+    for (const x of [b, c, d, e]) expect(x.cells.every((cell, i) => cell.key === a.cells[i].key)).toBe(true);
+    expect(b.words).toBe(a.words);
+    expect(d.words).toBe(c.words);
+    expect(c.words).not.toBe(a.words);
+    expect(e.words).not.toBe(c.words);
+    reuseEqualsFresh(wb);
+  });
+
   test("a Model Standard grid's column headers written otherwise: its columns' words are its own", async () => {
     const grid = S.modelStandardGridTable(cleanGridLibraries(), gridTotalRow(cleanGridLibraries()));
     // In upper case but for the points (`(1 балл)`), which are read in lower case.
