@@ -47,7 +47,12 @@ export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined
   return r ? r[col] : undefined;
 }
 
+/** Column names made so far: every issue names its cell. */
+const colNames: string[] = [];
+
 export function colName(col: number): string {
+  const known = colNames[col];
+  if (known !== undefined) return known;
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -55,13 +60,14 @@ export function colName(col: number): string {
     s = String.fromCharCode(65 + m) + s;
     n = Math.floor((n - 1) / 26);
   }
+  if (col >= 0 && col < 1 << 14) colNames[col] = s;
   return s;
 }
 
 /** A1 address of a 0-based position in the real sheet (origin applied). */
 export function address(sheet: Sheet, row: number, col: number): string {
-  const o = sheet.origin ?? { row: 0, col: 0 };
-  return colName(col + o.col) + String(row + o.row + 1);
+  const o = sheet.origin;
+  return o ? colName(col + o.col) + String(row + o.row + 1) : colName(col) + String(row + 1);
 }
 
 export function rangeAddress(sheet: Sheet, a: Area): string {

@@ -115,24 +115,41 @@ export function describeKey(t: TableModel, key: Key): string {
 }
 
 function describe(t: TableModel, key: Key): string {
-  const parts: string[] = [];
-  let entityFirst = false;
+  let first = '';
+  let rest = '';
+  let parts = 0;
   let named = 0;
+  let entityFirst = false;
   for (const d of t.def.dims) {
     const m = key[d.id];
     if (m === undefined || m === '') continue;
-    if (d.type === 'year') parts.push(m);
-    else {
-      if (!parts.length && d.type === 'entities') entityFirst = true;
-      parts.push(t.words.get(`${d.id}:${m}`) ?? m);
+    let part = m;
+    if (d.type !== 'year') {
+      if (!parts && d.type === 'entities') entityFirst = true;
+      part = t.words.get(wordKey(d.id, m)) ?? m;
       named++;
     }
+    if (!parts) first = part;
+    else rest = parts === 1 ? part : `${rest}, ${part}`;
+    parts++;
   }
-  if (named < 2) entityFirst = false;
-  if (parts.length <= 1) return parts.length ? parts[0] : '';
-  const rest = parts.slice(1).join(', ');
+  if (parts <= 1) return first;
   // A library's row reads better as `Library — criterion` than with brackets.
-  return entityFirst ? `${parts[0]} — ${rest}` : `${parts[0]} (${rest})`;
+  return entityFirst && named >= 2 ? `${first} — ${rest}` : `${first} (${rest})`;
+}
+
+/** `dim:id`, the key of a member's word, made once per member (a description is made per cell). */
+const wordKeys = new Map<string, Map<string, string>>();
+
+function wordKey(dim: string, id: string): string {
+  let ids = wordKeys.get(dim);
+  if (!ids) wordKeys.set(dim, (ids = new Map()));
+  let k = ids.get(id);
+  if (k === undefined) {
+    if (ids.size > 100_000) ids.clear();
+    ids.set(id, (k = `${dim}:${id}`));
+  }
+  return k;
 }
 
 /** A label as a message shows it: one line, single spaces, without the points of a Model Standard column. */

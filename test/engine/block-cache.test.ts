@@ -97,7 +97,7 @@ function outcome(wb: Workbook) {
     nesting: [...t.nesting],
     year: t.year,
   }));
-  // Messages too: a note's params describe its cell only when rendered (rules/rule.ts cellParams).
+  // Messages too: they name each cell in its own table's words.
   const messages = r.issues.map((i) => renderMessage(i));
   return { tables: r.tables, issues: r.issues, messages, summaries: r.summaries, writes: planFill(wb, {}, a).writes, models };
 }
