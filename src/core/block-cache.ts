@@ -1,6 +1,6 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
-import { blockFacts, recognitionTrace, sameFacts } from './block-facts';
+import { blockFacts, hashFacts, recognitionTrace, sameFacts } from './block-facts';
 import { Signer } from './block-signature';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
@@ -38,6 +38,7 @@ interface Template {
  */
 interface LooseTemplate extends Template {
   facts: Int32Array;
+  factsHash: number;
   texts: string[];
 }
 
@@ -138,11 +139,12 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   const loose = store.loose;
   const looseHash = loose.sign(view, area);
   const near = store.looseLayouts.get(looseHash);
-  let facts: Int32Array | undefined | null = null;
-  for (const t of near ?? []) {
-    if (!loose.matches(t.sig)) continue;
-    facts ??= blockFacts(view, area, loose);
-    if (!facts || !sameFacts(facts, t.facts)) continue;
+  // A signature's layouts can be hundreds, apart by their facts (which rows hold a figure): the
+  // facts' hash is compared first.
+  let facts: Int32Array | undefined | null = near ? blockFacts(view, area, loose) : null;
+  const factsHash = facts ? hashFacts(facts) : 0;
+  for (const t of facts ? near! : []) {
+    if (t.factsHash !== factsHash || !loose.matches(t.sig) || !sameFacts(facts!, t.facts)) continue;
     const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf), area);
     // A table whose cells are all empty is no table (recognition turns such a candidate down).
     if (placed.every((p) => p.cells.some((c) => c.num.kind !== 'empty'))) return remember(store, hash, sig, area, placed);
@@ -178,7 +180,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   // The block's folded texts, its facts' marks included (Signer.textOf).
   const texts = loose.textOf.slice();
   if (facts) {
-    const looseEntry = { ...entry, sig: looseSig, facts, texts };
+    const looseEntry = { ...entry, sig: looseSig, facts, factsHash: hashFacts(facts), texts };
     // Shares its tables with the entry above: counted once.
     if (near) near.push(looseEntry);
     else store.looseLayouts.set(looseHash, [looseEntry]);
@@ -186,7 +188,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   const listed = namedEntry && names && listNames(view, area, tables, loose);
   if (listed && facts) {
     const everyKind = names!.everyKind;
-    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, texts, verify: () => sameTables(tables, everyKind()) };
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, factsHash: hashFacts(facts), texts, verify: () => sameTables(tables, everyKind()) };
     const list = store.namedLayouts.get(namesHash);
     if (list) list.push(e);
     else store.namedLayouts.set(namesHash, [e]);
@@ -339,10 +341,11 @@ function shiftFor(t: Placed, dr: number, dc: number): ((dim: string, id: string)
  * The dimensions of `t` whose ids name positions, with their letter; undefined when none of its
  * cells has such an id (a list of fixed rows whose kind could have open ones keeps its keys and words).
  */
-const positionKindsOf = new WeakMap<Placed, Map<string, 'r' | 'x' | 'c'> | null>();
+const positionKindsOf = new WeakMap<TableCell[], Map<string, 'r' | 'x' | 'c'> | null>();
 
 function positionKinds(t: Placed): Map<string, 'r' | 'x' | 'c'> | undefined {
-  let kinds = positionKindsOf.get(t);
+  // By cell list: the copies a layout's words are read again for share it (withOwnWords).
+  let kinds = positionKindsOf.get(t.cells);
   if (kinds === undefined) {
     kinds = new Map();
     for (const d of t.def.dims) {
@@ -353,7 +356,7 @@ function positionKinds(t: Placed): Map<string, 'r' | 'x' | 'c'> | undefined {
     const at = (k: string, id: string | undefined) => id?.[0] === k && POSITION_ID.test(id);
     const named = [...kinds].some(([d, k]) => t.found.get(d)?.some((id) => at(k, id)) || t.cells.some((c) => at(k, c.key[d])));
     if (!named) kinds = null;
-    positionKindsOf.set(t, kinds);
+    positionKindsOf.set(t.cells, kinds);
   }
   return kinds ?? undefined;
 }
