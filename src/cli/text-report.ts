@@ -12,7 +12,8 @@ const NAMED = 8;
 function rest(issues: FileReport['issues'], list: number[], full: Uint8Array, rule: string): [number, string] {
   let n = 0;
   const named: string[] = [];
-  for (const i of list) {
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k];
     if (full[i] !== 0 || issues[i].rule !== rule) continue;
     n++;
     const c = issues[i].cells[0];
@@ -45,7 +46,7 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
     for (const tb of f.tables) out.push(`  ${tb.id.padEnd(24)} ${kindTitle(tb.kind, lang)} — ${tb.sheet}!${tb.range}`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const i of f.issues) counts[i.severity]++;
+  for (let k = 0; k < f.issues.length; k++) counts[f.issues[k].severity]++;
   out.push(t.counts(counts.error, counts.warning, counts.info));
   const issues = f.issues;
   const full = printedInFull(issues);
@@ -57,18 +58,20 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
     list.push(i);
   }
   const tables = new Map(f.tables.map((x) => [x.id, x]));
-  for (const [id, list] of byTable) {
+  // Indexed loops: a report can have 600 000 issues.
+  byTable.forEach((list, id) => {
     const tb = tables.get(id);
     out.push('');
     out.push(tb ? `${kindTitle(tb.kind, lang)} (${id}, ${tb.sheet}!${tb.range})` : id);
     for (const sev of ORDER)
-      for (const i of list) {
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
         const x = issues[i];
         if (x.severity !== sev || full[i] === 0) continue;
         out.push(`  ${t.severity[sev].padEnd(14)} ${x.cells[0].sheet}!${x.cells[0].address.padEnd(6)} ${x.message}  [${x.rule}]`);
         if (full[i] === 2) out.push(`  ${t.severity[sev].padEnd(14)} ${t.more(...rest(issues, list, full, x.rule))}  [${x.rule}]`);
       }
-  }
+  });
   for (const s of f.summaries ?? []) {
     out.push('');
     out.push(s.message);

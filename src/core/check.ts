@@ -58,7 +58,10 @@ export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: 
   current = -1;
   for (const rule of RULES) rule.workbook?.(ctx);
   const issues: IssueData[] = first;
-  for (let k = 1; k < byTable.length; k++) for (const i of byTable[k]) issues.push(i);
+  for (let k = 1; k < byTable.length; k++) {
+    const list = byTable[k];
+    for (let j = 0; j < list.length; j++) issues.push(list[j]);
+  }
   const summaries = a.tables.map((t) => summarize(t, a.values, opts)).filter((s) => s !== undefined);
   return { tables: a.tables.map(tableInfo), issues, summaries };
 }

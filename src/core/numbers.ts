@@ -26,6 +26,7 @@ export interface Num {
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 const MINUS = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]$/;
 const DASH_ONLY = /^[-\u2212\u2013\u2014\u2012\u2010\u2011]+$/;
+const DIGIT = /\d/;
 
 type Parsed = { value: number; decimals: number; percent: boolean };
 const parsedMemo = new Map<string, Parsed | null>();
@@ -156,9 +157,12 @@ export function readNum(cell: Cell | undefined): Num {
   const text = String(v);
   // Most text cells are labels: with no digit and no dash they cannot be a number.
   if (!/[\d\-\u2010-\u2014\u2212]/.test(text)) return FIRST_VISIBLE.test(text) ? num('not-number', undefined, undefined, undefined, text) : EMPTY;
-  const trimmed = text.replace(SPACES, ' ').trim();
-  if (trimmed === '') return EMPTY;
-  if (isDash(trimmed)) return num('dash', 0, 0, undefined, text);
+  // Spaces only, or a dash: neither has a digit (and a text with one is most figures stored as text).
+  if (!DIGIT.test(text)) {
+    const trimmed = text.replace(SPACES, ' ').trim();
+    if (trimmed === '') return EMPTY;
+    if (isDash(trimmed)) return num('dash', 0, 0, undefined, text);
+  }
   const p = parseNumberText(text);
   if (p) return num('text-number', p.value, p.decimals, undefined, text);
   return num('not-number', undefined, undefined, undefined, text);
