@@ -6,6 +6,8 @@
 //
 // Options: --sizes 10000,100000   --quick (fewer repetitions)   --regen (rebuild cached workbooks)
 //          --skip e2e,batch,addin,varied  --out FILE
+//          --workbook FILE[,FILE…]  only `report-check check` end to end on these workbooks, side by
+//                                   side with exceljs (results.json is written only with --out)
 import { execFileSync, spawn } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -88,9 +90,12 @@ interface Row extends SizeResult {
 
 interface E2E {
   file: string;
-  cells: number;
+  cells?: number;
   reps: number;
   exceljsAloneMs: number;
+  /** exceljs's streaming reader, row by row: no workbook model (styles, merges), about twice as fast. */
+  exceljsStreamMs: number;
+  ratioTextStream: number;
   checkTextMs: number;
   checkJsonMs: number;
   ratioText: number;
@@ -98,14 +103,16 @@ interface E2E {
   samples: { exceljs: number[]; text: number[]; json: number[] };
 }
 
-async function e2e(file: string, cells: number): Promise<E2E> {
+async function e2e(file: string, cells?: number): Promise<E2E> {
   const reps = quick ? 1 : 3;
   const bin = path.join(ROOT, 'bin', 'report-check.js');
   const reader = path.join(__dirname, 'exceljs-read.js');
-  const s = { exceljs: [] as number[], text: [] as number[], json: [] as number[] };
-  // Interleaved, so drift in the machine's speed hits all three alike.
+  const stream = path.join(__dirname, 'exceljs-stream.js');
+  const s = { exceljs: [] as number[], stream: [] as number[], text: [] as number[], json: [] as number[] };
+  // Interleaved, so drift in the machine's speed hits all four alike.
   for (let i = 0; i < reps; i++) {
     s.exceljs.push((await timed(process.execPath, [reader, file])).ms);
+    s.stream.push((await timed(process.execPath, [stream, file])).ms);
     s.text.push((await timed(process.execPath, [bin, 'check', file])).ms);
     s.json.push((await timed(process.execPath, [bin, 'check', file, '--format', 'json'])).ms);
   }
@@ -115,6 +122,8 @@ async function e2e(file: string, cells: number): Promise<E2E> {
     cells,
     reps,
     exceljsAloneMs: ex,
+    exceljsStreamMs: median(s.stream),
+    ratioTextStream: median(s.text) / median(s.stream),
     checkTextMs: median(s.text),
     checkJsonMs: median(s.json),
     ratioText: median(s.text) / ex,
@@ -169,8 +178,34 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), '|' + w.map((x, i) => (i === 0 ? '-'.repeat(x + 1) + '-' : '-'.repeat(x + 1) + ':')).join('|') + '|', ...rows.map(line)].join('\n');
 }
 
+function endToEndLine(e: E2E): string {
+  return (
+    `End to end, ${e.file} (fresh processes, median of ${e.reps}): exceljs alone ${f0(e.exceljsAloneMs)} ms, its streaming reader ${f0(e.exceljsStreamMs)} ms; ` +
+    `report-check check ${f0(e.checkTextMs)} ms (${f2(e.ratioText)}× exceljs, ${f2(e.ratioTextStream)}× its streaming reader), --format json ${f0(e.checkJsonMs)} ms (${f2(e.ratioJson)}×)`
+  );
+}
+
+/** `--workbook`: `report-check check` side by side with exceljs on the workbooks given, nothing else. */
+async function workbooks(files: string[]): Promise<void> {
+  const ends: E2E[] = [];
+  for (const file of files) {
+    if (!existsSync(file)) throw new Error(`no such workbook: ${file}`);
+    log(`  end to end on ${file}…`);
+    const e = await e2e(path.resolve(file));
+    ends.push(e);
+    process.stdout.write(endToEndLine(e) + '\n');
+  }
+  const out = opt('out');
+  if (out) {
+    await fs.writeFile(out, JSON.stringify({ generatedAt: new Date().toISOString(), loadAverage: os.loadavg(), node: process.version, e2e: ends }, null, 2) + '\n');
+    log(`wrote ${out}`);
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build:cli` first');
+  const given = opt('workbook');
+  if (given) return workbooks(given.split(',').filter(Boolean));
   await fs.mkdir(WORK, { recursive: true });
   log(`report-check bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, work dir ${WORK}`);
   const rows: Row[] = [];
@@ -231,8 +266,7 @@ async function main(): Promise<void> {
   const lines = [sizeTable, ''];
   for (const e of ends)
     lines.push(
-      `End to end, ${e.file} (fresh processes, median of ${e.reps}): exceljs alone ${f0(e.exceljsAloneMs)} ms; ` +
-        `report-check check ${f0(e.checkTextMs)} ms (${f2(e.ratioText)}×), --format json ${f0(e.checkJsonMs)} ms (${f2(e.ratioJson)}×)`,
+      endToEndLine(e),
     );
   if (b)
     lines.push(
