@@ -1,6 +1,6 @@
 // Report workbooks of about 1 000 000 non-empty cells in shapes that bench/generate.ts does not make,
 // to look for the shapes where `report-check check` is slow against an exceljs read:
-//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text errors unique one)
+//   npx tsx bench/unseen.ts OUTDIR [shape...]      (shapes: formulas long side dump styled sheets rich text errors unique)
 // Each shape is written with exceljs (`wb.xlsx.writeFile`) to OUTDIR/<shape>.xlsx; one JSON line per
 // workbook (cells, sheets) goes to stdout. Built from the seed tables of test/fixtures, each table
 // with its own figures (scaled), years (2021–2025) and, now and then, label noise.
@@ -912,20 +912,6 @@ function shapeUnique(): Sh[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// k. one sheet: every system's report one under another on a single sheet of some 190 000 rows,
-// as a region's summary workbook pasted together.
-
-function shapeOne(): Sh[] {
-  const rnd = prng(1111);
-  const sh = new Sh('Сводный отчёт');
-  for (let k = 0; sh.n < TARGET; k++) {
-    stack(sh, systemReport(rnd, k));
-    sh.gap(2);
-  }
-  return [sh];
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const SHAPES: Record<string, () => Sh[]> = {
   formulas: shapeFormulas,
@@ -938,7 +924,6 @@ const SHAPES: Record<string, () => Sh[]> = {
   text: shapeText,
   errors: shapeErrors,
   unique: shapeUnique,
-  one: shapeOne,
 };
 
 async function main(): Promise<void> {
