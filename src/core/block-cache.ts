@@ -1,7 +1,7 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
-import { blockFacts, hashFacts, recognitionTrace, sameFacts } from './block-facts';
-import { Signer } from './block-signature';
+import { blockFacts, recognitionTrace, sameFacts } from './block-facts';
+import { hashInts, Signer } from './block-signature';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
 import type { Area } from './grid';
@@ -142,7 +142,7 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   // A signature's layouts can be hundreds, apart by their facts (which rows hold a figure): the
   // facts' hash is compared first.
   let facts: Int32Array | undefined | null = near ? blockFacts(view, area, loose) : null;
-  const factsHash = facts ? hashFacts(facts) : 0;
+  const factsHash = facts ? hashInts(facts) : 0;
   for (const t of facts ? near! : []) {
     if (t.factsHash !== factsHash || !loose.matches(t.sig) || !sameFacts(facts!, t.facts)) continue;
     const placed = placeAll(view, withOwnWords(view, t, area, loose.textOf), area);
@@ -171,27 +171,22 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
   recognitionTrace.computed++;
   const tables = compute();
   const entry = { sig, top: area.top, left: area.left, tables };
-  if (same) same.push(entry);
-  else store.layouts.set(hash, [entry]);
+  listed(store.layouts, hash, entry);
   store.count++;
   // Only where no candidate was turned down for empty cells: elsewhere, which cells are empty decides the kind.
   if (recognitionTrace.emptyRejections !== rejected) return tables;
   facts ??= blockFacts(view, area, loose);
   // The block's folded texts, its facts' marks included (Signer.textOf).
   const texts = loose.textOf.slice();
-  if (facts) {
-    const looseEntry = { ...entry, sig: looseSig, facts, factsHash: hashFacts(facts), texts };
-    // Shares its tables with the entry above: counted once.
-    if (near) near.push(looseEntry);
-    else store.looseLayouts.set(looseHash, [looseEntry]);
-  }
-  const listed = namedEntry && names && listNames(view, area, tables, loose);
-  if (listed && facts) {
+  if (!facts) return tables;
+  const factsOf = { facts, factsHash: hashInts(facts), texts };
+  // Shares its tables with the entry above: counted once.
+  listed(store.looseLayouts, looseHash, { ...entry, sig: looseSig, ...factsOf });
+  const libraries = namedEntry && names && listNames(view, area, tables, loose);
+  if (libraries) {
     const everyKind = names!.everyKind;
-    const e: NamedTemplate = { ...entry, ...namedEntry, names: listed, facts, factsHash: hashFacts(facts), texts, verify: () => sameTables(tables, everyKind()) };
-    const list = store.namedLayouts.get(namesHash);
-    if (list) list.push(e);
-    else store.namedLayouts.set(namesHash, [e]);
+    const e: NamedTemplate = { ...entry, ...namedEntry, names: libraries, ...factsOf, verify: () => sameTables(tables, everyKind()) };
+    listed(store.namedLayouts, namesHash, e);
     store.pending.push({ hash: namesHash, t: e });
   }
   return tables;
@@ -205,11 +200,15 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
 function remember(store: Store, hash: number, sig: Int32Array, area: Area, tables: Placed[]): Placed[] {
   if (store.copies >= MAX_COPIES) return tables;
   store.copies++;
-  const entry = { sig, top: area.top, left: area.left, tables };
-  const same = store.layouts.get(hash);
-  if (same) same.push(entry);
-  else store.layouts.set(hash, [entry]);
+  listed(store.layouts, hash, { sig, top: area.top, left: area.left, tables });
   return tables;
+}
+
+/** Adds `item` to the list under `hash`. */
+function listed<T>(lists: Map<number, T[]>, hash: number, item: T): void {
+  const list = lists.get(hash);
+  if (list) list.push(item);
+  else lists.set(hash, [item]);
 }
 
 /**
@@ -268,8 +267,10 @@ function withOwnWords<T extends LooseTemplate>(view: SheetView, t: T, area: Area
   const tables = t.tables.map((p): Placed => {
     if (!p.sources?.size) return p;
     let changed = '';
+    const read: Array<[string, string]> = [];
     for (const [k, source] of p.sources) {
       const w = wordOf(view, source, dr, dc);
+      read.push([k, w]);
       if (w !== p.words.get(k)) changed += `${k}\u0000${w}\u0001`;
     }
     // The same words stay one object (texts that differ in spaces only, tables written alike):
@@ -280,7 +281,7 @@ function withOwnWords<T extends LooseTemplate>(view: SheetView, t: T, area: Area
     let words = sets.get(changed);
     if (!words) {
       words = new Map(p.words);
-      for (const [k, source] of p.sources) words.set(k, wordOf(view, source, dr, dc));
+      for (const [k, w] of read) words.set(k, w);
       sets.set(changed, words);
     }
     return { ...p, words };

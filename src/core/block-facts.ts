@@ -100,13 +100,6 @@ export interface MarkId {
   trimmedOrder: number;
 }
 
-/** A hash of a block's facts: layouts of one loose signature can be many, apart by their facts. */
-export function hashFacts(a: Int32Array): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a[i], 0x01000193);
-  return h;
-}
-
 export function sameFacts(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

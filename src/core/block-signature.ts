@@ -55,6 +55,13 @@ function growBytes(a: Uint8Array, i: number): Uint8Array {
   return out;
 }
 
+/** FNV-1a over the first `n` numbers of `a`: a signature's (or a block's facts') hash. */
+export function hashInts(a: Int32Array, n = a.length): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ a[k], 0x01000193);
+  return h;
+}
+
 function grow(a: Int32Array, i: number): Int32Array {
   const out = new Int32Array(Math.max(i + 1, a.length * 2));
   out.set(a);
@@ -427,10 +434,8 @@ export class Signer {
       }
     }
     this.length = n;
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < n; k++) h = Math.imul(h ^ b[k], 0x01000193);
-    this.hash = h;
-    return h;
+    this.hash = hashInts(b, n);
+    return this.hash;
   }
 
   /** Leading spaces of a plain name (as recognize.ts indentOf counts them), or −1 for another text. */

@@ -1,5 +1,4 @@
 // Rules on single cells: how the value is written and whether it can be a count or a score.
-import { address } from '../grid';
 import { hasValue } from '../numbers';
 import { ref, what, type Rule } from './rule';
 
@@ -9,11 +8,10 @@ export const numberAsText: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (c.num.kind !== 'text-number' || c.num.value === undefined) continue;
-      const sheet = t.sheet.name;
-      const at = address(t.sheet, c.row, c.col);
+      const r = ref(t, c);
       const value = c.num.value;
-      // Literals of one shape each: a workbook of figures typed as text has 400 000 of these.
-      ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [{ sheet, address: at }], expected: value, actual: c.num.text, fix: { sheet, address: at, value }, messageId: 'number-as-text', params: { what: what(t, c), text: c.num.text ?? '', value } });
+      // A literal, not a spread: a workbook of figures typed as text has 400 000 of these.
+      ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [r], expected: value, actual: c.num.text, fix: { sheet: r.sheet, address: r.address, value }, messageId: 'number-as-text', params: { what: what(t, c), text: c.num.text ?? '', value } });
     }
   },
 };
