@@ -32,11 +32,12 @@ export async function checkFilesParallel(files: string[], opts: CheckFileOptions
   const claim = () => Atomics.add(next, 0, 1);
   // The main thread checks files too: n jobs are the main thread and n − 1 workers, so a worker's
   // start-up (loading the code, warming it up) is paid n − 1 times, not n.
+  const canFork = n > 1 && __filename.endsWith('.js');
   const inProcess = async (): Promise<void> => {
     for (let i = claim(); i < files.length; i = claim()) {
       finish(i, await checkFile(files[i], opts));
       // Let the workers' finished files be reported between two of ours.
-      await new Promise((r) => setImmediate(r));
+      if (canFork) await new Promise((r) => setImmediate(r));
     }
   };
   const inWorker = (): Promise<void> =>
@@ -48,7 +49,6 @@ export async function checkFilesParallel(files: string[], opts: CheckFileOptions
       worker.once('error', () => resolve());
       worker.once('exit', () => resolve());
     });
-  const canFork = n > 1 && __filename.endsWith('.js');
   await Promise.all([inProcess(), ...(canFork ? Array.from({ length: n - 1 }, inWorker) : [])]);
   for (let i = 0; i < files.length; i++) if (!results[i]) finish(i, await checkFile(files[i], opts));
   return results as FileReport[];

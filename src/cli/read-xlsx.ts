@@ -4,7 +4,7 @@
 // loaded only when used, so that `check` and its worker threads do not pay for loading them.
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { promises as fs } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { parseAddress } from '../core';
 import { ReadError } from './read-errors';
@@ -22,10 +22,15 @@ function loadJSZip(): typeof import('jszip') {
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from([0x50, 0x4b]);
 
+/**
+ * The file's bytes. Read synchronously: the file is needed before anything else can go on, and an
+ * asynchronous read of a small workbook spent more time passing between threads than reading
+ * (200 sample workbooks: 28–44 ms against 2.5 ms).
+ */
 export async function readFileBuffer(path: string): Promise<Buffer> {
   let stat;
   try {
-    stat = await fs.stat(path);
+    stat = statSync(path);
   } catch (e) {
     throw new ReadError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'unreadable', (e as Error).message);
   }
@@ -34,7 +39,7 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
   if (!stat.isFile()) throw new ReadError('not-a-file');
   if (stat.size === 0) throw new ReadError('empty-file');
   try {
-    return await fs.readFile(path);
+    return readFileSync(path);
   } catch (e) {
     throw new ReadError('unreadable', (e as Error).message);
   }
