@@ -18,6 +18,8 @@ type Catalogue = {
   filesSummary: (files: number, failed: number, errors: number) => string;
   internal: string;
   cannotWrite: string;
+  /** The status line while one workbook is checked (a terminal only). */
+  checking: string;
   writeFailure: Record<'no-dir' | 'denied' | 'is-directory' | 'no-space' | 'other', string>;
 };
 
@@ -59,6 +61,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
     internal: 'внутренняя ошибка программы',
     cannotWrite: 'Не удалось записать',
+    checking: 'Проверяется',
     writeFailure: {
       'no-dir': 'папка для выходного файла не существует',
       denied: 'нет прав на запись',
@@ -95,6 +98,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,
     internal: 'internal error',
     cannotWrite: 'Could not write',
+    checking: 'Checking',
     writeFailure: {
       'no-dir': 'the output folder does not exist',
       denied: 'permission denied',

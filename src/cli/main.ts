@@ -24,7 +24,8 @@ interface CheckOpts {
 
 export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = writeStdout): Promise<number> {
   const files = await expandInputs(inputs);
-  const progress = new Progress(files.length);
+  const progress = new Progress(files.length, process.stderr, CLI_TEXT[o.lang].checking);
+  if (files.length) progress.begin(files[0]);
   const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' }, o.jobs, (done, file) => progress.tick(done, file));
   progress.end();
   const report: Report = { version: 1, files: reports };
