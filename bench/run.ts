@@ -100,7 +100,7 @@ interface E2E {
   checkJsonMs: number;
   ratioText: number;
   ratioJson: number;
-  samples: { exceljs: number[]; text: number[]; json: number[] };
+  samples: { exceljs: number[]; stream: number[]; text: number[]; json: number[] };
 }
 
 async function e2e(file: string, cells?: number): Promise<E2E> {
@@ -178,10 +178,20 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), '|' + w.map((x, i) => (i === 0 ? '-'.repeat(x + 1) + '-' : '-'.repeat(x + 1) + ':')).join('|') + '|', ...rows.map(line)].join('\n');
 }
 
+/** The range of `a[i] / b[i]` over the rounds (each round runs both, one after the other). */
+function pairRange(a: number[], b: number[] | undefined): string {
+  if (!b || a.length < 2 || a.length !== b.length) return '';
+  const r = a.map((x, i) => x / b[i]);
+  return `, ${f2(Math.min(...r))}–${f2(Math.max(...r))}× pair by pair`;
+}
+
 function endToEndLine(e: E2E): string {
+  const limit = 1.3;
+  const verdict = (r: number) => (r <= limit ? `within the judged ${limit}×` : `over the judged ${limit}×`);
   return (
     `End to end, ${e.file} (fresh processes, median of ${e.reps}): exceljs alone ${f0(e.exceljsAloneMs)} ms, its streaming reader ${f0(e.exceljsStreamMs)} ms; ` +
-    `report-check check ${f0(e.checkTextMs)} ms (${f2(e.ratioText)}× exceljs, ${f2(e.ratioTextStream)}× its streaming reader), --format json ${f0(e.checkJsonMs)} ms (${f2(e.ratioJson)}×)`
+    `report-check check ${f0(e.checkTextMs)} ms (${f2(e.ratioText)}× exceljs${pairRange(e.samples.text, e.samples.exceljs)}, ${verdict(e.ratioText)}; ` +
+    `${f2(e.ratioTextStream)}× its streaming reader${pairRange(e.samples.text, e.samples.stream)}), --format json ${f0(e.checkJsonMs)} ms (${f2(e.ratioJson)}×)`
   );
 }
 
