@@ -179,8 +179,8 @@ function table(head: string[], rows: string[][]): string {
 }
 
 /** The range of `a[i] / b[i]` over the rounds (each round runs both, one after the other). */
-function pairRange(a: number[], b: number[] | undefined): string {
-  if (!b || a.length < 2 || a.length !== b.length) return '';
+function pairRange(a: number[], b: number[]): string {
+  if (a.length < 2 || a.length !== b.length) return '';
   const r = a.map((x, i) => x / b[i]);
   return `, ${f2(Math.min(...r))}–${f2(Math.max(...r))}× pair by pair`;
 }

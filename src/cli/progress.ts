@@ -1,12 +1,14 @@
 // Progress on stderr, only when stderr is a terminal: a bar over many files, a status line for one
 // (a workbook of a million cells takes seconds, and a silent terminal looks stuck).
+import { CLI_TEXT } from './cli-messages';
+
 export class Progress {
   private readonly on: boolean;
   private shown = false;
   constructor(
     private readonly total: number,
     private readonly stream: NodeJS.WriteStream = process.stderr,
-    private readonly checking = 'Проверяется',
+    private readonly checking = CLI_TEXT.ru.checking,
   ) {
     this.on = !!stream.isTTY && total > 0;
   }
