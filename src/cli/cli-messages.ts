@@ -13,6 +13,8 @@ type Catalogue = {
   more: (n: number, cells: string) => string;
   cannotRead: string;
   sameOut: string;
+  /** `fill` on a workbook only the fast reader reads (prefixed parts, as the Open XML SDK writes them). */
+  cannotRewrite: string;
   wrote: (n: number, out: string) => string;
   nothingToFill: string;
   filesSummary: (files: number, failed: number, errors: number) => string;
@@ -56,6 +58,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     more: (n, cells) => `…и ещё ${n} ${ruCells(n)} с тем же замечанием: ${cells} (все — в --format json)`,
     cannotRead: 'Не удалось прочитать',
     sameOut: 'Выходной файл совпадает с входным: укажите другой путь в --out',
+    cannotRewrite: 'книгу можно проверить, но не заполнить: она записана программой, чей формат не удаётся переписать без потерь (например, Open XML SDK). Откройте её в Excel, сохраните и повторите',
     wrote: (n, out) => `Заполнено ячеек: ${n}. Записано в ${out}`,
     nothingToFill: 'Заполнять нечего: все вычисляемые ячейки уже заполнены',
     filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
@@ -93,6 +96,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     more: (n, cells) => `…and ${n} more ${n === 1 ? 'cell' : 'cells'} with the same note: ${cells} (all of them in --format json)`,
     cannotRead: 'Could not read',
     sameOut: 'The output file is the input file: give another path in --out',
+    cannotRewrite: 'the workbook can be checked but not filled: it was written by a program whose format cannot be rewritten without loss (the Open XML SDK, for one). Open it in Excel, save it and try again',
     wrote: (n, out) => `Cells filled: ${n}. Written to ${out}`,
     nothingToFill: 'Nothing to fill: every computed cell is already filled',
     filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,

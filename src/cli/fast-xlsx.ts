@@ -9,7 +9,9 @@
 // XML outside what this reader scans) is read here; so is one with a row, or a row's first cell, without
 // `r` (read as the spec has it: after the previous row or cell), and a zip64 end record beside a complete
 // classic one (JSZip takes it for data before the zip). A formula cell without `r` keeps its cached 0,
-// which parseXlsx cannot find (it looks results up by address).
+// which parseXlsx cannot find (it looks results up by address). Parts whose elements carry a prefix
+// (`<x:c>`, as .NET's Open XML SDK writes them; exceljs fails on every such file) are read as the spec
+// has them: parts found through their relationships whatever their names, stored results kept as written.
 import { inflateRawSync } from 'zlib';
 import { cachedValuesIn } from './raw-results';
 import type { Area, Cell, Sheet, Workbook } from '../core';
@@ -199,8 +201,13 @@ function decodeAttr(s: string): string {
 /** A forward-only tag scanner over one XML document (no comments, CDATA, DTD or processing instructions inside). */
 class Scanner {
   pos: number;
-  /** Name of the current tag (with its prefix, if any). */
+  /** Name of the current tag (without `prefix`; with any other prefix). */
   name = '';
+  /**
+   * The prefix the part gives its own elements (`x:` where the root is `<x:worksheet xmlns:x="…">`,
+   * as .NET's Open XML SDK writes parts), or '' (see openRoot).
+   */
+  prefix = '';
   /** A closing tag `</x>`. */
   close = false;
   /** A self-closing tag `<x/>`. */
@@ -242,6 +249,7 @@ class Scanner {
       if (c === 62 || c === 47 || c <= 32) break;
     }
     this.name = xml.slice(nameStart, i);
+    if (this.prefix !== '' && this.name.startsWith(this.prefix)) this.name = this.name.slice(this.prefix.length);
     const pos = this.attrPos;
     let n = 0;
     let self = false;
@@ -319,7 +327,14 @@ class Scanner {
   }
 }
 
-/** The document's root element, with the scanner just past its opening tag. */
+/** The namespaces of the parts' elements: SpreadsheetML (transitional and strict), and package relationships. */
+const PART_NAMESPACES = new Set(['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main', 'http://schemas.openxmlformats.org/package/2006/relationships']);
+
+/**
+ * The document's root element, with the scanner just past its opening tag. A root written with a
+ * prefix its own tag declares for the part's namespace (`<x:worksheet xmlns:x="…/main">`) gives the
+ * scanner that prefix: exceljs fails on such a part, Excel reads it.
+ */
 function openRoot(xml: string, root: string): Scanner {
   let start = 0;
   while (start < xml.length && xml.charCodeAt(start) <= 32) start++;
@@ -331,7 +346,13 @@ function openRoot(xml: string, root: string): Scanner {
   // Comments, CDATA, DTDs and processing instructions change what saxes reports: the scanner stops at
   // every tag, and leaves a document with any of them to exceljs.
   const sc = new Scanner(xml, start);
-  if (!sc.next() || sc.close || sc.name !== root) unsupported(`root element <${sc.name}>, not <${root}>`);
+  if (!sc.next() || sc.close) unsupported('root element');
+  const colon = sc.name.indexOf(':');
+  if (colon > 0 && sc.name.slice(colon + 1) === root && PART_NAMESPACES.has(sc.attr(`xmlns:${sc.name.slice(0, colon)}`) ?? '')) {
+    sc.prefix = sc.name.slice(0, colon + 1);
+    sc.name = root;
+  }
+  if (sc.name !== root) unsupported(`root element <${sc.name}>, not <${root}>`);
   return sc;
 }
 
@@ -623,11 +644,13 @@ interface SheetLayout {
   dataEnd: number;
   merges: string[];
   hyperlinks: Array<{ ref: string; rid: string }>;
+  /** The part's prefix for its elements (see Scanner.prefix). */
+  prefix: string;
 }
 
 function sheetLayout(xml: string): SheetLayout {
   const sc = openRoot(xml, 'worksheet');
-  const layout: SheetLayout = { dataStart: 0, dataEnd: 0, merges: [], hyperlinks: [] };
+  const layout: SheetLayout = { dataStart: 0, dataEnd: 0, merges: [], hyperlinks: [], prefix: sc.prefix };
   let seenData = false;
   children(sc, (name) => {
     if (name === 'sheetData') {
@@ -636,7 +659,7 @@ function sheetLayout(xml: string): SheetLayout {
       if (sc.self) return;
       layout.dataStart = sc.pos;
       // '<' cannot occur unescaped in text or attributes, and the document has no comments or CDATA.
-      const end = xml.indexOf('</sheetData', sc.pos);
+      const end = xml.indexOf(`</${sc.prefix}sheetData`, sc.pos);
       if (end < 0) unsupported('unterminated <sheetData>');
       layout.dataEnd = end;
       sc.pos = end;
@@ -719,6 +742,10 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
   // A row whose only cells are emptied hyperlinks is still reported (exceljs counts them as values).
   let keepRow = false;
   const sc = new Scanner(xml, layout.dataStart, layout.dataEnd);
+  sc.prefix = layout.prefix;
+  // exceljs drops a falsy cached result (below); it reads no prefixed part, so such a sheet keeps
+  // its results as Excel shows them.
+  const keepFalsy = layout.prefix !== '';
 
   let row: Row | undefined;
   let rowIndex = -1;
@@ -951,7 +978,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
         // A formula value without formula text is `[object Object]` in parseXlsx.
         if (!f) unsupported('formula cell without formula text');
         const fx = '=' + f;
-        if (!result) {
+        if (!result && !(keepFalsy && (result === 0 || result === false))) {
           // exceljs drops a falsy result (0, false, NaN): parseXlsx's resolvePending may find it (below).
           cell = { value: null, formula: fx, noResult: true };
           pending.push({ address, cell, start: cellStart, own: rStart < 0 });
@@ -1134,6 +1161,11 @@ export function parseXlsxFast(buf: Buffer): Workbook {
   });
   const relsXml = zip.text('xl/_rels/workbook.xml.rels');
   const rels = readRels(relsXml);
+  // A prefixed workbook part (Open XML SDK) is none exceljs reads: its parts are found as the
+  // relationships name them, as Excel finds them, not by exceljs's fixed names.
+  const bySpec = wsc.prefix !== '';
+  const partOf = (target: string) => `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+  const typed = (type: string) => [...rels.values()].find((r) => r.type?.endsWith(`/${type}`) && r.target !== undefined);
 
   // The sheets exceljs reads: those whose relationship leads to a part it took for a worksheet.
   const chosen: Array<{ name: string; path: string }> = [];
@@ -1152,8 +1184,8 @@ export function parseXlsxFast(buf: Buffer): Workbook {
     if (rel.target === undefined) unsupported('relationship without a target');
     // exceljs: `xl/` + the target without leading spaces and `/xl/`, a part named like xl/worksheets/sheetN.xml.
     // (A chart sheet's target, chartsheets/sheet1.xml, is no such part.)
-    const path = `xl/${rel.target!.replace(/^(\s|\/xl\/)+/, '')}`;
-    if (!/xl\/worksheets\/sheet(\d+)[.]xml/.test(path) || !zip.has(path)) continue;
+    const path = partOf(rel.target!);
+    if (!(bySpec ? rel.type?.endsWith('/worksheet') : /xl\/worksheets\/sheet(\d+)[.]xml/.test(path)) || !zip.has(path)) continue;
     if (paths.has(path)) unsupported('two sheets on one part');
     checkName(def.name);
     const lower = def.name.toLowerCase();
@@ -1164,9 +1196,10 @@ export function parseXlsxFast(buf: Buffer): Workbook {
   }
 
   // exceljs reads the string table and the styles from these names, whatever the relationships say.
-  const sstXml = zip.text('xl/sharedStrings.xml');
+  const partText = (type: string, name: string) => zip.text(bySpec && typed(type) ? partOf(typed(type)!.target!) : name);
+  const sstXml = partText('sharedStrings', 'xl/sharedStrings.xml');
   const strings = sstXml === undefined ? undefined : readSharedStrings(sstXml);
-  const styles = Styles.read(zip.text('xl/styles.xml'));
+  const styles = Styles.read(partText('styles', 'xl/styles.xml'));
   const rawTargets = rawSheetTargets(wbXml, relsXml ?? '');
 
   // One sheet's XML at a time.
@@ -1176,7 +1209,7 @@ export function parseXlsxFast(buf: Buffer): Workbook {
     const layout = sheetLayout(xml);
     const hyperlinks = new Set<string>();
     if (layout.hyperlinks.length) {
-      const sheetRels = readRels(zip.text(relsPath(s.path)));
+      const sheetRels = readRels(zip.text(bySpec ? s.path.replace(/([^/]*)$/, '_rels/$1.rels') : relsPath(s.path)));
       for (const h of layout.hyperlinks) {
         const rel = sheetRels.get(h.rid);
         // exceljs fails on a link whose relationship is missing; one without a target is no link to it.
@@ -1185,7 +1218,7 @@ export function parseXlsxFast(buf: Buffer): Workbook {
       }
     }
     const rawPath = rawTargets.get(s.name);
-    const rawResults = rawPath === undefined || !zip.has(rawPath) ? 'none' : rawPath === s.path ? 'this' : 'other';
+    const rawResults = bySpec || rawPath === undefined || !zip.has(rawPath) ? 'none' : rawPath === s.path ? 'this' : 'other';
     const { rows, merges } = readSheet(xml, layout, { strings, styles, date1904, rawResults, hyperlinks });
     sheets.push({ name: s.name, rows, merges });
   }

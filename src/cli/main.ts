@@ -9,6 +9,8 @@ import { expandInputs } from './files';
 import { checkFile, failureText } from './process-file';
 import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
+import { parseXlsxFast } from './fast-xlsx';
+import { ReadError } from './read-errors';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './text-report';
 import { applyPlan, writeBookAtomically } from './write-xlsx';
@@ -67,6 +69,16 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
+/** Whether the fast reader reads the workbook (see runFill). */
+function readsFast(buf: Buffer): boolean {
+  try {
+    parseXlsxFast(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function writeFailureText(e: unknown, lang: Lang): string {
   const w = CLI_TEXT[lang].writeFailure;
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -84,10 +96,14 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     return 2;
   }
   let parsed;
+  let buf: Buffer | undefined;
   try {
-    parsed = await parseXlsxBook(await readFileBuffer(input));
+    buf = await readFileBuffer(input);
+    parsed = await parseXlsxBook(buf);
   } catch (e) {
-    err(`${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
+    // A workbook exceljs cannot read but `check` can (fast-xlsx.ts reads prefixed parts): fill writes with exceljs.
+    const checkable = buf !== undefined && e instanceof ReadError && e.code === 'corrupt' && readsFast(buf);
+    err(checkable ? `${input}: ${t.cannotRewrite}\n` : `${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
     return 2;
   }
   let plan;

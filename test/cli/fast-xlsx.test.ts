@@ -410,7 +410,6 @@ describe('what the fast reader leaves to exceljs', () => {
   const cases: Array<[string, () => Promise<Buffer>]> = [
     ['a comment', () => one(ws(`<!-- note -->${row}`))],
     ['CDATA', () => one(ws('<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row>'))],
-    ['a prefixed worksheet', () => one(`${XML}<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`)],
     ['overlapping merges', () => one(ws(row, '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'))],
     ['a hyperlink without its relationship', () => one(ws(row, '<hyperlinks><hyperlink ref="A1" r:id="rId9"/></hyperlinks>'))],
     ['a sheet name exceljs refuses', () => pkg({ sheets: [{ name: 'History', xml: ws(row) }] })],

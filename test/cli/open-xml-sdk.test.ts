@@ -1,0 +1,105 @@
+// Workbooks as .NET's Open XML SDK writes them: every element of a part with a prefix (`<x:c>`),
+// parts named freely and found through their relationships. Excel opens them; exceljs fails on
+// them ("Cannot set properties of undefined"), so they were reported as damaged. The fast reader
+// reads them as exceljs reads the same workbook written plainly, and the check says the same.
+import { promises as fs } from 'fs';
+import JSZip from 'jszip';
+import * as os from 'os';
+import * as path from 'path';
+import { parseXlsxFast } from '../../src/cli/fast-xlsx';
+import { runCheck, runFill } from '../../src/cli/main';
+import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
+import { XML, one } from './xlsx-packages';
+
+const SAMPLE = 'samples/sample-report.xlsx';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** Every unprefixed element of a SpreadsheetML part given the prefix `x:`, its namespace declared for it. */
+function prefixed(xml: string): string {
+  return xml.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`).replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, '<$1x:$2');
+}
+
+/** The workbook rewritten as the Open XML SDK writes one: prefixed parts, sheets in `xl/worksheets/dataN.xml`, absolute targets. */
+async function asOpenXmlSdk(buf: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buf);
+  const out = new JSZip();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    let text = await file.async('string');
+    const target = name.replace(/^xl\/worksheets\/(_rels\/)?sheet(\d+)\.xml/, 'xl/worksheets/$1data$2.xml');
+    if (/^xl\/(workbook|sharedStrings|styles)\.xml$|^xl\/worksheets\/sheet\d+\.xml$/.test(name)) text = prefixed(text);
+    text = text.replace(/Target="worksheets\/sheet(\d+)\.xml"/g, 'Target="/xl/worksheets/data$1.xml"').replace(/\/xl\/worksheets\/sheet(\d+)\.xml/g, '/xl/worksheets/data$1.xml');
+    out.file(target, text);
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('the sample report written as the Open XML SDK writes it', () => {
+  let original: Buffer;
+  let sdk: Buffer;
+  beforeAll(async () => {
+    original = await fs.readFile(SAMPLE);
+    sdk = await asOpenXmlSdk(original);
+  });
+
+  test('exceljs cannot read it; the fast reader reads what exceljs reads of the original', async () => {
+    const zip = await JSZip.loadAsync(sdk);
+    expect(await zip.file('xl/worksheets/data1.xml')!.async('string')).toContain('<x:row r="1"');
+    await expect(parseXlsx(sdk)).rejects.toThrow('corrupt');
+    expect(parseXlsxFast(sdk)).toStrictEqual(await parseXlsx(original));
+    expect(await parseWorkbookBuffer(sdk)).toStrictEqual(await parseXlsx(original));
+  });
+
+  test('`report-check check` reports it as it reports the original', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rc-sdk-'));
+    const report = async (buf: Buffer) => {
+      const file = path.join(dir, 'отчёт.xlsx');
+      await fs.writeFile(file, buf);
+      let out = '';
+      const code = await runCheck([file], { format: 'json', lang: 'ru', jobs: 1 }, (s) => (out += s));
+      return { code, out };
+    };
+    const plain = await report(original);
+    const written = await report(sdk);
+    expect(written).toEqual(plain);
+    expect(JSON.parse(written.out).files[0].tables.length).toBeGreaterThan(5);
+  });
+
+  test('`fill` says it can check the workbook but not rewrite it, and writes nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rc-sdk-'));
+    const file = path.join(dir, 'отчёт.xlsx');
+    const outFile = path.join(dir, 'заполнен.xlsx');
+    await fs.writeFile(file, sdk);
+    let err = '';
+    const code = await runFill(file, { out: outFile, mode: 'formulas', lang: 'ru' }, () => undefined, (s) => (err += s));
+    expect(code).toBe(2);
+    expect(err).toBe(`${file}: книгу можно проверить, но не заполнить: она записана программой, чей формат не удаётся переписать без потерь (например, Open XML SDK). Откройте её в Excel, сохраните и повторите\n`);
+    await expect(fs.stat(outFile)).rejects.toThrow();
+  });
+});
+
+describe('a prefixed worksheet', () => {
+  const sheet = (data: string) => `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${data}</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A3:B3"/></x:mergeCells></x:worksheet>`;
+
+  test('is read cell for cell; a formula whose stored result is 0 or FALSE keeps it, as Excel shows it', async () => {
+    const buf = await one(
+      sheet(
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Всего</x:t></x:is></x:c><x:c r="B1"><x:v>12</x:v></x:c><x:c r="C1"><x:f>B1-12</x:f><x:v>0</x:v></x:c></x:row>' +
+          '<x:row r="2"><x:c r="A2" t="b"><x:f>B1&lt;0</x:f><x:v>0</x:v></x:c><x:c r="B2"><x:f>B1*2</x:f></x:c><x:c r="C2" t="str"><x:v>1 250</x:v></x:c></x:row>' +
+          '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>объединено</x:t></x:is></x:c><x:c r="B3"><x:v>5</x:v></x:c></x:row>',
+      ),
+    );
+    await expect(parseXlsx(buf)).rejects.toThrow('corrupt');
+    const rows = (await parseWorkbookBuffer(buf)).sheets[0].rows;
+    expect(rows[0]).toStrictEqual([{ value: 'Всего' }, { value: 12 }, { value: 0, formula: '=B1-12' }]);
+    expect(rows[1]).toStrictEqual([{ value: false, formula: '=B1<0' }, { value: null, formula: '=B1*2', noResult: true }, { value: '1 250' }]);
+    // The merge keeps its first cell only, as every read of the grid does.
+    expect(rows[2]).toStrictEqual([{ value: 'объединено' }]);
+  });
+
+  test('a prefix declared for another namespace is no SpreadsheetML part: left to exceljs, which fails on it', async () => {
+    const buf = await one(`${XML}<x:worksheet xmlns:x="urn:other"><x:sheetData/></x:worksheet>`);
+    expect(() => parseXlsxFast(buf)).toThrow('root element');
+    await expect(parseWorkbookBuffer(buf)).rejects.toThrow('corrupt');
+  });
+});
