@@ -12,6 +12,7 @@
 // which parseXlsx cannot find (it looks results up by address). Parts whose elements carry a prefix
 // (`<x:c>`, as .NET's Open XML SDK writes them; exceljs fails on every such file) are read as the spec
 // has them: parts found through their relationships whatever their names, stored results kept as written.
+import { posix } from 'path';
 import { inflateRawSync } from 'zlib';
 import { cachedValuesIn } from './raw-results';
 import type { Area, Cell, Sheet, Workbook } from '../core';
@@ -1164,7 +1165,8 @@ export function parseXlsxFast(buf: Buffer): Workbook {
   // A prefixed workbook part (Open XML SDK) is none exceljs reads: its parts are found as the
   // relationships name them, as Excel finds them, not by exceljs's fixed names.
   const bySpec = wsc.prefix !== '';
-  const partOf = (target: string) => `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+  // exceljs: `xl/` + the target without leading spaces and `/xl/`; the spec: absolute, or relative to xl/.
+  const partOf = (target: string) => (bySpec ? posix.normalize(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`);
   const typed = (type: string) => [...rels.values()].find((r) => r.type?.endsWith(`/${type}`) && r.target !== undefined);
 
   // The sheets exceljs reads: those whose relationship leads to a part it took for a worksheet.
@@ -1182,8 +1184,8 @@ export function parseXlsxFast(buf: Buffer): Workbook {
     const rel = def.rid === undefined ? undefined : rels.get(def.rid);
     if (!rel) continue;
     if (rel.target === undefined) unsupported('relationship without a target');
-    // exceljs: `xl/` + the target without leading spaces and `/xl/`, a part named like xl/worksheets/sheetN.xml.
-    // (A chart sheet's target, chartsheets/sheet1.xml, is no such part.)
+    // exceljs: a part named like xl/worksheets/sheetN.xml (a chart sheet's target, chartsheets/sheet1.xml,
+    // is no such part); the spec: a worksheet relationship.
     const path = partOf(rel.target!);
     if (!(bySpec ? rel.type?.endsWith('/worksheet') : /xl\/worksheets\/sheet(\d+)[.]xml/.test(path)) || !zip.has(path)) continue;
     if (paths.has(path)) unsupported('two sheets on one part');
@@ -1195,7 +1197,8 @@ export function parseXlsxFast(buf: Buffer): Workbook {
     chosen.push({ name: def.name, path });
   }
 
-  // exceljs reads the string table and the styles from these names, whatever the relationships say.
+  // exceljs reads the string table and the styles from these names, whatever the relationships say (a
+  // prefixed workbook's are found through them).
   const partText = (type: string, name: string) => zip.text(bySpec && typed(type) ? partOf(typed(type)!.target!) : name);
   const sstXml = partText('sharedStrings', 'xl/sharedStrings.xml');
   const strings = sstXml === undefined ? undefined : readSharedStrings(sstXml);

@@ -103,3 +103,21 @@ describe('a prefixed worksheet', () => {
     await expect(parseWorkbookBuffer(buf)).rejects.toThrow('corrupt');
   });
 });
+
+test('parts named freely and found through relationships: a relative sheet target, the string table under another name, a link', async () => {
+  const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`);
+  zip.file('_rels/.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="R1" Type="${REL_NS}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `${XML}<x:workbook xmlns:x="${MAIN}"><x:sheets><x:sheet name="Фонды" sheetId="1" r:id="Rs" xmlns:r="${REL_NS}"/></x:sheets></x:workbook>`);
+  zip.file('xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="Rs" Type="${REL_NS}/worksheet" Target="parts/../sheets/фонды.xml"/><Relationship Id="Rt" Type="${REL_NS}/sharedStrings" Target="/xl/strings.xml"/></Relationships>`);
+  zip.file('xl/strings.xml', `${XML}<x:sst xmlns:x="${MAIN}"><x:si><x:t>Поступило</x:t></x:si><x:si><x:t>сайт</x:t></x:si></x:sst>`);
+  zip.file('xl/sheets/фонды.xml', `${XML}<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>2286</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c></x:row></x:sheetData><x:hyperlinks><x:hyperlink ref="C1" r:id="Rh" xmlns:r="${REL_NS}"/></x:hyperlinks></x:worksheet>`);
+  zip.file('xl/sheets/_rels/фонды.xml.rels', `${XML}<Relationships xmlns="${PKG}"><Relationship Id="Rh" Type="${REL_NS}/hyperlink" Target="https://example.org" TargetMode="External"/></Relationships>`);
+  const buf = await zip.generateAsync({ type: 'nodebuffer' });
+  await expect(parseXlsx(buf)).rejects.toThrow();
+  const wb = parseXlsxFast(buf);
+  expect(wb.sheets.map((s) => s.name)).toEqual(['Фонды']);
+  expect(wb.sheets[0].rows[0]).toStrictEqual([{ value: 'Поступило' }, { value: 2286 }, { value: 'сайт' }]);
+});
