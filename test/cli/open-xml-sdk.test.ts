@@ -10,6 +10,8 @@ import { parseXlsxFast } from '../../src/cli/fast-xlsx';
 import { runCheck, runFill } from '../../src/cli/main';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
 import { XML, one } from './xlsx-packages';
+import { buildXlsx } from '../fixtures/xlsx-builder';
+import { scenarios } from '../fixtures/scenarios';
 
 const SAMPLE = 'samples/sample-report.xlsx';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -76,6 +78,11 @@ describe('the sample report written as the Open XML SDK writes it', () => {
     expect(err).toBe(`${file}: книгу можно проверить, но не заполнить: она записана программой, чей формат не удаётся переписать без потерь (например, Open XML SDK). Откройте её в Excel, сохраните и повторите\n`);
     await expect(fs.stat(outFile)).rejects.toThrow();
   });
+});
+
+test.each(scenarios.map((s) => [s.name, s] as const))('fixture scenario %s written by the SDK: the grid exceljs reads from its plain copy', async (_name, s) => {
+  const plain = await buildXlsx(s.sheets);
+  expect(parseXlsxFast(await asOpenXmlSdk(plain))).toStrictEqual(await parseXlsx(plain));
 });
 
 describe('a prefixed worksheet', () => {
