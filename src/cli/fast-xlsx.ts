@@ -15,6 +15,7 @@
 import { posix } from 'path';
 import { inflateRawSync } from 'zlib';
 import { cachedValuesIn } from './raw-results';
+import { dateText, isoDate } from './dates';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { ReadError } from './read-errors';
 
@@ -576,11 +577,6 @@ function excelToDate(v: unknown, date1904: boolean): Date {
   return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-function dateText(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-}
-
 /** parseXlsx's toCell for a plain (non-formula) value. */
 function plainCell(v: XValue, numFmt: string | undefined): Cell {
   let cell: Cell;
@@ -710,6 +706,8 @@ const T_STR = 2;
 const T_INLINE = 3;
 const T_BOOL = 4;
 const T_ERROR = 5;
+/** `t="d"`: a date as ISO text (exceljs reads it as a number; parseXlsx mends that, see fixIsoDates). */
+const T_DATE = 6;
 
 /** A shared formula moved to a dependent; the master's address where it cannot move (as parseXlsx). */
 function moved(master: { address: string; formula: string | undefined }, to: string): string {
@@ -850,7 +848,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
       const vs = pos[4 * tKey + 2];
       if (pos[4 * tKey + 3] - vs === 1) {
         const ch = xml.charCodeAt(vs);
-        type = ch === 115 ? T_SHARED : ch === 98 ? T_BOOL : ch === 101 ? T_ERROR : T_NUMBER;
+        type = ch === 115 ? T_SHARED : ch === 98 ? T_BOOL : ch === 101 ? T_ERROR : ch === 100 ? T_DATE : T_NUMBER;
       } else {
         const t = sc.attrValue(tKey);
         type = t === 'str' ? T_STR : t === 'inlineStr' ? T_INLINE : t === 's' ? T_SHARED : t === 'b' ? T_BOOL : t === 'e' ? T_ERROR : T_NUMBER;
@@ -958,9 +956,9 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
         if (type === T_STR) result = xmlDecodeAgain(value);
         else if (type === T_BOOL) result = parseInt(value, 10) !== 0;
         else if (type === T_ERROR) result = { error: value };
-        else result = parseFloat(value);
+        else result = (type === T_DATE && isoDate(value)) || parseFloat(value);
       }
-      if (result !== undefined && fmt?.date) result = excelToDate(result, date1904);
+      if (result !== undefined && !(result instanceof Date) && fmt?.date) result = excelToDate(result, date1904);
       let f = formula;
       // The address, where a shared formula or a dropped result needs it.
       const address = shareType === 'shared' || !result ? (rStart >= 0 ? xml.slice(rStart, rEnd) : a1(col, rowNumber)) : '';
@@ -1022,9 +1020,14 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
           case T_ERROR:
             v = { error: text };
             break;
-          default:
-            v = parseFloat(text);
-            if (fmt?.date) v = excelToDate(v, date1904);
+          default: {
+            const iso = type === T_DATE ? isoDate(text) : undefined;
+            if (iso) v = iso;
+            else {
+              v = parseFloat(text);
+              if (fmt?.date) v = excelToDate(v, date1904);
+            }
+          }
         }
       }
       cell = linked ? hyperlinkCell(v, rich, numFmt) : plainCell(v, numFmt);

@@ -1,9 +1,9 @@
 // exceljs 4.4 reads a cached formula result of 0 as no result; this reads those cells' <v> from the sheet XML.
 import type JSZip from 'jszip';
 
-/** Sheet name → (A1 address → cached value text) for the given cells only. */
-export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string>>): Promise<Map<string, Map<string, string>>> {
-  const out = new Map<string, Map<string, string>>();
+/** Sheet name → its part's XML, for the sheets `want` names (each read only when wanted), as parseXlsx's lookups find them. */
+async function sheetParts(zip: JSZip, want: (name: string) => boolean): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   const wbXml = await zip.file('xl/workbook.xml')?.async('string');
   const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   if (!wbXml || !relsXml) return out;
@@ -16,11 +16,35 @@ export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string
   for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
     const name = decodeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const cells = wanted.get(name);
-    if (!cells || !rid || !targets.has(rid)) continue;
+    if (!want(name) || !rid || !targets.has(rid)) continue;
     const xml = await zip.file(targets.get(rid)!)?.async('string');
-    if (!xml) continue;
-    out.set(name, cachedValuesIn(xml, cells));
+    if (xml) out.set(name, xml);
+  }
+  return out;
+}
+
+/** Sheet name → (A1 address → cached value text) for the given cells only. */
+export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string>>): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [name, xml] of await sheetParts(zip, (n) => wanted.has(n))) out.set(name, cachedValuesIn(xml, wanted.get(name)!));
+  return out;
+}
+
+/** Sheet name → (A1 address → value text) of the cells stored as dates in ISO text (`t="d"`), which exceljs reads as numbers. */
+export async function rawDateCells(zip: JSZip): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [name, xml] of await sheetParts(zip, () => true)) {
+    if (!xml.includes('t="d"')) continue;
+    const found = new Map<string, string>();
+    for (const m of xml.matchAll(/<c\b([^>]*)>/g)) {
+      const attrs = m[1];
+      if (attrs.endsWith('/') || !/\bt="d"/.test(attrs)) continue;
+      const address = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+      const end = xml.indexOf('</c>', m.index);
+      const v = address && end >= 0 ? /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1] : undefined;
+      if (v !== undefined) found.set(address!, v);
+    }
+    if (found.size) out.set(name, found);
   }
   return out;
 }

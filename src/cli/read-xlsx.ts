@@ -8,7 +8,8 @@ import { readFileSync, statSync } from 'fs';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { parseAddress } from '../core';
 import { ReadError } from './read-errors';
-import { rawCachedValues } from './raw-results';
+import { rawCachedValues, rawDateCells } from './raw-results';
+import { dateText, isoDate } from './dates';
 import { parseXlsxFast } from './fast-xlsx';
 
 function loadExcelJS(): typeof import('exceljs') {
@@ -43,11 +44,6 @@ export async function readFileBuffer(path: string): Promise<Buffer> {
   } catch (e) {
     throw new ReadError('unreadable', (e as Error).message);
   }
-}
-
-function dateText(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 }
 
 type Pending = { sheet: string; address: string; cell: Cell };
@@ -133,6 +129,7 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
     sheets.push({ name: ws.name, rows, merges: mergesOf(ws) });
   });
   if (pending.length) await resolvePending(buf, pending);
+  await mendIsoDates(buf, wb, sheets);
   // Give exceljs back the cached results it dropped, so a copy written from it keeps them.
   for (const p of pending) {
     if (p.cell.noResult || p.cell.formula === undefined) continue;
@@ -140,6 +137,33 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
     if (cell && typeof p.cell.value !== 'boolean') cell.value = { formula: p.cell.formula.slice(1), result: p.cell.value ?? undefined } as ExcelJS.CellValue;
   }
   return { workbook: { sheets }, book: wb };
+}
+
+/**
+ * Cells stored as dates in ISO text (`t="d"`, as Excel's Strict format writes them): exceljs reads
+ * `2024-01-01` as 2024 (or, formatted as a date, as 16.07.1905), and a copy written from it would
+ * hold that. Both the grid and exceljs's cell get the date (exceljs writes it as Excel's number).
+ */
+async function mendIsoDates(buf: Buffer, wb: ExcelJS.Workbook, sheets: Sheet[]): Promise<void> {
+  let raw: Map<string, Map<string, string>>;
+  try {
+    raw = await rawDateCells(await loadJSZip().loadAsync(buf));
+  } catch {
+    return;
+  }
+  for (const [name, cells] of raw) {
+    const ws = wb.getWorksheet(name);
+    const sheet = sheets.find((s) => s.name === name);
+    if (!ws || !sheet) continue;
+    for (const [address, text] of cells) {
+      const d = isoDate(text);
+      const cell = ws.getCell(address);
+      const grid = sheet.rows[Number(cell.row) - 1]?.[Number(cell.col) - 1];
+      if (!d || !grid || (cell.isMerged && cell.master !== cell)) continue;
+      grid.value = dateText(d);
+      cell.value = grid.formula ? ({ formula: grid.formula.slice(1), result: d } as ExcelJS.CellValue) : d;
+    }
+  }
 }
 
 async function hasWorkbookPart(buf: Buffer): Promise<boolean> {

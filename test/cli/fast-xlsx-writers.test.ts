@@ -2,7 +2,13 @@
 // streaming writer, XlsxWriter's shapes, openpyxl's formulas without results (in linear time) and
 // character references, zip64 containers, cells and rows without `r`, hyperlinks on emptied cells. Where exceljs cannot read a package at all (a row without r, a row's first cell
 // without r), the fast reader reads it as if every cell had its address, as the spec and Excel do.
+// Dates stored as ISO text (t="d") are dates in both readers and stay dates in a filled copy.
 import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import JSZip from 'jszip';
+import * as os from 'os';
+import * as path from 'path';
+import { runFill } from '../../src/cli/main';
 import { PassThrough } from 'stream';
 import { parseXlsxFast } from '../../src/cli/fast-xlsx';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
@@ -215,5 +221,34 @@ describe('a hyperlink on a cell without a value (Excel keeps it when the text is
   test('replaces an earlier cell of the same address', async () => {
     const xml = ws('<row r="1"><c r="A1"><v>5</v></c></row><row r="1"><c r="B1"><v>6</v></c><c r="A1"/></row>', links('A1'));
     await same(await pkg({ sheets: [{ name: 'Л', xml, rels }] }));
+  });
+});
+
+describe('dates stored as ISO text (t="d", as Excel\'s Strict format writes them)', () => {
+  const data =
+    '<row r="1"><c r="A1" t="d"><v>2024-01-01T00:00:00</v></c><c r="B1" s="1" t="d"><v>2023-12-31</v></c><c r="C1" t="d"><f>B1+1</f><v>2024-01-01T00:00:00Z</v></c></row>' +
+    '<row r="2"><c r="A2" t="d"><v>2023-02-30</v></c><c r="B2" t="d"><v>5</v></c><c r="C2" t="d" s="1"><v>2024-06-15T12:30:00.000+03:00</v></c></row>';
+
+  test('are dates in both readers (exceljs alone reads 2024-01-01 as 2024); what is no date stays as exceljs reads it', async () => {
+    const wb = await same(await one(ws(data), { styles: styles([[164, 'dd.mm.yyyy']], [undefined, 164]) }));
+    expect(wb.sheets[0].rows[0]).toStrictEqual([{ value: '01.01.2024' }, { value: '31.12.2023', numberFormat: 'dd.mm.yyyy' }, { value: '01.01.2024', formula: '=B1+1' }]);
+    expect(wb.sheets[0].rows[1]).toStrictEqual([{ value: 2023 }, { value: 5 }, { value: '15.06.2024', numberFormat: 'dd.mm.yyyy' }]);
+  });
+
+  test('a filled copy keeps them as dates (Excel\'s day numbers), where exceljs alone writes 2024', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rc-isodate-'));
+    const zip = await JSZip.loadAsync(await fs.readFile('samples/sample-report.xlsx'));
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = await zip.file(part)!.async('string');
+    // A date beside the first table, in a row of its own far below.
+    zip.file(part, xml.replace('</sheetData>', '<row r="200"><c r="A200" t="d"><v>2024-01-01T00:00:00</v></c></row></sheetData>'));
+    const input = path.join(dir, 'отчёт.xlsx');
+    const output = path.join(dir, 'заполнен.xlsx');
+    await fs.writeFile(input, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(await runFill(input, { out: output, mode: 'formulas', lang: 'ru' }, () => undefined, () => undefined)).toBe(0);
+    const written = await (await JSZip.loadAsync(await fs.readFile(output))).file(part)!.async('string');
+    expect(/<c r="A200"[^>]*><v>([^<]*)<\/v>/.exec(written)?.[1]).toBe('45292');
+    // exceljs gives a date without a format its default date format (built-in 14, shown in the user's locale).
+    expect((await parseXlsx(await fs.readFile(output))).sheets[0].rows[199]).toStrictEqual([{ value: '01.01.2024', numberFormat: 'mm-dd-yy' }]);
   });
 });
