@@ -1,4 +1,4 @@
-// Workbooks as .NET's Open XML SDK writes them: every element of a part with a prefix (`<x:c>`),
+// Workbooks as .NET's Open XML SDK writes them (and one in Excel's Strict namespaces): every element of a part with a prefix (`<x:c>`),
 // parts named freely and found through their relationships. Excel opens them; exceljs fails on
 // them ("Cannot set properties of undefined"), so they were reported as damaged. The fast reader
 // reads them as exceljs reads the same workbook written plainly, and the check says the same.
@@ -83,6 +83,18 @@ describe('the sample report written as the Open XML SDK writes it', () => {
 test.each(scenarios.map((s) => [s.name, s] as const))('fixture scenario %s written by the SDK: the grid exceljs reads from its plain copy', async (_name, s) => {
   const plain = await buildXlsx(s.sheets);
   expect(parseXlsxFast(await asOpenXmlSdk(plain))).toStrictEqual(await parseXlsx(plain));
+});
+
+test("the sample saved in Excel's Strict format (its namespaces): read fast, as the original is read", async () => {
+  const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
+  const out = new JSZip();
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const text = await file.async('string');
+    out.file(name, text.replaceAll(MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main').replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'));
+  }
+  const strict = await out.generateAsync({ type: 'nodebuffer' });
+  expect(parseXlsxFast(strict)).toStrictEqual(await parseXlsx(await fs.readFile(SAMPLE)));
 });
 
 describe('a prefixed worksheet', () => {
