@@ -1,5 +1,6 @@
 // The CLI's own words (read failures, headings), Russian first.
 import type { Lang } from '../core';
+import type { LostKind } from './objects-lost';
 import type { ReadFailure } from './read-errors';
 
 type Catalogue = {
@@ -15,6 +16,12 @@ type Catalogue = {
   sameOut: string;
   /** `fill` on a workbook only the fast reader reads (prefixed parts, as the Open XML SDK writes them). */
   cannotRewrite: string;
+  /** What a filled copy would not keep (objects-lost.ts), one phrase per kind. */
+  lostKinds: Record<LostKind, string>;
+  /** `fill` refused: the list of what would be lost. */
+  objectsLost: (list: string) => string;
+  /** `fill --without-objects`: what the copy was written without. */
+  writtenWithout: (list: string) => string;
   wrote: (n: number, out: string) => string;
   nothingToFill: string;
   filesSummary: (files: number, failed: number, errors: number) => string;
@@ -59,6 +66,19 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     cannotRead: 'Не удалось прочитать',
     sameOut: 'Выходной файл совпадает с входным: укажите другой путь в --out',
     cannotRewrite: 'книгу можно проверить, но не заполнить: она записана программой, чей формат не удаётся переписать без потерь (например, Open XML SDK). Откройте её в Excel, сохраните и повторите',
+    lostKinds: {
+      charts: 'диаграммы',
+      shapes: 'фигуры и надписи',
+      pivots: 'сводные таблицы',
+      macros: 'макросы (VBA)',
+      slicers: 'срезы и временные шкалы',
+      links: 'связи с другими книгами',
+      controls: 'элементы управления',
+      threads: 'цепочки примечаний',
+    },
+    objectsLost: (list) =>
+      `в книге есть то, чего заполненная копия не сохранит: ${list}. Заполните книгу в Excel из панели «Проверка отчёта» (там ничего не теряется) или повторите команду с --without-objects, чтобы записать копию без этого`,
+    writtenWithout: (list) => `Копия записана без: ${list}`,
     wrote: (n, out) => `Заполнено ячеек: ${n}. Записано в ${out}`,
     nothingToFill: 'Заполнять нечего: все вычисляемые ячейки уже заполнены',
     filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
@@ -97,6 +117,19 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     cannotRead: 'Could not read',
     sameOut: 'The output file is the input file: give another path in --out',
     cannotRewrite: 'the workbook can be checked but not filled: it was written by a program whose format cannot be rewritten without loss (the Open XML SDK, for one). Open it in Excel, save it and try again',
+    lostKinds: {
+      charts: 'charts',
+      shapes: 'shapes and text boxes',
+      pivots: 'pivot tables',
+      macros: 'macros (VBA)',
+      slicers: 'slicers and timelines',
+      links: 'links to other workbooks',
+      controls: 'form controls',
+      threads: 'comment threads',
+    },
+    objectsLost: (list) =>
+      `the workbook holds what a filled copy would not keep: ${list}. Fill it in Excel from the Report Checker pane (nothing is lost there), or run again with --without-objects to write the copy without them`,
+    writtenWithout: (list) => `The copy was written without: ${list}`,
     wrote: (n, out) => `Cells filled: ${n}. Written to ${out}`,
     nothingToFill: 'Nothing to fill: every computed cell is already filled',
     filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,

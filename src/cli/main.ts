@@ -11,6 +11,7 @@ import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
 import { parseXlsxFast } from './fast-xlsx';
 import { ReadError } from './read-errors';
+import { objectsLost } from './objects-lost';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './text-report';
 import { applyPlan, writeBookAtomically } from './write-xlsx';
@@ -56,6 +57,8 @@ interface FillOpts {
   out: string;
   mode: 'formulas' | 'values';
   overwrite?: boolean;
+  /** Write the copy even without what exceljs cannot carry over (charts, shapes, macros…). */
+  withoutObjects?: boolean;
   lang: Lang;
   threshold?: number;
 }
@@ -106,6 +109,12 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     err(checkable ? `${input}: ${t.cannotRewrite}\n` : `${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
     return 2;
   }
+  // exceljs writes the copy: what it cannot carry over is named, and the copy is written only when asked.
+  const lost = (await objectsLost(buf)).map((l) => (l.kind === 'macros' ? t.lostKinds[l.kind] : `${t.lostKinds[l.kind]}: ${l.count}`)).join(', ');
+  if (lost && !o.withoutObjects) {
+    err(`${input}: ${t.objectsLost(lost)}\n`);
+    return 2;
+  }
   let plan;
   try {
     const analysis = analyze(parsed.workbook);
@@ -122,7 +131,7 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     return 2;
   }
   const lines = plan.writes.map((w) => `  ${w.sheet}!${w.address}: ${w.before.value === null ? '∅' : String(w.before.value)} → ${w.formula ? `${w.formula} (${w.value})` : w.value}`);
-  out((plan.writes.length ? t.wrote(plan.writes.length, o.out) : t.nothingToFill) + '\n' + (lines.length ? lines.join('\n') + '\n' : ''));
+  out((plan.writes.length ? t.wrote(plan.writes.length, o.out) : t.nothingToFill) + '\n' + (lost ? t.writtenWithout(lost) + '\n' : '') + (lines.length ? lines.join('\n') + '\n' : ''));
   return 0;
 }
 
@@ -154,6 +163,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .requiredOption('--out <out.xlsx>', 'куда записать заполненную копию')
     .addOption(new Option('--mode <mode>', 'formulas | values').choices(['formulas', 'values']).default('formulas'))
     .option('--overwrite', 'перезаписывать непустые ячейки и формулы с неверным значением', false)
+    .option('--without-objects', 'записать копию, даже если в ней не сохранятся диаграммы, фигуры, макросы и т. п.', false)
     .addOption(langOption())
     .addOption(thresholdOption())
     .action(async (input: string, o: FillOpts) => setExit(await runFill(input, o)));

@@ -1,0 +1,52 @@
+// What a filled copy would lose: `fill` writes the copy with exceljs, which keeps cells, styles,
+// merges, notes, validations, conditional formats and pictures, and drops the rest of a package.
+import type JSZip from 'jszip';
+
+export type LostKind = 'charts' | 'shapes' | 'pivots' | 'macros' | 'slicers' | 'links' | 'controls' | 'threads';
+
+/** The order they are named in. */
+const ORDER: LostKind[] = ['charts', 'shapes', 'pivots', 'slicers', 'links', 'controls', 'threads', 'macros'];
+
+export interface Lost {
+  kind: LostKind;
+  count: number;
+}
+
+/** Parts exceljs drops, by the folder or name Excel gives them. */
+const PARTS: Array<[LostKind, RegExp]> = [
+  ['charts', /^xl\/(charts\/chart[^/]*|chartsheets\/[^/]*)\.xml$/i],
+  ['pivots', /^xl\/pivotTables\/[^/]*\.xml$/i],
+  ['macros', /^xl\/vbaProject\.bin$/i],
+  ['slicers', /^xl\/(slicers|timelines)\/[^/]*\.xml$/i],
+  ['links', /^xl\/externalLinks\/[^/]*\.xml$/i],
+  ['controls', /^xl\/ctrlProps\/[^/]*\.xml$/i],
+  ['threads', /^xl\/threadedComments\/[^/]*\.xml$/i],
+];
+
+/** Shapes, text boxes, groups and connectors of a drawing (its pictures are kept). */
+const SHAPE = /<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>]/g;
+
+/** What of the workbook in `buf` a copy written by exceljs would not hold; empty when nothing. */
+export async function objectsLost(buf: Buffer): Promise<Lost[]> {
+  let zip: JSZip;
+  try {
+    zip = await (require('jszip') as typeof import('jszip')).loadAsync(buf);
+  } catch {
+    return [];
+  }
+  const counts = new Map<LostKind, number>();
+  const add = (kind: LostKind, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const hit = PARTS.find(([, re]) => re.test(name));
+    if (hit) add(hit[0]);
+    else if (/^xl\/drawings\/drawing[^/]*\.xml$/i.test(name)) {
+      // A shape nested in a group is counted once, with its group.
+      const xml = await file.async('string');
+      const top = xml.match(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)>/g) ?? [];
+      const shapes = top.filter((a) => (a.match(SHAPE) ?? []).length > 0).length;
+      if (shapes) add('shapes', shapes);
+    }
+  }
+  return ORDER.filter((kind) => counts.has(kind)).map((kind) => ({ kind, count: counts.get(kind)! }));
+}
