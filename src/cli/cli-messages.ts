@@ -69,6 +69,8 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     lostKinds: {
       charts: 'диаграммы',
       shapes: 'фигуры и надписи',
+      sparklines: 'спарклайны',
+      validations: 'проверки данных по спискам с других листов',
       pivots: 'сводные таблицы',
       macros: 'макросы (VBA)',
       slicers: 'срезы и временные шкалы',
@@ -120,6 +122,8 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     lostKinds: {
       charts: 'charts',
       shapes: 'shapes and text boxes',
+      sparklines: 'sparklines',
+      validations: 'data validations reading other sheets',
       pivots: 'pivot tables',
       macros: 'macros (VBA)',
       slicers: 'slicers and timelines',

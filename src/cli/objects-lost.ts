@@ -2,10 +2,10 @@
 // merges, notes, validations, conditional formats and pictures, and drops the rest of a package.
 import type JSZip from 'jszip';
 
-export type LostKind = 'charts' | 'shapes' | 'pivots' | 'macros' | 'slicers' | 'links' | 'controls' | 'threads';
+export type LostKind = 'charts' | 'shapes' | 'sparklines' | 'pivots' | 'validations' | 'macros' | 'slicers' | 'links' | 'controls' | 'threads';
 
 /** The order they are named in. */
-const ORDER: LostKind[] = ['charts', 'shapes', 'pivots', 'slicers', 'links', 'controls', 'threads', 'macros'];
+const ORDER: LostKind[] = ['charts', 'shapes', 'sparklines', 'pivots', 'slicers', 'validations', 'links', 'controls', 'threads', 'macros'];
 
 export interface Lost {
   kind: LostKind;
@@ -21,6 +21,15 @@ const PARTS: Array<[LostKind, RegExp]> = [
   ['links', /^xl\/externalLinks\/[^/]*\.xml$/i],
   ['controls', /^xl\/ctrlProps\/[^/]*\.xml$/i],
   ['threads', /^xl\/threadedComments\/[^/]*\.xml$/i],
+];
+
+/**
+ * In a sheet's extension list (Excel 2010's additions): sparklines, and data validations that read
+ * another sheet (Excel writes those there, the others where exceljs reads them).
+ */
+const SHEET_EXTENSIONS: Array<[LostKind, RegExp]> = [
+  ['sparklines', /<\w+:sparkline[\s>]/g],
+  ['validations', /<\w+:dataValidation[\s>]/g],
 ];
 
 /** Shapes, text boxes, groups and connectors of a drawing (its pictures are kept). */
@@ -40,7 +49,15 @@ export async function objectsLost(buf: Buffer): Promise<Lost[]> {
     if (file.dir) continue;
     const hit = PARTS.find(([, re]) => re.test(name));
     if (hit) add(hit[0]);
-    else if (/^xl\/drawings\/drawing[^/]*\.xml$/i.test(name)) {
+    else if (/^xl\/worksheets\/[^/]*\.xml$/i.test(name)) {
+      const xml = await file.async('string');
+      const ext = xml.indexOf('<extLst');
+      if (ext < 0) continue;
+      for (const [kind, re] of SHEET_EXTENSIONS) {
+        const n = (xml.slice(ext).match(re) ?? []).length;
+        if (n) add(kind, n);
+      }
+    } else if (/^xl\/drawings\/drawing[^/]*\.xml$/i.test(name)) {
       // A shape nested in a group is counted once, with its group.
       const xml = await file.async('string');
       const top = xml.match(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)>/g) ?? [];

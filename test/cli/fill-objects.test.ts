@@ -19,11 +19,16 @@ const chartFrame = `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr 
 const textBox = (id: number) => `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="Надпись ${id}"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Пояснение</a:t></a:r></a:p></xdr:txBody></xdr:sp>`;
 const group = `<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="9" name="Группа"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr><xdr:grpSpPr/>${textBox(10)}${textBox(11)}</xdr:grpSp>`;
 
-/** The sample with a chart, a text box, a group of two text boxes and a VBA project on its first sheet. */
+/** Excel 2010's sheet extensions: a validation list read from another sheet, and two sparklines. */
+const EXT =
+  '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Штаты!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2</xm:sqref></x14:dataValidation></x14:dataValidations></ext>' +
+  '<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>B5:E5</xm:f><xm:sqref>F5</xm:sqref></x14:sparkline><x14:sparkline><xm:f>B6:E6</xm:f><xm:sqref>F6</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
+
+/** The sample with a chart, a text box, a group of two text boxes, Excel 2010's extensions and a VBA project on its first sheet. */
 async function withObjects(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
   const sheet = 'xl/worksheets/sheet1.xml';
-  zip.file(sheet, (await zip.file(sheet)!.async('string')).replace('</worksheet>', '<drawing r:id="rIdD1"/></worksheet>'));
+  zip.file(sheet, (await zip.file(sheet)!.async('string')).replace('</worksheet>', `<drawing r:id="rIdD1"/>${EXT}</worksheet>`));
   zip.file('xl/worksheets/_rels/sheet1.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rIdD1" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
   zip.file('xl/drawings/drawing1.xml', `<?xml version="1.0"?><xdr:wsDr ${XDR} xmlns:r="${R}">${anchor(1, chartFrame)}${anchor(12, textBox(3))}${anchor(24, group)}</xdr:wsDr>`);
   zip.file('xl/drawings/_rels/drawing1.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rIdC1" Type="${R}/chart" Target="../charts/chart1.xml"/></Relationships>`);
@@ -46,10 +51,12 @@ async function fill(buf: Buffer, withoutObjects?: boolean) {
   return { code, out, err, input, written };
 }
 
-test('the objects are named: charts, shapes (a group counts once), macros', async () => {
+test('the objects are named: charts, shapes (a group counts once), sparklines, validations reading another sheet, macros', async () => {
   expect(await objectsLost(await withObjects())).toEqual([
     { kind: 'charts', count: 1 },
     { kind: 'shapes', count: 2 },
+    { kind: 'sparklines', count: 2 },
+    { kind: 'validations', count: 1 },
     { kind: 'macros', count: 1 },
   ]);
 });
@@ -59,7 +66,7 @@ test('`fill` names what the copy would lose and writes nothing', async () => {
   expect(r.code).toBe(2);
   expect(r.written).toBeUndefined();
   expect(r.err).toBe(
-    `${r.input}: в книге есть то, чего заполненная копия не сохранит: диаграммы: 1, фигуры и надписи: 2, макросы (VBA). ` +
+    `${r.input}: в книге есть то, чего заполненная копия не сохранит: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, макросы (VBA). ` +
       'Заполните книгу в Excel из панели «Проверка отчёта» (там ничего не теряется) или повторите команду с --without-objects, чтобы записать копию без этого\n',
   );
 });
@@ -67,17 +74,18 @@ test('`fill` names what the copy would lose and writes nothing', async () => {
 test('with --without-objects it writes the filled copy and says what the copy is without', async () => {
   const r = await fill(await withObjects(), true);
   expect(r.code).toBe(0);
-  expect(r.out.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Заполнено ячеек: \d+\. Записано в /), 'Копия записана без: диаграммы: 1, фигуры и надписи: 2, макросы (VBA)']);
+  expect(r.out.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Заполнено ячеек: \d+\. Записано в /), 'Копия записана без: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, макросы (VBA)']);
   const names = Object.keys((await JSZip.loadAsync(r.written!)).files);
   expect(names.filter((n) => /chart|drawing|vba/i.test(n))).toEqual([]);
 });
 
-test('pictures, notes and the sample itself lose nothing: the copy is written as before', async () => {
+test('pictures, notes, validations of the sheet itself and the sample lose nothing: the copy is written as before', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(SAMPLE)) as unknown as ArrayBuffer);
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   wb.worksheets[0].addImage(wb.addImage({ buffer: png, extension: 'png' } as unknown as ExcelJS.Image), 'O2:R8');
   wb.worksheets[0].getCell('O1').note = 'примечание';
+  wb.worksheets[0].getCell('P1').dataValidation = { type: 'list', allowBlank: true, formulae: ['"да,нет"'] };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   expect(await objectsLost(buf)).toEqual([]);
   expect(await objectsLost(await fs.readFile(SAMPLE))).toEqual([]);
