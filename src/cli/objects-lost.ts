@@ -2,10 +2,10 @@
 // merges, notes, validations, conditional formats and pictures, and drops the rest of a package.
 import type JSZip from 'jszip';
 
-export type LostKind = 'charts' | 'shapes' | 'sparklines' | 'pivots' | 'validations' | 'macros' | 'slicers' | 'links' | 'controls' | 'threads';
+export type LostKind = 'charts' | 'shapes' | 'sparklines' | 'pivots' | 'validations' | 'macros' | 'slicers' | 'links' | 'connections' | 'controls' | 'threads';
 
 /** The order they are named in. */
-const ORDER: LostKind[] = ['charts', 'shapes', 'sparklines', 'pivots', 'slicers', 'validations', 'links', 'controls', 'threads', 'macros'];
+const ORDER: LostKind[] = ['charts', 'shapes', 'sparklines', 'pivots', 'slicers', 'validations', 'links', 'connections', 'controls', 'threads', 'macros'];
 
 export interface Lost {
   kind: LostKind;
@@ -19,6 +19,7 @@ const PARTS: Array<[LostKind, RegExp]> = [
   ['macros', /^xl\/vbaProject\.bin$/i],
   ['slicers', /^xl\/(slicers|timelines)\/[^/]*\.xml$/i],
   ['links', /^xl\/externalLinks\/[^/]*\.xml$/i],
+  ['connections', /^xl\/connections\.xml$/i],
   ['controls', /^xl\/ctrlProps\/[^/]*\.xml$/i],
   ['threads', /^xl\/threadedComments\/[^/]*\.xml$/i],
 ];

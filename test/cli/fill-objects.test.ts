@@ -24,7 +24,7 @@ const EXT =
   '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Штаты!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>B2</xm:sqref></x14:dataValidation></x14:dataValidations></ext>' +
   '<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>B5:E5</xm:f><xm:sqref>F5</xm:sqref></x14:sparkline><x14:sparkline><xm:f>B6:E6</xm:f><xm:sqref>F6</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
 
-/** The sample with a chart, a text box, a group of two text boxes, Excel 2010's extensions and a VBA project on its first sheet. */
+/** The sample with a chart, a text box, a group of two text boxes, Excel 2010's extensions on its first sheet, a data connection and a VBA project. */
 async function withObjects(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
   const sheet = 'xl/worksheets/sheet1.xml';
@@ -34,6 +34,7 @@ async function withObjects(): Promise<Buffer> {
   zip.file('xl/drawings/_rels/drawing1.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PKG}"><Relationship Id="rIdC1" Type="${R}/chart" Target="../charts/chart1.xml"/></Relationships>`);
   zip.file('xl/charts/chart1.xml', '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>');
   zip.file('xl/vbaProject.bin', Buffer.from('VBA'));
+  zip.file('xl/connections.xml', '<?xml version="1.0"?><connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><connection id="1" name="Запрос" type="5" refreshedVersion="6"/></connections>');
   const types = await zip.file('[Content_Types].xml')!.async('string');
   zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'));
   return zip.generateAsync({ type: 'nodebuffer' });
@@ -57,6 +58,7 @@ test('the objects are named: charts, shapes (a group counts once), sparklines, v
     { kind: 'shapes', count: 2 },
     { kind: 'sparklines', count: 2 },
     { kind: 'validations', count: 1 },
+    { kind: 'connections', count: 1 },
     { kind: 'macros', count: 1 },
   ]);
 });
@@ -66,7 +68,7 @@ test('`fill` names what the copy would lose and writes nothing', async () => {
   expect(r.code).toBe(2);
   expect(r.written).toBeUndefined();
   expect(r.err).toBe(
-    `${r.input}: в книге есть то, чего заполненная копия не сохранит: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, макросы (VBA). ` +
+    `${r.input}: в книге есть то, чего заполненная копия не сохранит: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, подключения к внешним данным: 1, макросы (VBA). ` +
       'Заполните книгу в Excel из панели «Проверка отчёта» (там ничего не теряется) или повторите команду с --without-objects, чтобы записать копию без этого\n',
   );
 });
@@ -74,7 +76,7 @@ test('`fill` names what the copy would lose and writes nothing', async () => {
 test('with --without-objects it writes the filled copy and says what the copy is without', async () => {
   const r = await fill(await withObjects(), true);
   expect(r.code).toBe(0);
-  expect(r.out.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Заполнено ячеек: \d+\. Записано в /), 'Копия записана без: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, макросы (VBA)']);
+  expect(r.out.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Заполнено ячеек: \d+\. Записано в /), 'Копия записана без: диаграммы: 1, фигуры и надписи: 2, спарклайны: 2, проверки данных по спискам с других листов: 1, подключения к внешним данным: 1, макросы (VBA)']);
   const names = Object.keys((await JSZip.loadAsync(r.written!)).files);
   expect(names.filter((n) => /chart|drawing|vba/i.test(n))).toEqual([]);
 });
