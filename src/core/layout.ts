@@ -246,6 +246,15 @@ function rowOrigins(view: SheetView, r: number, area: Area): number[] {
   return cols;
 }
 
+/** Whether a row of the area starts two cells or more (a merge counts once); no list made (every block asks). */
+function anyWideRow(view: SheetView, area: Area): boolean {
+  for (let r = area.top; r <= area.bottom; r++) {
+    let n = 0;
+    for (let c = area.left; c <= area.right; c++) if (view.origin(r, c) && ++n === 2) return true;
+  }
+  return false;
+}
+
 function isNumeric(n: Num): boolean {
   return n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash';
 }
@@ -286,9 +295,8 @@ export function trimBlock(view: SheetView, area: Area): Area {
     return !long || (n.text ?? '').length > 40;
   };
   // Title and prose lines glued on top: drop single-text rows while a wider row follows somewhere.
-  let widest = 0;
-  for (let r = a.top; r <= a.bottom; r++) widest = Math.max(widest, rowOrigins(view, r, a).length);
-  while (a.top < a.bottom && widest >= 2 && single(a.top, false)) a.top++;
+  const wide = anyWideRow(view, a);
+  while (a.top < a.bottom && wide && single(a.top, false)) a.top++;
   while (a.bottom > a.top && single(a.bottom, true)) a.bottom--;
   // What the dropped lines reached beyond the table is not the table's.
   let left = a.right;
