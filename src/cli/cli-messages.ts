@@ -25,6 +25,8 @@ type Catalogue = {
   wrote: (n: number, out: string) => string;
   nothingToFill: string;
   filesSummary: (files: number, failed: number, errors: number) => string;
+  /** Spreadsheets in the folders that are no .xlsx, not checked (files.ts). */
+  skipped: (files: string[]) => string;
   internal: string;
   cannotWrite: string;
   /** The status line while one workbook is checked (a terminal only). */
@@ -39,6 +41,11 @@ function ruCells(n: number): string {
   if (d === 1 && h !== 11) return 'ячейка';
   if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'ячейки';
   return 'ячеек';
+}
+
+/** The first few of a list of files, then an ellipsis. */
+function listed(files: string[]): string {
+  return files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
 }
 
 export const CLI_TEXT: Record<Lang, Catalogue> = {
@@ -85,6 +92,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     wrote: (n, out) => `Заполнено ячеек: ${n}. Записано в ${out}`,
     nothingToFill: 'Заполнять нечего: все вычисляемые ячейки уже заполнены',
     filesSummary: (f, failed, e) => `Проверено файлов: ${f}, не прочитано: ${failed}, файлов с ошибками: ${e}`,
+    skipped: (files) => `Не проверены (в папках, но не .xlsx): ${files.length} — ${listed(files)}. Чтобы проверить такую книгу, сохраните её как .xlsx`,
     internal: 'внутренняя ошибка программы',
     cannotWrite: 'Не удалось записать',
     checking: 'Проверяется',
@@ -139,6 +147,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     wrote: (n, out) => `Cells filled: ${n}. Written to ${out}`,
     nothingToFill: 'Nothing to fill: every computed cell is already filled',
     filesSummary: (f, failed, e) => `Files checked: ${f}, unreadable: ${failed}, files with errors: ${e}`,
+    skipped: (files) => `Not checked (in the folders, but not .xlsx): ${files.length} — ${listed(files)}. To check such a workbook, save it as .xlsx`,
     internal: 'internal error',
     cannotWrite: 'Could not write',
     checking: 'Checking',

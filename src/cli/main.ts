@@ -25,8 +25,8 @@ interface CheckOpts {
   jobs?: number;
 }
 
-export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = writeStdout): Promise<number> {
-  const files = await expandInputs(inputs);
+export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const { files, skipped } = await expandInputs(inputs);
   const progress = new Progress(files.length, process.stderr, CLI_TEXT[o.lang].checking);
   if (files.length) progress.begin(files[0]);
   const reports: FileReport[] = await checkFilesParallel(files, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' }, o.jobs, (done, file) => progress.tick(done, file));
@@ -49,6 +49,8 @@ export async function runCheck(inputs: string[], o: CheckOpts, out: (s: string) 
     }
     out('\n');
   }
+  // After the report, where it is read last (stderr: the JSON on stdout stays one document).
+  if (skipped.length) err(CLI_TEXT[o.lang].skipped(skipped) + '\n');
   if (reports.some((f) => f.error)) return 2;
   return reports.some((f) => f.issues.some((i) => i.severity === 'error')) ? 1 : 0;
 }

@@ -148,6 +148,22 @@ describe('check: one bad file each, with its reason in the user language', () =>
     expect(text.out).toContain(CLI_TEXT.en.filesSummary(6, 3, 0));
   });
 
+  test('spreadsheets in a folder that are no .xlsx are not checked, but named after the report (stderr)', async () => {
+    const mixed = p('mixed');
+    await fs.mkdir(path.join(mixed, 'старые'), { recursive: true });
+    await fs.copyFile(p('good.xlsx'), path.join(mixed, 'a.xlsx'));
+    for (const name of ['b.xls', 'c.xlsm', 'старые/d.ods', '~$e.xls', 'notes.txt']) await fs.writeFile(path.join(mixed, name), 'x');
+    for (const format of ['text', 'json'] as const) {
+      let out = '';
+      let err = '';
+      const code = await runCheck([mixed], { format, lang: 'ru', jobs: 1 }, (s) => (out += s), (s) => (err += s));
+      expect(code).toBe(0);
+      expect(err).toBe(`Не проверены (в папках, но не .xlsx): 3 — ${path.join(mixed, 'b.xls')}, ${path.join(mixed, 'c.xlsm')}, ${path.join(mixed, 'старые/d.ods')}. Чтобы проверить такую книгу, сохраните её как .xlsx\n`);
+      if (format === 'json') expect(JSON.parse(out).files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.xlsx']);
+      else expect(out).not.toContain('b.xls');
+    }
+  });
+
   test('exit 1 when errors are found and every file was read; 0 when clean', async () => {
     expect((await check([p('errors-found.xlsx'), p('good.xlsx')])).code).toBe(1);
     expect((await check([p('good.xlsx')])).code).toBe(0);
