@@ -36,6 +36,15 @@ const SHEET_EXTENSIONS: Array<[LostKind, RegExp]> = [
 /** Shapes, text boxes, groups and connectors of a drawing (its pictures are kept). */
 const SHAPE = /<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>]/g;
 
+/** A part's text; '' for one that cannot be inflated (exceljs, which read the workbook, did not need it). */
+async function textOf(file: JSZip.JSZipObject): Promise<string> {
+  try {
+    return await file.async('string');
+  } catch {
+    return '';
+  }
+}
+
 /** What of the workbook in `buf` a copy written by exceljs would not hold; empty when nothing. */
 export async function objectsLost(buf: Buffer): Promise<Lost[]> {
   let zip: JSZip;
@@ -51,7 +60,7 @@ export async function objectsLost(buf: Buffer): Promise<Lost[]> {
     const hit = PARTS.find(([, re]) => re.test(name));
     if (hit) add(hit[0]);
     else if (/^xl\/worksheets\/[^/]*\.xml$/i.test(name)) {
-      const xml = await file.async('string');
+      const xml = await textOf(file);
       const ext = xml.indexOf('<extLst');
       if (ext < 0) continue;
       for (const [kind, re] of SHEET_EXTENSIONS) {
@@ -60,7 +69,7 @@ export async function objectsLost(buf: Buffer): Promise<Lost[]> {
       }
     } else if (/^xl\/drawings\/drawing[^/]*\.xml$/i.test(name)) {
       // A shape nested in a group is counted once, with its group.
-      const xml = await file.async('string');
+      const xml = await textOf(file);
       const top = xml.match(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)[\s>][\s\S]*?<\/(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)>/g) ?? [];
       const shapes = top.filter((a) => (a.match(SHAPE) ?? []).length > 0).length;
       if (shapes) add('shapes', shapes);
