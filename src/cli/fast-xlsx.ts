@@ -245,13 +245,14 @@ class Scanner {
     const close = c === 47;
     if (close) i++;
     else if (c === 33 || c === 63) unsupported('markup declaration, comment or processing instruction');
-    const nameStart = i;
+    let nameStart = i;
     for (; i < end; i++) {
       c = xml.charCodeAt(i);
       if (c === 62 || c === 47 || c <= 32) break;
     }
+    // The part's own prefix is left out of the name (sliced once: a one-letter name is then shared).
+    if (this.prefix !== '' && xml.startsWith(this.prefix, nameStart)) nameStart += this.prefix.length;
     this.name = xml.slice(nameStart, i);
-    if (this.prefix !== '' && this.name.startsWith(this.prefix)) this.name = this.name.slice(this.prefix.length);
     const pos = this.attrPos;
     let n = 0;
     let self = false;
@@ -745,6 +746,9 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
   // exceljs drops a falsy cached result (below); it reads no prefixed part, so such a sheet keeps
   // its results as Excel shows them.
   const keepFalsy = layout.prefix !== '';
+  // The usual cell's value and end (below), with the part's prefix.
+  const vOpen = `<${layout.prefix}v>`;
+  const vClose = `</${layout.prefix}v></${layout.prefix}c>`;
 
   let row: Row | undefined;
   let rowIndex = -1;
@@ -867,10 +871,10 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
     if (!done) {
       // The usual shape, <c …><v>text</v></c>, without the general loop.
       const p = sc.pos;
-      if (xml.charCodeAt(p) === 60 && xml.charCodeAt(p + 1) === 118 && xml.charCodeAt(p + 2) === 62) {
-        const lt = xml.indexOf('<', p + 3);
-        if (lt >= 0 && lt + 8 <= layout.dataEnd && xml.startsWith('</v></c>', lt)) {
-          const vs = p + 3;
+      if (keepFalsy ? xml.startsWith(vOpen, p) : xml.charCodeAt(p) === 60 && xml.charCodeAt(p + 1) === 118 && xml.charCodeAt(p + 2) === 62) {
+        const vs = p + vOpen.length;
+        const lt = xml.indexOf('<', vs);
+        if (lt >= 0 && lt + vClose.length <= layout.dataEnd && xml.startsWith(vClose, lt)) {
           if ((type === T_NUMBER || type === T_SHARED) && lt > vs && lt - vs <= 15) {
             let v = 0;
             let j = vs;
@@ -885,7 +889,7 @@ function readSheet(xml: string, layout: SheetLayout, ctx: SheetContext): { rows:
             const raw = xml.slice(vs, lt);
             value = raw.indexOf('&') < 0 && raw.indexOf('\r') < 0 ? raw : decodeText(raw);
           }
-          sc.pos = lt + 8;
+          sc.pos = lt + vClose.length;
           done = true;
         }
       }
