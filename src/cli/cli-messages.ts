@@ -14,6 +14,7 @@ type Catalogue = {
   more: (n: number, cells: string) => string;
   cannotRead: string;
   sameOut: string;
+  outNotXlsx: string;
   /** `fill` on a workbook only the fast reader reads (prefixed parts, as the Open XML SDK writes them). */
   cannotRewrite: string;
   /** What a filled copy would not keep (objects-lost.ts), one phrase per kind. */
@@ -72,6 +73,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     more: (n, cells) => `…и ещё ${n} ${ruCells(n)} с тем же замечанием: ${cells} (все — в --format json)`,
     cannotRead: 'Не удалось прочитать',
     sameOut: 'Выходной файл совпадает с входным: укажите другой путь в --out',
+    outNotXlsx: 'Копия записывается как книга .xlsx: дайте файлу в --out расширение .xlsx',
     cannotRewrite: 'книгу можно проверить, но не заполнить: она записана программой, чей формат не удаётся переписать без потерь (например, Open XML SDK). Откройте её в Excel, сохраните и повторите',
     lostKinds: {
       charts: 'диаграммы',
@@ -127,6 +129,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     more: (n, cells) => `…and ${n} more ${n === 1 ? 'cell' : 'cells'} with the same note: ${cells} (all of them in --format json)`,
     cannotRead: 'Could not read',
     sameOut: 'The output file is the input file: give another path in --out',
+    outNotXlsx: 'The copy is written as an .xlsx workbook: give the file in --out the extension .xlsx',
     cannotRewrite: 'the workbook can be checked but not filled: it was written by a program whose format cannot be rewritten without loss (the Open XML SDK, for one). Open it in Excel, save it and try again',
     lostKinds: {
       charts: 'charts',

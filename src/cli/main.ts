@@ -100,6 +100,11 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     err(`${t.sameOut}\n`);
     return 2;
   }
+  // The copy is a plain workbook: Excel refuses one named .xlsm (macro-enabled) or without an extension.
+  if (!/\.xlsx$/i.test(o.out)) {
+    err(`${t.outNotXlsx}\n`);
+    return 2;
+  }
   let parsed;
   let buf: Buffer | undefined;
   try {

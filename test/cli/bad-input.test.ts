@@ -244,6 +244,15 @@ describe('fill: never over its input, atomic output', () => {
     expect(report.files[0].issues.filter((i) => i.rule === 'missing-value')).toEqual([]);
   });
 
+  test('an output not named .xlsx (.xlsm, none) → exit 2: Excel would refuse the copy; nothing written', async () => {
+    for (const name of ['копия.xlsm', 'копия']) {
+      let err = '';
+      expect(await runFill(p('fill-in.xlsx'), { out: p(name), mode: 'formulas', lang: 'ru' }, () => undefined, (s) => (err += s))).toBe(2);
+      expect(err).toBe(CLI_TEXT.ru.outNotXlsx + '\n');
+      await expect(fs.stat(p(name))).rejects.toThrow();
+    }
+  });
+
   test('an unreadable input → exit 2 with the reason; nothing written', async () => {
     for (const [name, code] of [['encrypted.xlsx', 'encrypted'], ['truncated.xlsx', 'corrupt'], ['batch/pipe.xlsx', 'not-a-file']] as const) {
       let err = '';
