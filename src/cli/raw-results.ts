@@ -34,12 +34,12 @@ export async function rawCachedValues(zip: JSZip, wanted: Map<string, Set<string
 export async function rawDateCells(zip: JSZip): Promise<Map<string, Map<string, string>>> {
   const out = new Map<string, Map<string, string>>();
   for (const [name, xml] of await sheetParts(zip, () => true)) {
-    if (!xml.includes('t="d"')) continue;
+    if (!/\bt=["']d["']/.test(xml)) continue;
     const found = new Map<string, string>();
     for (const m of xml.matchAll(/<c\b([^>]*)>/g)) {
       const attrs = m[1];
-      if (attrs.endsWith('/') || !/\bt="d"/.test(attrs)) continue;
-      const address = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+      if (attrs.endsWith('/') || !/\bt=["']d["']/.test(attrs)) continue;
+      const address = /\br=["']([A-Z]+\d+)["']/.exec(attrs)?.[1];
       const end = xml.indexOf('</c>', m.index);
       const v = address && end >= 0 ? /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1] : undefined;
       if (v !== undefined) found.set(address!, v);

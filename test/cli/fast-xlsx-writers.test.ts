@@ -227,12 +227,12 @@ describe('a hyperlink on a cell without a value (Excel keeps it when the text is
 describe('dates stored as ISO text (t="d", as Excel\'s Strict format writes them)', () => {
   const data =
     '<row r="1"><c r="A1" t="d"><v>2024-01-01T00:00:00</v></c><c r="B1" s="1" t="d"><v>2023-12-31</v></c><c r="C1" t="d"><f>B1+1</f><v>2024-01-01T00:00:00Z</v></c></row>' +
-    '<row r="2"><c r="A2" t="d"><v>2023-02-30</v></c><c r="B2" t="d"><v>5</v></c><c r="C2" t="d" s="1"><v>2024-06-15T12:30:00.000+03:00</v></c></row>';
+    '<row r="2"><c r="A2" t="d"><v>2023-02-30</v></c><c r="B2" t="d"><v>5</v></c><c r="C2" t="d" s="1"><v>2024-06-15T12:30:00.000+03:00</v></c><c r=\'D2\' t=\'d\'><v>2024-03-08</v></c></row>';
 
   test('are dates in both readers (exceljs alone reads 2024-01-01 as 2024); what is no date stays as exceljs reads it', async () => {
     const wb = await same(await one(ws(data), { styles: styles([[164, 'dd.mm.yyyy']], [undefined, 164]) }));
     expect(wb.sheets[0].rows[0]).toStrictEqual([{ value: '01.01.2024' }, { value: '31.12.2023', numberFormat: 'dd.mm.yyyy' }, { value: '01.01.2024', formula: '=B1+1' }]);
-    expect(wb.sheets[0].rows[1]).toStrictEqual([{ value: 2023 }, { value: 5 }, { value: '15.06.2024', numberFormat: 'dd.mm.yyyy' }]);
+    expect(wb.sheets[0].rows[1]).toStrictEqual([{ value: 2023 }, { value: 5 }, { value: '15.06.2024', numberFormat: 'dd.mm.yyyy' }, { value: '08.03.2024' }]);
   });
 
   test('a filled copy keeps them as dates (Excel\'s day numbers), where exceljs alone writes 2024', async () => {
