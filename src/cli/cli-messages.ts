@@ -1,6 +1,6 @@
 // The CLI's own words (read failures, headings), Russian first.
 import type { Lang } from '../core';
-import type { LostKind } from './objects-lost';
+import type { Lost, LostKind } from './objects-lost';
 import type { ReadFailure } from './read-errors';
 
 type Catalogue = {
@@ -42,6 +42,11 @@ function ruCells(n: number): string {
   if (d === 1 && h !== 11) return 'ячейка';
   if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'ячейки';
   return 'ячеек';
+}
+
+/** What a filled copy would lose, in the catalogue's words: `диаграммы: 1, макросы (VBA)` (macros are not counted). */
+export function lostText(lang: Lang, lost: readonly Lost[]): string {
+  return lost.map((l) => (l.kind === 'macros' ? CLI_TEXT[lang].lostKinds[l.kind] : `${CLI_TEXT[lang].lostKinds[l.kind]}: ${l.count}`)).join(', ');
 }
 
 /** The first few of a list of files, then an ellipsis. */

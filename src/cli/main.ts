@@ -4,7 +4,7 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import { planFill, type FileReport, type Lang, type Report } from '../core';
 import { analyze } from '../core/check';
-import { CLI_TEXT } from './cli-messages';
+import { CLI_TEXT, lostText } from './cli-messages';
 import { expandInputs } from './files';
 import { checkFile, failureText } from './process-file';
 import { Progress } from './progress';
@@ -117,7 +117,7 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     return 2;
   }
   // exceljs writes the copy: what it cannot carry over is named, and the copy is written only when asked.
-  const lost = (await objectsLost(buf)).map((l) => (l.kind === 'macros' ? t.lostKinds[l.kind] : `${t.lostKinds[l.kind]}: ${l.count}`)).join(', ');
+  const lost = lostText(o.lang, await objectsLost(buf));
   if (lost && !o.withoutObjects) {
     err(`${input}: ${t.objectsLost(lost)}\n`);
     return 2;

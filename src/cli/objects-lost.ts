@@ -1,6 +1,7 @@
 // What a filled copy would lose: `fill` writes the copy with exceljs, which keeps cells, styles,
 // merges, notes, validations, conditional formats and pictures, and drops the rest of a package.
 import type JSZip from 'jszip';
+import { zipOf } from './package-zip';
 
 export type LostKind = 'charts' | 'shapes' | 'sparklines' | 'pivots' | 'validations' | 'macros' | 'slicers' | 'links' | 'connections' | 'controls' | 'threads';
 
@@ -49,7 +50,7 @@ async function textOf(file: JSZip.JSZipObject): Promise<string> {
 export async function objectsLost(buf: Buffer): Promise<Lost[]> {
   let zip: JSZip;
   try {
-    zip = await (require('jszip') as typeof import('jszip')).loadAsync(buf);
+    zip = await zipOf(buf);
   } catch {
     return [];
   }

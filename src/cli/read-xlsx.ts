@@ -3,21 +3,17 @@
 // leaves to it; `fill` reads with exceljs, which also writes the filled copy. exceljs and JSZip are
 // loaded only when used, so that `check` and its worker threads do not pay for loading them.
 import type ExcelJS from 'exceljs';
-import type JSZip from 'jszip';
 import { readFileSync, statSync } from 'fs';
 import type { Area, Cell, Sheet, Workbook } from '../core';
 import { parseAddress } from '../core';
 import { ReadError } from './read-errors';
 import { rawCachedValues, rawDateCells } from './raw-results';
 import { dateText, isoDate } from './dates';
+import { zipOf } from './package-zip';
 import { parseXlsxFast } from './fast-xlsx';
 
 function loadExcelJS(): typeof import('exceljs') {
   return require('exceljs');
-}
-
-function loadJSZip(): typeof import('jszip') {
-  return require('jszip');
 }
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -147,7 +143,7 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
 async function mendIsoDates(buf: Buffer, wb: ExcelJS.Workbook, sheets: Sheet[]): Promise<void> {
   let raw: Map<string, Map<string, string>>;
   try {
-    raw = await rawDateCells(await loadJSZip().loadAsync(buf));
+    raw = await rawDateCells(await zipOf(buf));
   } catch {
     return;
   }
@@ -168,7 +164,7 @@ async function mendIsoDates(buf: Buffer, wb: ExcelJS.Workbook, sheets: Sheet[]):
 
 async function hasWorkbookPart(buf: Buffer): Promise<boolean> {
   try {
-    const zip: JSZip = await loadJSZip().loadAsync(buf);
+    const zip = await zipOf(buf);
     return Object.keys(zip.files).some((n) => /^xl\/workbook\.xml$/i.test(n));
   } catch {
     return false;
@@ -184,7 +180,7 @@ async function resolvePending(buf: Buffer, pending: Pending[]): Promise<void> {
   }
   let raw: Map<string, Map<string, string>>;
   try {
-    raw = await rawCachedValues(await loadJSZip().loadAsync(buf), wanted);
+    raw = await rawCachedValues(await zipOf(buf), wanted);
   } catch {
     return;
   }
