@@ -246,6 +246,17 @@ function rowOrigins(view: SheetView, r: number, area: Area): number[] {
   return cols;
 }
 
+/** The column of the row's one cell within the area (a merge counts once), or -1 when it has none or several; no list made. */
+function soleOrigin(view: SheetView, r: number, area: Area): number {
+  let at = -1;
+  for (let c = area.left; c <= area.right; c++)
+    if (view.origin(r, c)) {
+      if (at >= 0) return -1;
+      at = c;
+    }
+  return at;
+}
+
 /** Whether a row of the area starts two cells or more (a merge counts once); no list made (every block asks). */
 function anyWideRow(view: SheetView, area: Area): boolean {
   for (let r = area.top; r <= area.bottom; r++) {
@@ -485,9 +496,9 @@ export function splitAtProse(view: SheetView, area: Area): Area[] {
   const out: Area[] = [];
   let top = area.top;
   for (let r = area.top; r <= area.bottom; r++) {
-    const cols = rowOrigins(view, r, area);
-    const merged = cols.length === 1 && (view.mergeAt(r, cols[0])?.right ?? cols[0]) > cols[0];
-    const prose = cols.length === 1 && !merged && view.num(r, cols[0]).kind === 'not-number' && (view.num(r, cols[0]).text ?? '').trim().length > 50;
+    const c = soleOrigin(view, r, area);
+    const merged = c >= 0 && (view.mergeAt(r, c)?.right ?? c) > c;
+    const prose = c >= 0 && !merged && view.num(r, c).kind === 'not-number' && (view.num(r, c).text ?? '').trim().length > 50;
     if (!prose || area.right === area.left) continue;
     if (r > top) out.push({ ...area, top, bottom: r - 1 });
     top = r + 1;
