@@ -1,5 +1,6 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
 import { inputsOf, instances } from '../relations';
+import type { CellRef } from '../issue';
 import type { TableCell } from '../table';
 import { ref, what, type Rule } from './rule';
 
@@ -27,8 +28,12 @@ export const missingValue: Rule = {
       const d = ctx.values.derived.get(id);
       if (d && d.inst === inst && !reported.has(id)) {
         reported.add(id);
-        const r = ref(t, target);
-        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [r, ...inputsOf(inst).map((x) => ref(x.table, x.cell))], expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
+        // The target, then every cell it is computed from (a column total of a regional grid: 36 000).
+        const inputs = inputsOf(inst);
+        const cells = new Array<CellRef>(inputs.length + 1);
+        cells[0] = ref(t, target);
+        for (let xi = 0; xi < inputs.length; xi++) cells[xi + 1] = ref(inputs[xi].table, inputs[xi].cell);
+        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells, expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
       }
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
