@@ -1127,6 +1127,11 @@ function relsPath(part: string): string {
   return `xl/worksheets/_rels/sheet${/xl\/worksheets\/sheet(\d+)[.]xml/.exec(part)![1]}.xml.rels`;
 }
 
+/** The spec's name for a part's relationships, whatever the part's name: `dir/_rels/name.rels`. */
+function specRelsPath(part: string): string {
+  return part.replace(/([^/]*)$/, '_rels/$1.rels');
+}
+
 /** exceljs's checks on a worksheet name: the ones it refuses (or warns about and truncates) are left to it. */
 function checkName(name: string): void {
   if (name === '' || name === 'History' || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || name.length > 31) unsupported(`sheet name ${JSON.stringify(name)}`);
@@ -1219,7 +1224,7 @@ export function parseXlsxFast(buf: Buffer): Workbook {
     const layout = sheetLayout(xml);
     const hyperlinks = new Set<string>();
     if (layout.hyperlinks.length) {
-      const sheetRels = readRels(zip.text(bySpec ? s.path.replace(/([^/]*)$/, '_rels/$1.rels') : relsPath(s.path)));
+      const sheetRels = readRels(zip.text(bySpec ? specRelsPath(s.path) : relsPath(s.path)));
       for (const h of layout.hyperlinks) {
         const rel = sheetRels.get(h.rid);
         // exceljs fails on a link whose relationship is missing; one without a target is no link to it.

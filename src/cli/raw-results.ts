@@ -38,10 +38,9 @@ export async function rawDateCells(zip: JSZip): Promise<Map<string, Map<string, 
     const found = new Map<string, string>();
     for (const m of xml.matchAll(/<c\b([^>]*)>/g)) {
       const attrs = m[1];
-      if (attrs.endsWith('/') || !/\bt=["']d["']/.test(attrs)) continue;
+      if (!/\bt=["']d["']/.test(attrs)) continue;
       const address = /\br=["']([A-Z]+\d+)["']/.exec(attrs)?.[1];
-      const end = xml.indexOf('</c>', m.index);
-      const v = address && end >= 0 ? /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1] : undefined;
+      const v = address ? storedValue(xml, m.index) : undefined;
       if (v !== undefined) found.set(address!, v);
     }
     if (found.size) out.set(name, found);
@@ -58,14 +57,19 @@ export function cachedValuesIn(xml: string, cells: Set<string>): Map<string, str
   const start = /<c r="([A-Z]+\d+)"/g;
   for (let m = start.exec(xml); m; m = start.exec(xml)) {
     if (!cells.has(m[1])) continue;
-    const end = xml.indexOf('</c>', m.index);
-    // A self-closing <c …/> has no value. (Looking for the next '/>' instead read to the end of a sheet
-    // without one, for every formula without a result: minutes on a million cells as openpyxl writes them.)
-    if (end < 0 || xml.charCodeAt(xml.indexOf('>', m.index) - 1) === 47) continue;
-    const v = /<v>([^<]*)<\/v>/.exec(xml.slice(m.index, end))?.[1];
+    const v = storedValue(xml, m.index);
     if (v !== undefined) found.set(m[1], v);
   }
   return found;
+}
+
+/** The `<v>` text of the cell whose `<c` starts at `at`; undefined for a cell without one. */
+function storedValue(xml: string, at: number): string | undefined {
+  const end = xml.indexOf('</c>', at);
+  // A self-closing <c …/> has no value. (Looking for the next '/>' instead read to the end of a sheet
+  // without one, for every formula without a result: minutes on a million cells as openpyxl writes them.)
+  if (end < 0 || xml.charCodeAt(xml.indexOf('>', at) - 1) === 47) return undefined;
+  return /<v>([^<]*)<\/v>/.exec(xml.slice(at, end))?.[1];
 }
 
 function decodeXml(s: string): string {
