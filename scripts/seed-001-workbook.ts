@@ -6,6 +6,8 @@ import * as path from 'path';
 import { writeXlsx, a1, type Item, type SheetSpec } from '../test/fixtures/xlsx-builder';
 import { parseSeed, cleanText, type ParseOverrides, type SeedTable } from '../test/fixtures/seed-001-full/parse';
 import { layTable, type LaidTable, type TableOverride } from '../test/fixtures/seed-001-full/layout';
+import { buildCatalogue, type Outcome } from '../test/fixtures/seed-001-full/catalogue';
+import { RELATIONS } from '../test/fixtures/seed-001-full/relations';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = '/work/shared/seeds/001_e2716e3bc0f118d1.txt';
@@ -139,16 +141,56 @@ function dump(wb: SeedWorkbook): void {
   }
 }
 
+/** The catalogue of the workbook's mistakes and consistent relations (mistakes.json). */
+export function seedCatalogue(wb: SeedWorkbook): ReturnType<typeof buildCatalogue> {
+  return buildCatalogue({ placed: new Map(wb.tables.map((t) => [t.n, t])), laid: wb.laid }, RELATIONS);
+}
+
+function show(o: Outcome): string {
+  const mark = o.status === 'holds' ? 'ok ' : o.status === 'broken' ? 'XX ' : '?? ';
+  return `${mark}t${o.table} ${o.spec.rel} ${o.cells[0]} actual=${o.actual} expected=${o.expected} ${o.spec.certainty ?? ''} ${o.note.slice(0, 70)}`;
+}
+
 async function main(): Promise<void> {
   const wb = buildSeedWorkbook();
   if (process.argv.includes('--dump')) return dump(wb);
+  const cat = seedCatalogue(wb);
+  if (process.argv.includes('--check')) {
+    const verbose = process.argv.includes('--all');
+    for (const o of cat.outcomes) if (verbose || o.status !== 'holds') console.log(show(o));
+    return;
+  }
   const out = path.join(DIR, 'seed-001.xlsx');
   await writeXlsx(out, wb.sheets);
   const index = wb.tables.map(({ n, sheet, title, titleCell, range, headerRows, seedLines }) => ({ n, sheet, title, titleCell, range, headerRows, seedLines }));
   writeFileSync(path.join(DIR, 'tables.json'), JSON.stringify(index, null, 1) + '\n');
+  writeMistakes(cat);
   const unresolved = wb.tables.filter((t) => wb.laid.get(t.n)!.unresolved.length).map((t) => t.n);
   console.log(`${wb.tables.length} tables on ${wb.sheets.length} sheets -> ${path.relative(ROOT, out)}`);
   if (unresolved.length) console.log(`spans inferred by default (check them): tables ${unresolved.join(', ')}`);
+}
+
+function writeMistakes(cat: ReturnType<typeof seedCatalogue>): void {
+  const byRel: Record<string, number> = {};
+  for (const m of cat.mistakes) if (m.certainty !== 'doubtful') byRel[m.relation] = (byRel[m.relation] ?? 0) + 1;
+  const doc = {
+    source: 'seed 001 (Asino 2023), test/fixtures/seed-001-full/seed-001.xlsx; built by scripts/seed-001-workbook.ts',
+    rounding: 'a share or indicator matches when equal to its recomputation rounded half-up or truncated at the decimals the seed prints',
+    counts: {
+      mistakes: cat.mistakes.filter((m) => m.certainty !== 'doubtful').length,
+      sure: cat.mistakes.filter((m) => m.certainty === 'sure').length,
+      likely: cat.mistakes.filter((m) => m.certainty === 'likely').length,
+      doubtful: cat.mistakes.filter((m) => m.certainty === 'doubtful').length,
+      byRelation: byRel,
+      consistentRelations: cat.tables.reduce((a, t) => a + t.consistent, 0),
+      tables: cat.tables.length,
+      tablesWithArithmetic: cat.tables.filter((t) => t.arithmetic).length,
+    },
+    mistakes: cat.mistakes,
+    tables: cat.tables,
+  };
+  writeFileSync(path.join(DIR, 'mistakes.json'), JSON.stringify(doc, null, 1) + '\n');
+  console.log(`mistakes.json: ${doc.counts.mistakes} mistakes (${doc.counts.sure} sure, ${doc.counts.likely} likely) + ${doc.counts.doubtful} doubtful; ${doc.counts.consistentRelations} consistent relations`);
 }
 
 if (require.main === module) {
