@@ -3,7 +3,8 @@
 import { modelFromJson } from './build';
 import type { ModelJson } from './build';
 import { installOfficeGlobals } from './globals';
-import type { FakeModel } from './model';
+import { HOST_PROFILES } from './model';
+import type { FakeModel, HostProfile } from './model';
 import { renderWorkbookView } from './view';
 
 declare global {
@@ -24,6 +25,8 @@ const ready: Promise<FakeModel> = fetch(url)
   .then((json) => {
     const model = modelFromJson(json);
     if (params.get('lang')) model.behaviour.displayLanguage = params.get('lang')!;
+    const profile = params.get('profile');
+    if (profile && profile in HOST_PROFILES) model.useProfile(profile as HostProfile);
     if (params.get('api')) model.behaviour.excelApi = Number(params.get('api'));
     installOfficeGlobals(model, { bodyBackgroundColor: params.get('theme') === 'dark' ? '#1f1f1f' : '#ffffff' });
     window.__fake = { model };

@@ -1,6 +1,6 @@
 // Builds the double's model from plain arrays (tests) or from its JSON form (browser build).
 import { FakeModel, cellOrNew } from './model';
-import type { FakeCell, FakeSheet } from './model';
+import type { FakeBehaviour, FakeCell, FakeSheet } from './model';
 import type { Area } from '../../src/core/grid';
 import { parseAddress } from '../../src/core/grid';
 import { evaluateFormula } from './formula';
@@ -21,6 +21,9 @@ export interface SheetSpec {
   rows: GridCell[][];
   merges?: string[];
   protected?: boolean;
+  visibility?: FakeSheet['visibility'];
+  /** Areas with formatting only (borders, fonts), in A1: they stretch the used range. */
+  formatOnly?: string[];
 }
 
 /** A model from sheet specs; formulas without a given value get one computed. */
@@ -42,7 +45,9 @@ export function modelFromSpecs(specs: SheetSpec[]): FakeModel {
       }),
     );
     for (const mg of spec.merges ?? []) s.merges.push(areaOf(mg));
+    for (const f of spec.formatOnly ?? []) s.formatOnly.push(areaOf(f));
     s.protected = !!spec.protected;
+    s.visibility = spec.visibility ?? 'Visible';
     recompute(s);
   }
   return m;
@@ -68,9 +73,12 @@ export interface ModelJson {
   sheets: Array<{
     name: string;
     protected: boolean;
+    visibility?: FakeSheet['visibility'];
     merges: Area[];
+    formatOnly?: Area[];
     cells: Array<[number, number, FakeCell]>;
   }>;
+  behaviour?: Partial<FakeBehaviour>;
 }
 
 export function modelToJson(m: FakeModel): ModelJson {
@@ -78,12 +86,15 @@ export function modelToJson(m: FakeModel): ModelJson {
     sheets: m.sheets.map((s) => ({
       name: s.name,
       protected: s.protected,
+      visibility: s.visibility,
       merges: s.merges,
+      formatOnly: s.formatOnly,
       cells: [...s.cells].map(([k, c]) => {
         const [r, col] = k.split(',').map(Number);
         return [r, col, c] as [number, number, FakeCell];
       }),
     })),
+    behaviour: m.behaviour,
   };
 }
 
@@ -92,8 +103,13 @@ export function modelFromJson(j: ModelJson): FakeModel {
   for (const sj of j.sheets) {
     const s = m.addSheet(sj.name);
     s.protected = sj.protected;
+    s.visibility = sj.visibility ?? 'Visible';
     s.merges = sj.merges;
+    s.formatOnly = sj.formatOnly ?? [];
     for (const [r, col, c] of sj.cells) s.cells.set(`${r},${col}`, { ...c });
   }
+  // JSON has no Infinity: a missing payload limit is the desktop's none.
+  Object.assign(m.behaviour, j.behaviour ?? {});
+  if (j.behaviour && j.behaviour.payloadLimit == null) m.behaviour.payloadLimit = Infinity;
   return m;
 }

@@ -1,6 +1,8 @@
 // The double's RequestContext: queues loads and writes like Office.js and runs them on sync().
 import type { FakeModel } from './model';
-import { FakeWorkbookObject, FakeApplication } from './objects';
+import { FakeWorkbookObject } from './sheets';
+import { FakeApplication } from './application';
+import { apiSetOf } from './api-sets';
 
 /** Shaped like OfficeExtension.Error: a code, a message and where it happened. */
 export class FakeOfficeError extends Error {
@@ -41,12 +43,43 @@ export interface RunOptions {
   mergeUndoGroup?: boolean;
 }
 
+/**
+ * What one object path and one action add to a request. "The payload size of a request
+ * combines the number of API calls, the number of objects, such as Range objects, [and] the
+ * length of the value to set or get" (Excel JavaScript API performance, Payload size limit best
+ * practices). Office.js sends each object path (`{"Id":5,"ObjectPathType":3,"Name":"GetRange",
+ * "ParentObjectPathId":4,"ArgumentInfo":{…}}` plus its instantiate action) and each action
+ * (`{"Id":6,"ActionType":4,"Name":"Values","ObjectPathId":5,"ArgumentInfo":{…}}`) as JSON of
+ * about these sizes, arguments and values on top.
+ */
+export const OBJECT_PATH_BYTES = 130;
+export const ACTION_BYTES = 75;
+
+/** Something in the request: an object path, sent once, the first time an action uses it. */
+export interface PathNode {
+  readonly pathParent?: PathNode;
+  /** Bytes of the path's own arguments (an address, a sheet name). */
+  readonly pathArgBytes: number;
+  pathSent?: boolean;
+}
+
 type OpKind = 'read' | 'write' | 'action';
 interface Op {
   kind: OpKind;
   requestBytes: number;
+  /** Set for actions that Excel cannot undo (Undo capabilities, Unsupported APIs). */
+  noUndo?: string;
   /** Returns the bytes it adds to the response. */
   run: () => number | void;
+}
+
+export interface EnqueueOptions {
+  /** The object the action is on: its path is counted in the request the first time. */
+  on?: PathNode;
+  /** Bytes of the action's arguments or value. */
+  bytes?: number;
+  /** The API's name when Excel has no undo for it (see `runOps`). */
+  noUndo?: string;
 }
 
 export class FakeContext {
@@ -61,11 +94,16 @@ export class FakeContext {
     readonly runOptions: RunOptions = {},
   ) {
     this.application = new FakeApplication(this);
-    this.workbook = new FakeWorkbookObject(this);
+    this.workbook = new FakeWorkbookObject(this, this.application);
   }
 
-  enqueue(kind: OpKind, run: () => number | void, requestBytes = 0): void {
-    this.queue.push({ kind, run, requestBytes });
+  enqueue(kind: OpKind, run: () => number | void, o: EnqueueOptions = {}): void {
+    let bytes = ACTION_BYTES + (o.bytes ?? 0);
+    for (let n = o.on; n && !n.pathSent; n = n.pathParent) {
+      n.pathSent = true;
+      bytes += OBJECT_PATH_BYTES + n.pathArgBytes;
+    }
+    this.queue.push({ kind, run, requestBytes: bytes, noUndo: o.noUndo });
   }
 
   async sync<T>(passThrough?: T): Promise<T> {
@@ -93,27 +131,11 @@ export class FakeContext {
         }
         await model.cellEditEnded();
       }
+      // Checked before anything runs: the host refuses the whole request.
       if (rec.requestBytes > model.behaviour.payloadLimit) {
         throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'Request too large.');
       }
-      const fi = model.faults.findIndex((f) => f.when === 'next' || rec.writes > 0);
-      const fault = fi >= 0 ? model.faults.splice(fi, 1)[0] : undefined;
-      let changed = false;
-      try {
-        ops.forEach((op, i) => {
-          if (fault && i === (fault.afterOps ?? 0)) {
-            throw new FakeOfficeError(fault.code ?? 'GeneralException', 'Injected fault.');
-          }
-          const bytes = op.run();
-          if (op.kind !== 'read') changed = true;
-          if (typeof bytes === 'number') rec.responseBytes += bytes;
-        });
-        if (fault && (fault.afterOps ?? 0) >= ops.length) {
-          throw new FakeOfficeError(fault.code ?? 'GeneralException', 'Injected fault.');
-        }
-      } finally {
-        if (changed) model.changed();
-      }
+      this.runOps(ops, rec);
       if (rec.responseBytes > model.behaviour.payloadLimit) {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'Response too large.');
       }
@@ -122,6 +144,40 @@ export class FakeContext {
       throw e;
     }
     return passThrough as T;
+  }
+
+  /**
+   * Runs a batch's operations in order; a failing one stops the batch, the ones before it
+   * stay done (Office.js runs a batch on the host in order and stops at the first error).
+   */
+  private runOps(ops: Op[], rec: SyncRecord): void {
+    const model = this.model;
+    const fi = model.faults.findIndex((f) => f.when === 'next' || rec.writes > 0);
+    const fault = fi >= 0 ? model.faults.splice(fi, 1)[0] : undefined;
+    // "If an API within the group doesn't offer undo support, the UndoNotSupported error is
+    // thrown"; outside a group "the user's undo stack is cleared starting from that API call"
+    // (Undo capabilities with the Excel JavaScript API). Undo groups need ExcelApi 1.20.
+    const grouped = !!this.runOptions.mergeUndoGroup && model.behaviour.excelApi >= apiSetOf('Excel.run(mergeUndoGroup)');
+    let changed = false;
+    try {
+      ops.forEach((op, i) => {
+        if (fault && i === (fault.afterOps ?? 0)) {
+          throw new FakeOfficeError(fault.code ?? 'GeneralException', 'Injected fault.');
+        }
+        if (op.noUndo && grouped) {
+          throw new FakeOfficeError('UndoNotSupported', `${op.noUndo} cannot be undone, so it cannot join an undo group.`);
+        }
+        const bytes = op.run();
+        if (op.noUndo) model.undoStackCleared++;
+        if (op.kind !== 'read') changed = true;
+        if (typeof bytes === 'number') rec.responseBytes += bytes;
+      });
+      if (fault && (fault.afterOps ?? 0) >= ops.length) {
+        throw new FakeOfficeError(fault.code ?? 'GeneralException', 'Injected fault.');
+      }
+    } finally {
+      if (changed) model.changed();
+    }
   }
 }
 

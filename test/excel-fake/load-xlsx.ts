@@ -16,6 +16,8 @@ export async function loadXlsx(file: string | Buffer): Promise<FakeModel> {
   wb.eachSheet((ws) => {
     const s = m.addSheet(ws.name);
     s.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+    if (ws.state === 'hidden') s.visibility = 'Hidden';
+    if (ws.state === 'veryHidden') s.visibility = 'VeryHidden';
     for (const mg of (ws.model as { merges?: string[] }).merges ?? []) s.merges.push(areaOf(mg));
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {

@@ -1,15 +1,21 @@
 // The state behind the Excel test double: sheets of cells, merges, fills, protection, selection.
 import { colName, parseAddress } from '../../src/core/grid';
 import type { Area } from '../../src/core/grid';
-import { displayText } from './display';
+import { displayText, localizedError } from './display';
 import type { Fault, RunOptions, SyncRecord } from './context';
 
 export interface FakeFill {
   /** `#RRGGBB`, or undefined for no fill. */
   color?: string;
-  /** Excel's FillPattern name; `None` when there is no fill. */
+  /**
+   * Excel's FillPattern name; `None` when there is no fill. `LinearGradient` and
+   * `RectangularGradient` are read but cannot be set ("not supported": RangeFill.pattern).
+   */
   pattern?: string;
   patternColor?: string;
+  /** -1 (darkest) … 1 (brightest); 0 or absent: the colour itself (RangeFill.tintAndShade, 1.9). */
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
 
 export interface FakeCell {
@@ -22,12 +28,23 @@ export interface FakeCell {
   quotePrefix?: boolean;
 }
 
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export interface FakeSheet {
   id: number;
   name: string;
   cells: Map<string, FakeCell>;
   merges: Area[];
   protected: boolean;
+  /** Worksheet.visibility (ExcelApi 1.1 to read). */
+  visibility: SheetVisibility;
+  /**
+   * Areas that carry formatting only (borders, fonts, row styles): no value, no number format,
+   * no fill. Real Excel counts them in the used range ("any cells that have a value or
+   * formatting assigned": Worksheet.getUsedRange); kept as rectangles so that a used range
+   * stretched to millions of cells costs nothing to hold.
+   */
+  formatOnly: FakeRect[];
 }
 
 export interface FakeRect {
@@ -39,15 +56,56 @@ export interface FakeRect {
 
 /** Everything the double can be told to do differently from a well-behaved Excel. */
 export interface FakeBehaviour {
-  /** API sets reported as supported: `ExcelApi` → highest minor version. */
+  /** API sets reported as supported: `ExcelApi` → highest minor version (see api-sets.ts). */
   excelApi: number;
-  /** Response/request payload limit in bytes (Excel on the web: 5 MB). */
+  /** `web`: Excel on the web; `desktop`: Windows or Mac. Decides what undo and payloads allow. */
+  platform: 'web' | 'desktop';
+  /**
+   * Request and response payload limit in bytes. "Excel on the web limits requests and
+   * responses to 5 MB" (Excel JavaScript API performance, Payload size limit best practices);
+   * the desktop has none (Infinity).
+   */
   payloadLimit: number;
+  /**
+   * "On all platforms, a range is limited to five million cells for get operations" (same
+   * page; Resource limits and performance optimization, Excel add-ins).
+   */
+  maxGetCells: number;
+  /**
+   * What a get above `maxGetCells` does: `error` (RangeExceedsLimit, Excel's error-code table)
+   * or `null` grids with no error (office-js#4783, Excel 2407 on Mac; "the API will either
+   * return null or throw an error": Resource limits).
+   */
+  overLimit: 'error' | 'null';
+  /** The system's decimal separator (CultureInfo.numberFormat.numberDecimalSeparator). */
   decimalSeparator: string;
+  /**
+   * Excel's own separator when "Use system separators" is off (Application.decimalSeparator
+   * then differs from the culture's; Application.useSystemSeparators is false).
+   */
+  excelDecimalSeparator?: string;
   displayLanguage: string;
-  /** Merged-area loads fail above this many areas (Excel: 512). */
+  /**
+   * Merged-area loads fail above this many areas: "if the merged areas count in this range is
+   * more than 512, then this method will fail" (Range.getMergedAreasOrNullObject).
+   */
   maxMergedAreas: number;
 }
+
+/** The separator the user sees in Excel (Application.decimalSeparator, ExcelApi 1.11). */
+export function visibleSeparator(b: FakeBehaviour): string {
+  return b.excelDecimalSeparator ?? b.decimalSeparator;
+}
+
+/** Host profiles the tests and the e2e run on. */
+export const HOST_PROFILES = {
+  /** Current Microsoft 365 in Excel on the web: every set through ExcelApi 1.20, 5 MB payloads. */
+  'm365-web': { excelApi: 20, platform: 'web', payloadLimit: 5 * 1024 * 1024 },
+  /** Office 2021 perpetual on Windows: ExcelApi 1.14 (requirement-set table), no payload limit. */
+  'office-2021': { excelApi: 14, platform: 'desktop', payloadLimit: Infinity },
+} as const satisfies Record<string, Partial<FakeBehaviour>>;
+
+export type HostProfile = keyof typeof HOST_PROFILES;
 
 let nextId = 1;
 
@@ -60,11 +118,16 @@ export class FakeModel {
   cellEditMode = false;
   behaviour: FakeBehaviour = {
     excelApi: 20,
+    platform: 'desktop',
     payloadLimit: Infinity,
+    maxGetCells: 5_000_000,
+    overLimit: 'error',
     decimalSeparator: ',',
     displayLanguage: 'ru-RU',
     maxMergedAreas: 512,
   };
+  /** Times a batch outside an undo group ran an action without undo: the user's undo stack was cleared. */
+  undoStackCleared = 0;
   /** Every sync of every context on this model, in order. */
   syncLog: SyncRecord[] = [];
   /** Injected failures, consumed by the syncs they hit. */
@@ -91,10 +154,16 @@ export class FakeModel {
   }
 
   addSheet(name: string): FakeSheet {
-    const s: FakeSheet = { id: nextId++, name, cells: new Map(), merges: [], protected: false };
+    const s: FakeSheet = { id: nextId++, name, cells: new Map(), merges: [], protected: false, visibility: 'Visible', formatOnly: [] };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = s.id;
     return s;
+  }
+
+  /** Applies a host profile (Microsoft 365 on the web, Office 2021). */
+  useProfile(p: HostProfile): this {
+    Object.assign(this.behaviour, HOST_PROFILES[p]);
+    return this;
   }
 
   sheet(name: string): FakeSheet {
@@ -169,26 +238,28 @@ function hasContent(c: FakeCell): boolean {
   return c.value !== null || c.formula !== undefined || c.error !== undefined;
 }
 
-/** Excel's used range: the smallest rectangle holding every cell with content or a format. */
-export function usedRect(sheet: FakeSheet): FakeRect {
+/**
+ * Excel's used range: "the smallest range that encompasses any cells that have a value or
+ * formatting assigned to them"; with `valuesOnly` (ExcelApi 1.2) cells with values only. A blank
+ * sheet gives A1 (Worksheet.getUsedRange).
+ */
+export function usedRect(sheet: FakeSheet, valuesOnly = false): FakeRect {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
+  const add = (r: FakeRect) => {
+    top = Math.min(top, r.top);
+    left = Math.min(left, r.left);
+    bottom = Math.max(bottom, r.bottom);
+    right = Math.max(right, r.right);
+  };
   for (const [k, c] of sheet.cells) {
-    if (!hasContent(c) && !c.fill && !(c.numberFormat && c.numberFormat !== 'General')) continue;
+    if (!hasContent(c) && (valuesOnly || (!c.fill && !(c.numberFormat && c.numberFormat !== 'General')))) continue;
     const [r, col] = k.split(',').map(Number);
-    top = Math.min(top, r);
-    left = Math.min(left, col);
-    bottom = Math.max(bottom, r);
-    right = Math.max(right, col);
+    add({ top: r, left: col, bottom: r, right: col });
   }
-  for (const m of sheet.merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
+  if (!valuesOnly) for (const m of [...sheet.merges, ...sheet.formatOnly]) add(m);
   if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0 };
   return { top, left, bottom, right };
 }
@@ -215,8 +286,9 @@ export function officeFormula(c: FakeCell | undefined): number | string | boolea
   return officeValue(c);
 }
 
-export function officeText(c: FakeCell | undefined, decimalSeparator: string): string {
+/** What Office.js returns in `text`: the displayed text, in the host's language (see display.ts). */
+export function officeText(c: FakeCell | undefined, decimalSeparator: string, language = 'en-US'): string {
   if (!c) return '';
-  if (c.error) return c.error;
-  return displayText(c.value, c.numberFormat ?? 'General', decimalSeparator);
+  if (c.error) return localizedError(c.error, language);
+  return displayText(c.value, c.numberFormat ?? 'General', decimalSeparator, language);
 }

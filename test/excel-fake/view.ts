@@ -1,7 +1,7 @@
 // A plain HTML rendering of the double's workbook (the demo's "Excel"), redrawn on every change.
 import { colName } from '../../src/core/grid';
 import type { FakeModel, FakeSheet } from './model';
-import { officeText, usedRect } from './model';
+import { officeText, usedRect, visibleSeparator } from './model';
 
 export function renderWorkbookView(model: FakeModel, root: HTMLElement): void {
   const draw = () => {
@@ -53,7 +53,7 @@ function sheetTable(model: FakeModel, s: FakeSheet): HTMLElement {
       const td = tr.insertCell();
       const cell = s.cells.get(`${i},${j}`);
       const a1 = colName(j) + (i + 1);
-      td.textContent = officeText(cell, model.behaviour.decimalSeparator);
+      td.textContent = officeText(cell, visibleSeparator(model.behaviour), model.behaviour.displayLanguage);
       td.title = cell?.formula ? `${a1}: ${cell.formula}` : a1;
       if (cell?.fill?.color && cell.fill.pattern !== 'None') td.style.backgroundColor = cell.fill.color;
       if (typeof cell?.value === 'number') td.className = 'num';
