@@ -46,6 +46,8 @@ export interface XlRange extends XlLoadable {
 
 export interface XlWorksheet extends XlLoadable {
   readonly name: string;
+  /** `Visible`, `Hidden` or `VeryHidden` (ExcelApi 1.1 to read). */
+  readonly visibility: string;
   readonly isNullObject: boolean;
   readonly protection: XlLoadable & { readonly protected: boolean };
   getUsedRange(valuesOnly?: boolean): XlRange;
@@ -62,11 +64,10 @@ export interface XlWorksheetCollection extends XlLoadable {
   add(name?: string): XlWorksheet;
 }
 
-export interface XlApplication {
+export interface XlApplication extends XlLoadable {
   suspendApiCalculationUntilNextSync(): void;
-  readonly cultureInfo: {
-    readonly numberFormat: XlLoadable & { readonly numberDecimalSeparator: string };
-  };
+  /** ExcelApi 1.11: the separator Excel shows, after its "Use system separators" setting. */
+  readonly decimalSeparator: string;
 }
 
 export interface XlContext {

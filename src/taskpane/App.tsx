@@ -27,6 +27,7 @@ import type { Notice } from './Notices';
 import { scoresFrom } from './scores';
 import { useShared } from './styles';
 import { describeApply, describeError, describeUndo, cellList } from './outcomes';
+import { visible } from './visible-text';
 
 const useStyles = makeStyles({
   root: {
@@ -208,7 +209,12 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
   };
 
   const onSelect = (cells: Parameters<Host['selectCells']>[0]) => {
-    host.selectCells(cells).catch(fail);
+    host
+      .selectCells(cells)
+      .then((r) => {
+        if (r && !r.ok) setNotices([notice('warning', fmt(r.veryHidden ? t.sheetVeryHidden : t.sheetHidden, { sheet: visible(r.sheet, 60) }))]);
+      })
+      .catch(fail);
   };
 
   const scores = checked && scoresFrom(checked.check.summaries, settings.threshold);

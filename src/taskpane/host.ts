@@ -5,8 +5,9 @@ import type { ApplyResult, UndoRecord, UndoResult } from '../excel/apply-fill';
 import type { CellRef } from '../excel/cell-state';
 import type { HighlightRecord, Severity } from '../excel/highlight';
 import type { ReportSheetResult } from '../excel/report-sheet';
+import type { SelectResult } from '../excel/select-cells';
 
-export type { ReadResult, ApplyResult, UndoRecord, UndoResult, CellRef, HighlightRecord, Severity, ReportSheetResult };
+export type { ReadResult, ApplyResult, UndoRecord, UndoResult, CellRef, HighlightRecord, Severity, ReportSheetResult, SelectResult };
 
 export interface PaneSettings {
   mode: FillMode;
@@ -20,7 +21,8 @@ export interface Host {
   readWorkbook(): Promise<ReadResult>;
   applyFill(plan: FillPlan): Promise<ApplyResult>;
   undoFill(record: UndoRecord, force?: boolean): Promise<UndoResult>;
-  selectCells(cells: CellRef[]): Promise<void>;
+  /** Nothing (a stand-in host) or what happened, e.g. the sheet is hidden. */
+  selectCells(cells: CellRef[]): Promise<SelectResult | void>;
   highlight(cells: Array<CellRef & { severity: Severity }>): Promise<HighlightRecord>;
   clearHighlight(record: HighlightRecord): Promise<void>;
   writeReportSheet(rows: string[][], replace: boolean): Promise<ReportSheetResult>;

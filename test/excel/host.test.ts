@@ -5,7 +5,7 @@ import { modelFromSpecs } from '../excel-fake/build';
 import { fundSpec } from './helpers';
 
 function setup(api = 20) {
-  const m = modelFromSpecs([{ name: 'Первый', rows: [[1]] }, fundSpec]);
+  const m = modelFromSpecs([{ name: 'Первый', rows: [[1]] }, fundSpec, { name: 'Справочник', rows: [[1]], visibility: 'Hidden' }]);
   m.behaviour.excelApi = api;
   installOfficeGlobals(m);
   return { m, host: createOfficeHost() };
@@ -23,10 +23,16 @@ describe('office host', () => {
     expect(m.selection).toEqual({ sheet: 'Фонды', address: 'D7, D4' });
   });
 
-  it('selects the primary cell where RangeAreas are missing (ExcelApi 1.8)', async () => {
-    const { m, host } = setup(8);
+  it.each([8, 9, 14, 17])('selects the primary cell where RangeAreas.select (1.18) is missing (ExcelApi 1.%i)', async (api) => {
+    const { m, host } = setup(api);
     await host.selectCells([{ sheet: 'Фонды', address: 'D7' }, { sheet: 'Фонды', address: 'D4' }]);
     expect(m.selection).toEqual({ sheet: 'Фонды', address: 'D7' });
+  });
+
+  it('reports a hidden sheet instead of failing to activate it', async () => {
+    const { m, host } = setup();
+    expect(await host.selectCells([{ sheet: 'Справочник', address: 'A1' }])).toEqual({ ok: false, reason: 'hidden', sheet: 'Справочник', veryHidden: false });
+    expect(m.sheets.find((s) => s.id === m.activeSheetId)?.name).toBe('Первый');
   });
 
   it('waits for the user to leave cell edit mode instead of failing', async () => {
@@ -37,7 +43,7 @@ describe('office host', () => {
     expect(m.syncLog.at(-1)?.failed).toBeUndefined();
     m.endCellEdit();
     const { workbook } = await read;
-    expect(workbook.sheets).toHaveLength(2);
+    expect(workbook.sheets).toHaveLength(3);
     expect(m.runs.every((o) => o.delayForCellEdit)).toBe(true);
   });
 
@@ -54,6 +60,9 @@ describe('office host', () => {
     const { m, host } = setup();
     m.behaviour.decimalSeparator = '.';
     expect(await host.decimalSeparator()).toBe('.');
+    // Excel's own separator ("Use system separators" off) is the one the user sees.
+    m.behaviour.excelDecimalSeparator = ',';
+    expect(await host.decimalSeparator()).toBe(',');
     const old = setup(10);
     old.m.behaviour.decimalSeparator = '.';
     expect(await old.host.decimalSeparator()).toBe(',');

@@ -53,6 +53,8 @@ export const en: Strings = {
   chartNote: 'Threshold {t} points (see Settings): {k} of {n} libraries reach it.',
   chartLabel: '{name}: {score} of {max}',
   hostError: 'Excel reported an error ({code}): {message}',
+  sheetHidden: 'Sheet “{sheet}” is hidden, so Excel cannot show its cells. Unhide it (right-click a sheet tab → Unhide) and click the finding again.',
+  sheetVeryHidden: 'Sheet “{sheet}” is very hidden: Excel cannot show it; only the Visual Basic editor can make it visible.',
   mergesUnsupported: 'This Excel does not report merged cells: headers may be recognized less well.',
   mergesTooMany: 'A sheet has more than 512 merged areas: the workbook was read without them.',
   busy: 'Please wait…',
