@@ -108,13 +108,15 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     if (keys.some(isDeltaLabel)) p.deltaRows.add(r);
   }
   p.yearAbove = yearAbove(view, area);
-  p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
-  for (const keys of p.colKeys.values()) p.context.push(...keys);
+  // The corner first: the context is read from it (`Посещения` over the row labels of a 4.4).
   for (let r = area.top; r < dataTop; r++)
     for (const c of [...L.labelCols, ...L.yearCols]) {
       const t = view.text(r, c);
       if (t !== undefined && !p.corner.includes(t)) p.corner.push(t);
     }
+  p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
+  for (const keys of p.colKeys.values()) for (const k of keys) p.context.push(k);
+  for (const keys of p.rowKeys.values()) for (const k of keys) p.context.push(k);
   return p;
 }
 
@@ -274,11 +276,22 @@ interface Candidate {
   build(): Built;
 }
 
-/** A kind with `context` words is only that kind when the table or its title speaks of them. */
+/** Whether a word of a text key starts with one of `words` (label keys). */
+function speaks(k: string, words: readonly string[]): boolean {
+  return k.split(' ').some((t) => words.some((w) => t.startsWith(w)));
+}
+
+/** A kind with `context` words is only that kind when the table (row labels and corner included) or its title speaks of them. */
 function inContext(p: Paths, def: Definition): boolean {
   if (!def.context.length) return true;
   const words = def.context.map((w) => labelKey(w));
-  return p.context.some((k) => k.split(' ').some((t) => words.some((w) => t.startsWith(w))));
+  return p.context.some((k) => speaks(k, words));
+}
+
+/** Whether a text speaks of a kind's context word: it then decides a kind, so it is no plain name (plainName). */
+function speaksOfContext(key: string, defs: readonly Definition[]): boolean {
+  for (const d of defs) if (d.context.length && speaks(key, d.context.map((w) => labelKey(w)))) return true;
+  return false;
 }
 
 function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definition): Candidate | undefined {
@@ -728,8 +741,9 @@ const plainMemo = new WeakMap<readonly Definition[], Map<string, boolean>>();
 /**
  * A plain name (`Библиотека-филиал № 3, с. Казанка`): a text recognition reads in a row label only
  * as "a label is here", with its indent. It is no number, dash, year or `%` / `+/-` label, starts
- * with no bullet or `в том числе` / `из них`, states no points and matches no part of any label
- * of the kinds (members, totals, sum columns). A word of it may still name a kind to try
+ * with no bullet or `в том числе` / `из них`, states no points, matches no part of any label
+ * of the kinds (members, totals, sum columns) and speaks of no kind's context word (row labels are
+ * part of a table's context). A word of it may still name a kind to try
  * (`candidates`): a block is reused for another's names only when trying every kind on the first
  * gave what trying those named did (`placedWithEveryKind`). Two such blocks that differ only in
  * these texts, in the rows of a list of libraries, recognize alike but for those rows' words
@@ -756,6 +770,7 @@ export function plainName(defs: readonly Definition[], text: string): boolean {
       !isDeltaLabel(key) &&
       !EXHAUSTIVE_MARK.test(key) &&
       !PARTIAL_MARK.test(key) &&
+      !speaksOfContext(key, defs) &&
       !matchesAnyLabel(key, defs);
     if (memo.size >= 100_000) memo.clear();
     memo.set(text, plain);

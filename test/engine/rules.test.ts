@@ -90,9 +90,22 @@ test('a plan-and-achievement table that does not speak of visits is not the visi
   expect(checkWorkbook({ sheets: [other] }).tables).toEqual([]);
 });
 
+// 4.4 with years as columns: «Посещения» in its corner cell, or as a title line above it.
+const planByRows = (delta: Raw, where: 'corner' | 'title') => {
+  const rows: Raw[][] = [['План', 100, 130], ['Выполнение', 120, 125], ['+/-', 20, delta]];
+  return where === 'corner' ? sheetFrom('План', [['Посещения', '2022 г.', '2023 г.'], ...rows]) : sheetFrom('План', [['Посещения'], [], [null, '2022 г.', '2023 г.'], ...rows]);
+};
+test('a visits plan whose word «Посещения» stands only in its corner cell is the visits plan, as with that word above it', () => {
+  for (const where of ['corner', 'title'] as const) expect(checkWorkbook({ sheets: [planByRows(-5, where)] }).tables.map((t) => t.kind)).toEqual(['visits-plan']);
+});
+
 ruleTester('delta-mismatch', {
   valid: [{ name: 'plan and achievement', sheet: plan([100, 120, 20, 130, 125, -5]) }],
-  invalid: [{ name: 'wrong sign', sheet: plan([100, 120, 20, 130, 125, 5]), issues: ['F5=-5'] }],
+  invalid: [
+    { name: 'wrong sign', sheet: plan([100, 120, 20, 130, 125, 5]), issues: ['F5=-5'] },
+    { name: 'wrong sign, «Посещения» in the corner cell', sheet: planByRows(5, 'corner'), issues: ['C4=-5'] },
+    { name: 'wrong sign, «Посещения» in a title line', sheet: planByRows(5, 'title'), issues: ['C6=-5'] },
+  ],
 });
 
 const shares = (pct: Raw[]) =>
