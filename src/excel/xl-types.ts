@@ -13,6 +13,8 @@ export interface XlFill extends XlLoadable {
   color: string;
   pattern: string;
   patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
   clear(): void;
 }
 

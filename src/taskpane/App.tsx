@@ -161,7 +161,10 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
       if (on && checked) {
         const rec = await host.highlight(highlightCells(checked.check));
         setLit(rec);
-        if (rec.skipped.length) setNotices([notice('info', fmt(t.highlightSkipped, { sheets: rec.skipped.join(', ') }))]);
+        const notes: Notice[] = [];
+        if (rec.skipped.length) notes.push(notice('info', fmt(t.highlightSkipped, { sheets: rec.skipped.join(', ') })));
+        if (rec.kept?.length) notes.push(notice('info', fmt(t.highlightKept, { cells: cellList(rec.kept) })));
+        if (notes.length) setNotices(notes);
       } else if (!on && lit) {
         await host.clearHighlight(lit);
         setLit(undefined);

@@ -37,6 +37,7 @@ export const en: Strings = {
   undoProtected: 'Sheet “{sheets}” is protected: undo is impossible until it is unprotected.',
   highlight: 'Highlight cells with findings',
   highlightSkipped: 'Protected sheets not highlighted: {sheets}.',
+  highlightKept: 'Cells with a gradient fill are not highlighted (that fill could not be put back): {cells}.',
   export: 'Export to the “Проверка” sheet',
   exportExists: 'The “Проверка” sheet exists. Replace it with the new list?',
   replace: 'Replace',
