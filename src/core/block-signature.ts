@@ -4,6 +4,7 @@ import { labelKey, normalizeLabel } from './labels';
 import { BULLET, isNumberLike, YEAR_AT_END, type SheetView } from './layout';
 import { isPercentLabel, pointsInPath } from './match';
 import { isDashText, isYearNumber, parseNumberText, parseYearText, readNum, yearInText } from './numbers';
+import { statedYear, titleTextYear } from './table-year';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
@@ -42,7 +43,7 @@ const PLAIN = -16;
 function readsOf(t: string): string {
   const n = readNum({ value: t });
   const tt = t.trim();
-  return `${n.kind}|${n.value}|${n.decimals}|${parseYearText(t)}|${yearInText(t)}|${BULLET.test(tt)}|${isNumberLike(n)}|${pointsInPath([t])}|${/^доля/i.test(tt)}`;
+  return `${n.kind}|${n.value}|${n.decimals}|${parseYearText(t)}|${yearInText(t)}|${statedYear(t)}|${BULLET.test(tt)}|${isNumberLike(n)}|${pointsInPath([t])}|${/^доля/i.test(tt)}`;
 }
 
 /** Kinds of text numbers that stand for several texts (`Signer.folds`). */
@@ -222,11 +223,12 @@ export class Signer {
   }
 
   /**
-   * Recognition reads three things in a text above a block: whether a word of it starts with a
-   * kind's context word, a year it is (`2023 г.`) and a year it ends with (`… на 2023 год`). Titles
-   * that agree on those are one text here: `Таблица 7. …` and `Таблица 8. …` above two copies of
-   * a table let the second reuse the first's recognition. A text with none of the three reads as
-   * a number that is no year does (a filled cell): NUMBER_TEXT.
+   * Recognition reads these things in a text above a block: whether a word of it starts with a
+   * kind's context word, a year it is (`2023 г.`), a year it ends with (`… на 2023 год`) and the
+   * one year a title states (table-year.ts). Titles that agree on those are one text here:
+   * `Таблица 7. …` and `Таблица 8. …` above two copies of a table let the second reuse the first's
+   * recognition. A text with none of them reads as a number that is no year does (a filled cell):
+   * NUMBER_TEXT.
    */
   private aboveText(v: string): number {
     let id = this.above.get(v);
@@ -236,11 +238,11 @@ export class Signer {
       if (t !== '') {
         cls += this.contextFlags(t);
         const end = t.length <= 40 ? YEAR_AT_END.exec(t) : null;
-        cls += `|${parseYearText(v) ?? ''}|${end ? end[1] : ''}`;
+        cls += `|${parseYearText(v) ?? ''}|${end ? end[1] : ''}|${titleTextYear(v) ?? ''}`;
       }
       // Read of nothing but that the cell is filled, as of a number that is no year (the last row
       // of a table just above, its figures numbers in one copy and number texts in another).
-      id = t !== '' && /^\u00000*\|\|$/.test(cls) ? NUMBER_TEXT : this.text(cls);
+      id = t !== '' && /^\u00000*\|\|\|$/.test(cls) ? NUMBER_TEXT : this.text(cls);
       this.above.set(v, id);
     }
     return id;

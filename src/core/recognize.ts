@@ -2,7 +2,8 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, splitAtProse, textsAbove, trimBlock, yearAbove, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, splitAtProse, textsAbove, trimBlock, type BlockLayout } from './layout';
+import { cornerYear, yearAbove } from './table-year';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
@@ -33,6 +34,8 @@ interface Paths {
   /** Data cells that are really row labels (`%` written in the first data column). */
   labelCells: Set<number>;
   yearAbove?: number;
+  /** The year the corner states (`Показатели (2023)`, a year number), if one does. */
+  cornerYear?: number;
   /** Keys of every text about the table: headers, row labels, corner, the lines above it. */
   context: string[];
 }
@@ -113,6 +116,7 @@ function buildPaths(view: SheetView, L: BlockLayout): Paths {
     for (const c of [...L.labelCols, ...L.yearCols]) {
       const t = view.text(r, c);
       if (t !== undefined && !p.corner.includes(t)) p.corner.push(t);
+      p.cornerYear ??= cornerYear(view.shown(r, c));
     }
   p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
   for (const keys of p.colKeys.values()) for (const k of keys) p.context.push(k);
@@ -330,7 +334,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     });
     if (!ok) continue;
     // The year: per column, per row, or one for the whole table (its corner cell or a line above it).
-    const tableYear = p.corner.map(yearInText).find((y) => y !== undefined) ?? p.yearAbove;
+    const tableYear = p.cornerYear ?? p.yearAbove;
     let yearSource: Source | undefined;
     if (yearDim) {
       if (p.colYear.size) yearSource = 'col';
