@@ -1,9 +1,10 @@
-// Writes a fill plan in one batch after checking protection and staleness; undoes it exactly.
+// Writes a fill plan after checking protection and staleness; undoes it exactly.
 import type { FillPlan, FillWrite } from '../core';
 import type { Supports, XlContext, XlRange, XlWorksheet } from './xl-types';
 import { STATE_PROPS, queueRestore, sameState, stateOf } from './cell-state';
 import type { CellRef, CellState } from './cell-state';
 import { errorCode, toHostError } from './errors';
+import { inChunks, requestCost } from './batch';
 import type { HostError } from './errors';
 
 /** What a fill wrote and what it replaced: enough to undo it exactly. */
@@ -46,15 +47,35 @@ function targets(ctx: XlContext, refs: CellRef[]): { sheets: Map<string, XlWorks
   return { sheets, cells };
 }
 
-/** Loads protection and current contents of the targets (one sync). */
+/** One target cell in a request: its range path and a load or up to three sets, with values. */
+const cellCost = (c: CellRef & { formula?: string; value?: unknown }) => requestCost(1, 3, [c.address, c.formula ?? c.value ?? null, STATE_PROPS]);
+
+/**
+ * Loads protection and current contents of the targets: one sync, or more when the 5 MB request
+ * limit of Excel on the web needs them (tens of thousands of cells).
+ */
 async function inspect(ctx: XlContext, refs: CellRef[]) {
-  const t = targets(ctx, refs);
-  for (const ws of t.sheets.values()) ws.protection.load('protected');
-  for (const c of t.cells) c.range.load(STATE_PROPS);
-  await ctx.sync();
-  const protectedSheets = [...t.sheets].filter(([, ws]) => ws.protection.protected).map(([n]) => n);
-  const states = t.cells.map((c) => stateOf(c.ref, c.range));
-  return { ...t, protectedSheets, states };
+  let protectedSheets: string[] | undefined;
+  const states = await inChunks(ctx, refs, cellCost, (chunk) => {
+    const t = targets(ctx, chunk);
+    const prot = protectedSheets ? undefined : [...t.sheets];
+    for (const [, ws] of prot ?? []) ws.protection.load('protected');
+    for (const c of t.cells) c.range.load(STATE_PROPS);
+    return () => {
+      if (prot) protectedSheets = prot.filter(([, ws]) => ws.protection.protected).map(([n]) => n);
+      return t.cells.map((c) => stateOf(c.ref, c.range));
+    };
+  });
+  return { protectedSheets: protectedSheets ?? [], states };
+}
+
+/** Queues restoring `states` in syncs sized to the request limit. */
+function restoreAll(ctx: XlContext, states: CellState[]): Promise<unknown> {
+  return inChunks(ctx, states, cellCost, (chunk) => {
+    const t = targets(ctx, chunk);
+    t.cells.forEach((c, i) => queueRestore(c.range, chunk[i]));
+    return () => [];
+  });
 }
 
 function isStale(w: FillWrite, s: CellState): boolean {
@@ -75,9 +96,10 @@ function stateAfter(w: FillWrite, before: CellState): CellState {
 }
 
 /**
- * Writes the plan in one sync, or nothing: refuses when a target sheet is protected or a target
- * no longer holds what the plan was computed from. On a failed write, puts back what it can and
- * reports exactly which cells were left changed.
+ * Writes the plan, or nothing: refuses when a target sheet is protected or a target no longer
+ * holds what the plan was computed from. One write sync, or as many as the 5 MB request limit
+ * needs for a very large plan. On a failed write, puts back what it can and reports exactly which
+ * cells were left changed.
  */
 export async function applyFill(ctx: XlContext, plan: FillPlan, opts: FillOptions = {}): Promise<ApplyResult> {
   const supports = opts.supports ?? (() => true);
@@ -102,35 +124,42 @@ export async function applyFill(ctx: XlContext, plan: FillPlan, opts: FillOption
   if (stale.length) return { ok: false, reason: 'stale', cells: stale, written: [] };
 
   const record: UndoRecord = { before: seen.states, after: writes.map((w, i) => stateAfter(w, seen.states[i])) };
-  if (supports(6)) ctx.application.suspendApiCalculationUntilNextSync();
-  writes.forEach((w, i) => {
-    const r = seen.cells[i].range;
-    if (w.numberFormat && seen.states[i].numberFormat === 'General') r.numberFormat = [[w.numberFormat]];
-    if (w.formula) r.formulas = [[w.formula]];
-    else r.values = [[w.value]];
-  });
+  const indexed = writes.map((w, i) => ({ ...w, state: seen.states[i] }));
   try {
-    await ctx.sync();
+    await inChunks(ctx, indexed, cellCost, (chunk) => {
+      if (supports(6)) ctx.application.suspendApiCalculationUntilNextSync();
+      const t = targets(ctx, chunk);
+      chunk.forEach((w, i) => {
+        const r = t.cells[i].range;
+        if (w.numberFormat && w.state.numberFormat === 'General') r.numberFormat = [[w.numberFormat]];
+        if (w.formula) r.formulas = [[w.formula]];
+        else r.values = [[w.value]];
+      });
+      return () => [];
+    });
   } catch (e) {
     return { ok: false, reason: 'write-failed', error: toHostError(e), ...(await rollBack(ctx, record.before)) };
   }
   return { ok: true, record, written: writes.map((w) => ({ sheet: w.sheet, address: w.address })) };
 }
 
-/** After a failed batch (Office.js may have run part of it): restore, then read back what differs. */
+/**
+ * After a failed batch (Office.js may have run part of it, and earlier batches of a large plan
+ * ran whole): restore every target, then read back what differs.
+ */
 async function rollBack(ctx: XlContext, before: CellState[]): Promise<{ written: CellRef[]; uncertain: boolean }> {
   try {
-    const t = targets(ctx, before);
-    t.cells.forEach((c, i) => queueRestore(c.range, before[i]));
-    await ctx.sync();
+    await restoreAll(ctx, before);
   } catch {
     // The check below says what is left.
   }
   try {
-    const t = targets(ctx, before);
-    for (const c of t.cells) c.range.load(STATE_PROPS);
-    await ctx.sync();
-    const written = before.filter((s, i) => !sameState(s, stateOf(s, t.cells[i].range)));
+    const now = await inChunks(ctx, before, cellCost, (chunk) => {
+      const t = targets(ctx, chunk);
+      for (const c of t.cells) c.range.load(STATE_PROPS);
+      return () => t.cells.map((c, i) => stateOf(chunk[i], c.range));
+    });
+    const written = before.filter((s, i) => !sameState(s, now[i]));
     return { written: written.map(({ sheet, address }) => ({ sheet, address })), uncertain: false };
   } catch {
     return { written: before.map(({ sheet, address }) => ({ sheet, address })), uncertain: true };
@@ -145,8 +174,8 @@ export type UndoResult =
   | { ok: false; reason: 'write-failed'; error: HostError };
 
 /**
- * Restores every filled cell's value, formula and number format in one write sync. Refuses
- * (unless `force`) when a filled cell was edited after the fill.
+ * Restores every filled cell's value, formula and number format (one write sync, more for very
+ * large fills). Refuses (unless `force`) when a filled cell was edited after the fill.
  */
 export async function undoFill(ctx: XlContext, record: UndoRecord, opts: { force?: boolean } = {}): Promise<UndoResult> {
   const seen = await inspect(ctx, record.before);
@@ -155,9 +184,8 @@ export async function undoFill(ctx: XlContext, record: UndoRecord, opts: { force
   if (changed.length && !opts.force) {
     return { ok: false, reason: 'changed', cells: changed.map(({ sheet, address }) => ({ sheet, address })) };
   }
-  seen.cells.forEach((c, i) => queueRestore(c.range, record.before[i]));
   try {
-    await ctx.sync();
+    await restoreAll(ctx, record.before);
   } catch (e) {
     return { ok: false, reason: 'write-failed', error: toHostError(e) };
   }

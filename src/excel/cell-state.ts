@@ -19,9 +19,19 @@ export const STATE_PROPS = ['values', 'formulas', 'numberFormat', 'valueTypes'];
 
 export function stateOf(ref: CellRef, r: XlRange): CellState {
   const f = r.formulas[0][0];
-  const s: CellState = { sheet: ref.sheet, address: ref.address, value: r.values[0][0], numberFormat: String(r.numberFormat[0][0]) };
-  if (typeof f === 'string' && f.startsWith('=')) s.formula = f;
+  const v = r.values[0][0];
+  const s: CellState = { sheet: ref.sheet, address: ref.address, value: v, numberFormat: String(r.numberFormat[0][0]) };
+  if (isFormula(f, v)) s.formula = f as string;
   return s;
+}
+
+/**
+ * `formulas` gives a cell's value where it has no formula (Range.formulas), so text such as
+ * `=A1+1` kept as text reads the same there as a formula. A formula's `values` entry is its result,
+ * which is not its own text; text's is the text itself.
+ */
+export function isFormula(formula: unknown, value: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
 }
 
 export function sameState(a: CellState, b: CellState): boolean {

@@ -4,6 +4,7 @@ import type { Area, Cell, Sheet, Workbook } from '../core';
 import { colName } from '../core';
 import type { Supports, XlContext, XlRange, XlRangeAreas, XlWorksheet } from './xl-types';
 import { errorCode } from './errors';
+import { isFormula } from './cell-state';
 
 /** Excel on the web refuses requests and responses above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -144,14 +145,14 @@ function toSheet(name: string, used: XlRange, blocks: Block[], merged?: XlRangeA
 }
 
 function toCell(v: unknown, type: string, text: string, formula: unknown, fmt: unknown): Cell | undefined {
-  const isFormula = typeof formula === 'string' && formula.startsWith('=');
+  const formulaHere = isFormula(formula, v);
   const numberFormat = typeof fmt === 'string' && fmt !== 'General' ? fmt : undefined;
-  if (type === 'Empty' && !isFormula) return numberFormat ? { value: null, numberFormat } : undefined;
+  if (type === 'Empty' && !formulaHere) return numberFormat ? { value: null, numberFormat } : undefined;
   const cell: Cell = { value: null, text };
   if (type === 'Error') cell.error = String(v);
   else if (typeof v === 'number' || typeof v === 'boolean') cell.value = v;
   else if (typeof v === 'string' && v !== '') cell.value = v;
-  if (isFormula) cell.formula = formula as string;
+  if (formulaHere) cell.formula = formula as string;
   if (numberFormat) cell.numberFormat = numberFormat;
   return cell;
 }

@@ -120,6 +120,23 @@ describe('applyFill', () => {
   });
 });
 
+describe('a fill of 30 000 cells on Excel on the web', () => {
+  it('fits each sync in the 5 MB request limit, and undo restores every cell', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`Библиотека ${i}`, i, i + 1, null]);
+    const m = modelFromSpecs([{ name: 'Сеть', rows }]).useProfile('m365-web');
+    const before = m.snapshot();
+    const big: FillPlan = { writes: rows.map((_, i) => w('Сеть', `D${i + 1}`, 2 * i + 1, { formula: `=B${i + 1}+C${i + 1}` })) };
+    const ctx = ctxOf(m);
+    const r = await applyFill(ctx, big);
+    expect(r.ok).toBe(true);
+    expect(m.snapshot()['Сеть'].D30000).toMatchObject({ formula: '=B30000+C30000', value: 59999 });
+    expect(ctx.syncs.every((s) => !s.failed && s.requestBytes <= 5 * 1024 * 1024)).toBe(true);
+    if (!r.ok) return;
+    expect((await undoFill(ctxOf(m), r.record)).ok).toBe(true);
+    expect(m.snapshot()).toEqual(before);
+  });
+});
+
 describe('undoFill', () => {
   it('restores every value, formula and number format exactly, in one write sync', async () => {
     const m = model();
@@ -146,6 +163,19 @@ describe('undoFill', () => {
     expect(refused).toEqual({ ok: false, reason: 'changed', cells: [{ sheet: 'Кадры', address: 'A2' }] });
     expect(m.snapshot()['Кадры'].A2.value).toBe(99);
     expect((await undoFill(ctxOf(m), r.record, { force: true })).ok).toBe(true);
+    expect(m.snapshot()).toEqual(before);
+  });
+
+  it('puts back text that Excel would take for a formula, a number or a boolean, as text', async () => {
+    // Excel turns a string written to `values` that starts with =, + or - into a formula, and
+    // `0.25` or `TRUE` into a number or a boolean (Range.values); the double does the same.
+    const texts = ['=A1+1', '+7', '-5', '- примечание', '0.25', 'TRUE', '12,5'];
+    const m = modelFromSpecs([{ name: 'Текст', rows: [texts] }]);
+    const before = m.snapshot();
+    const plan = { writes: texts.map((t, i) => w('Текст', `${String.fromCharCode(65 + i)}1`, i, { before: { value: t } })) };
+    const r = await applyFill(ctxOf(m), plan);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect((await undoFill(ctxOf(m), r.record)).ok).toBe(true);
     expect(m.snapshot()).toEqual(before);
   });
 
