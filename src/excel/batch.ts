@@ -71,5 +71,16 @@ export async function inChunks<T, R>(
 
 /** The request cost of `paths` new object paths and `actions` actions carrying `args`. */
 export function requestCost(paths: number, actions: number, args: unknown): number {
-  return paths * PATH_BYTES + actions * ACTION_BYTES + JSON.stringify(args ?? null).length;
+  return paths * PATH_BYTES + actions * ACTION_BYTES + utf8Length(JSON.stringify(args ?? null));
+}
+
+/** Bytes of `s` in UTF-8, as it travels: a Cyrillic letter is two. */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7ff && (c < 0xd800 || c > 0xdfff)) n += 2;
+    else if (c > 0x7f) n += 1;
+  }
+  return n;
 }

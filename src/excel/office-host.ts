@@ -32,7 +32,10 @@ export function createOfficeHost(): Host {
     selectCells: (cells) => run((ctx) => selectCells(ctx, cells, supports)),
     highlight: (cells) => run((ctx) => highlight(ctx, cells, { supports }), true),
     clearHighlight: (record) => run((ctx) => clearHighlight(ctx, record), true),
-    writeReportSheet: (rows, replace) => run((ctx) => writeReportSheet(ctx, rows, { replace }), true),
+    writeReportSheet: async (rows, replace) => {
+      const r = await run((ctx) => writeReportSheet(ctx, rows, { replace }), true);
+      return r.status === 'written' ? { ...r, undo: supports(20) ? 'whole' : 'steps' } : r;
+    },
     decimalSeparator: () => run((ctx) => readDecimalSeparator(ctx, supports)),
     loadSettings: () => {
       const raw: unknown = Office.context.document.settings.get(SETTINGS_KEY);

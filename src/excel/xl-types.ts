@@ -44,6 +44,7 @@ export interface XlRange extends XlLoadable {
   readonly format: XlRangeFormat;
   getMergedAreasOrNullObject(): XlRangeAreas;
   select(): void;
+  clear(): void;
 }
 
 export interface XlWorksheet extends XlLoadable {

@@ -196,7 +196,14 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
             { label: t.cancel, run: () => setNotices([]) },
           ]),
         ]);
-      } else setNotices([notice('success', fmt(t.exported, { n: r.rows }))]);
+      } else if (r.status === 'protected') {
+        setNotices([notice('error', t.exportProtected)]);
+      } else {
+        const notes = [notice('success', fmt(t.exported, { n: r.rows }))];
+        if (r.hidden) notes.push(notice('info', t.exportHidden));
+        if (r.undo) notes.push(notice('info', r.undo === 'whole' ? t.exportUndoWhole : t.exportUndoSteps));
+        setNotices(notes);
+      }
     });
 
   const onSettings = (next: PaneSettings) => {

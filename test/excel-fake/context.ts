@@ -195,6 +195,17 @@ export function propertyList(props?: string | string[] | { select?: string }): s
   return raw.map((p) => p.trim()).filter(Boolean);
 }
 
+/** Bytes of a value's JSON as sent: UTF-8, so each Cyrillic letter counts two. */
 export function jsonBytes(v: unknown): number {
-  return JSON.stringify(v ?? null).length;
+  return utf8Length(JSON.stringify(v ?? null));
+}
+
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7ff && (c < 0xd800 || c > 0xdfff)) n += 2;
+    else if (c > 0x7f) n += 1;
+  }
+  return n;
 }
