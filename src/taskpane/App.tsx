@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { checkWorkbook, planFill, renderMessage } from '../core';
 import type { CheckResult, FillPlan, Lang, Workbook } from '../core';
-import type { HighlightRecord, Host, PaneSettings, UndoRecord } from './host';
+import type { HighlightRecord, Host, PaneSettings, ReadResult, UndoRecord } from './host';
 import { DEFAULT_SETTINGS } from './host';
 import { catalogues, fmt } from './i18n';
 import type { Strings } from './i18n';
@@ -115,7 +115,7 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
     const check = checkWorkbook(read.workbook, { threshold: current.threshold });
     const plan = planFill(read.workbook, { mode: current.mode, threshold: current.threshold });
     setChecked({ workbook: read.workbook, check, plan });
-    const notes = read.notes.map((n) => notice('info', n === 'merges-unsupported' ? t.mergesUnsupported : t.mergesTooMany));
+    const notes = read.notes.map((n) => notice('info', readNote(n, read.details, t)));
     setNotices([...keep, ...notes]);
     if (lit) {
       await host.clearHighlight(lit);
@@ -279,6 +279,13 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
       <Settings settings={settings} lang={lang} t={t} onChange={onSettings} onLangChange={setLang} />
     </main>
   );
+}
+
+function readNote(n: ReadResult['notes'][number], d: ReadResult['details'], t: Strings): string {
+  if (n === 'merges-unsupported') return t.mergesUnsupported;
+  if (n === 'merges-too-many') return fmt(t.mergesTooMany, { sheets: (d?.mergesMissing ?? []).map((x) => visible(x, 60)).join('», «') });
+  const parts = (d?.trimmed ?? []).map((x) => fmt(t.trimmedSheet, { sheet: visible(x.sheet, 60), used: x.used, read: x.read }));
+  return fmt(t.usedRangeTrimmed, { sheets: parts.join('; ') });
 }
 
 function highlightCells(check: CheckResult) {

@@ -14,7 +14,7 @@ describe.each(['formulas', 'values'] as const)('round trip in %s mode', (mode) =
     const before = model.snapshot();
     const read = ctxOf(model);
     const { workbook } = await readWorkbook(read);
-    expect(read.syncs).toHaveLength(2);
+    expect(read.syncs).toHaveLength(3);
     const plan = planFill(workbook, { mode });
     expect(plan.writes.length).toBeGreaterThan(0);
 

@@ -61,7 +61,9 @@ export const en: Strings = {
   sheetHidden: 'Sheet “{sheet}” is hidden, so Excel cannot show its cells. Unhide it (right-click a sheet tab → Unhide) and click the finding again.',
   sheetVeryHidden: 'Sheet “{sheet}” is very hidden: Excel cannot show it; only the Visual Basic editor can make it visible.',
   mergesUnsupported: 'This Excel does not report merged cells: headers may be recognized less well.',
-  mergesTooMany: 'A sheet has more than 512 merged areas: the workbook was read without them.',
+  mergesTooMany: 'Not every merged cell was read: Excel gives at most 512 areas at a time, and sheet “{sheets}” has that many even in one row. Headers there may be recognized less well.',
+  usedRangeTrimmed: 'Formatting (borders, fonts) reaches far beyond the tables: only the part of the sheet with values was read — {sheets}.',
+  trimmedSheet: '“{sheet}”: {read} of {used}',
   busy: 'Please wait…',
   kinds: {
     'fund-movement': 'Collection movement',
