@@ -7,14 +7,20 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/**
+ * Where office.js loads itself and its own host- and language-specific files from: its long-standing
+ * CDN, and the origin Microsoft's docs name since September 2026 ("The office.js CDN now uses the
+ * officeapis.public.onecdn.static.microsoft domain", office-js-docs-pr#5882). Nothing else remote.
+ */
+const OFFICE_ORIGINS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
 const PORT = 3000;
 
-/** No remote origin but the Office script host; styles inline because Fluent injects them. */
+/** No remote origin but the Office script hosts; styles inline because Fluent injects them. */
 function csp({ dev }) {
   const connect = dev ? `'self' wss://localhost:${PORT}` : "'self'";
   return [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
+    `script-src 'self' ${OFFICE_ORIGINS.join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -48,14 +54,16 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
   const fake = Boolean(env.fake);
   const out = path.resolve(__dirname, 'dist', fake ? 'fake' : 'addin');
-  const entry = { taskpane: './src/taskpane/index.tsx' };
+  // compat runs first, in any webview (Trident included): see src/taskpane/compat.ts.
+  const entry = { compat: './src/taskpane/compat.ts', taskpane: './src/taskpane/index.tsx' };
   if (fake) entry['fake-office'] = './test/excel-fake/browser-entry.ts';
 
   const pages = [
     new HtmlWebpackPlugin({
       template: 'src/taskpane/taskpane.html',
       filename: 'taskpane.html',
-      chunks: ['taskpane'],
+      chunks: ['compat', 'taskpane'],
+      chunksSortMode: 'manual',
       scriptLoading: 'defer',
       minify: false,
       templateParameters: {
@@ -71,7 +79,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         template: 'scripts/demo.html',
         filename: 'demo.html',
-        chunks: ['taskpane'],
+        chunks: ['compat', 'taskpane'],
+        chunksSortMode: 'manual',
         scriptLoading: 'defer',
         minify: false,
         templateParameters: { csp: csp({ dev }), officeScript: '<script src="fake-office.js"></script>' },
@@ -79,8 +88,15 @@ module.exports = async (env = {}, argv = {}) => {
     );
   }
 
+  const ts = (target) => ({
+    loader: 'ts-loader',
+    options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target } },
+  });
   const config = {
     mode: dev ? 'development' : 'production',
+    // webpack's own runtime in ES5, so that compat.js runs in Internet Explorer 11; the pane's code
+    // stays ES2020 (tsconfig.json), for WebView2, Safari and the browsers of Office on the web.
+    target: ['web', 'es5'],
     entry,
     output: { path: out, filename: '[name].js', clean: true },
     // Never eval-* source maps: the pane's CSP has no 'unsafe-eval'.
@@ -89,12 +105,12 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
-          },
+          oneOf: [
+            // compat.ts and the catalogues it imports, for its own chunk, in ES5.
+            { test: /compat\.ts$/, use: ts('es5') },
+            { test: /\.tsx?$/, exclude: /node_modules/, issuer: /compat\.ts$/, use: ts('es5') },
+            { test: /\.tsx?$/, exclude: /node_modules/, use: ts('es2020') },
+          ],
         },
       ],
     },

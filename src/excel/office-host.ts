@@ -11,6 +11,13 @@ import { readDecimalSeparator } from './culture';
 
 const SETTINGS_KEY = 'reportCheck.settings';
 
+/**
+ * The lowest ExcelApi set the add-in needs, as manifest.xml declares it: 1.4 for
+ * `WorksheetCollection.getItemOrNullObject` (the report sheet); protection needs 1.2. Newer sets are
+ * asked for at run time (see docs/ADDIN.md).
+ */
+export const MIN_EXCEL_API = 4;
+
 /** ExcelApi 1.x support, asked of Office at run time. */
 export const supports: Supports = (minor) => Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`);
 

@@ -1,5 +1,5 @@
 // The Office host over the double's globals: run options, cell edit mode, selection, culture.
-import { createOfficeHost } from '../../src/excel/office-host';
+import { MIN_EXCEL_API, createOfficeHost } from '../../src/excel/office-host';
 import { installOfficeGlobals } from '../excel-fake/globals';
 import { modelFromSpecs } from '../excel-fake/build';
 import { fundSpec } from './helpers';
@@ -82,6 +82,25 @@ describe('office host', () => {
     const r = await host.applyFill({ writes: [{ sheet: 'Фонды', address: 'C7', table: 't', value: 1, before: { value: null } }] });
     expect(r).toMatchObject({ ok: false, reason: 'write-failed', written: [], error: { code: 'GeneralException' } });
     expect(m.snapshot()).toEqual(before);
+  });
+});
+
+describe('the declared minimum, ExcelApi 1.4', () => {
+  it('runs every pane action at 1.4; below it the report sheet needs a missing API', async () => {
+    const { m, host } = setup(MIN_EXCEL_API);
+    const read = await host.readWorkbook();
+    expect(read.notes).toEqual(['merges-unsupported']);
+    const fill = await host.applyFill({ writes: [{ sheet: 'Фонды', address: 'C7', table: 't', value: 211056, before: { value: null } }] });
+    if (!fill.ok) throw new Error(JSON.stringify(fill));
+    expect((await host.undoFill(fill.record)).ok).toBe(true);
+    const lit = await host.highlight([{ sheet: 'Фонды', address: 'D7', severity: 'error' }]);
+    await host.clearHighlight(lit);
+    await host.selectCells([{ sheet: 'Фонды', address: 'D7' }, { sheet: 'Фонды', address: 'D4' }]);
+    expect(await host.writeReportSheet([['Таблица'], ['x']], false)).toMatchObject({ status: 'written', undo: 'steps' });
+    expect(await host.decimalSeparator()).toBe(',');
+    expect(m.syncLog.filter((x) => x.failed)).toEqual([]);
+    const older = setup(MIN_EXCEL_API - 1);
+    await expect(older.host.writeReportSheet([['Таблица']], false)).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });
 

@@ -3,6 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 import { execFileSync } from 'child_process';
+import { MIN_EXCEL_API } from '../../src/excel/office-host';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -39,7 +40,8 @@ describe('manifest.xml', () => {
     expect(info.displayName).toBe('Проверка отчёта');
     expect(xml).toMatch(/<Override Locale="en-US" Value="Report Checker" \/>/);
     expect(xml.match(/<Permissions>/g)).toHaveLength(1);
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.2" \/>/);
+    // The lowest set the code needs unconditionally, the same number the pane checks at start.
+    expect(xml).toMatch(new RegExp(`<Set Name="ExcelApi" MinVersion="1\\.${MIN_EXCEL_API}" />`));
     expect(xml).toMatch(/<OfficeTab id="TabHome">/);
   });
 

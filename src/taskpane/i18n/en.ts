@@ -5,6 +5,8 @@ export const en: Strings = {
   appTitle: 'Report Checker',
   check: 'Check workbook',
   checking: 'Checking…',
+  webviewTooOld: 'This version of Excel cannot run the Report Checker add-in: its pane does not work in the Internet Explorer or legacy Edge browser built into it. It needs Microsoft 365, Excel 2021 or later (Windows, Mac), or Excel on the web.',
+  hostTooOld: 'This version of Excel is too old for the Report Checker add-in (it lacks ExcelApi {need}). It needs Microsoft 365, Excel 2021 or later (Windows, Mac), or Excel on the web.',
   intro: 'Press “Check workbook” to find the report tables and check their numbers.',
   summaryErrors: 'Errors: {n}',
   summaryWarnings: 'Warnings: {n}',

@@ -3,6 +3,8 @@ export const ru = {
   appTitle: 'Проверка отчёта',
   check: 'Проверить книгу',
   checking: 'Проверяю…',
+  webviewTooOld: 'Эта версия Excel не может запустить надстройку «Проверка отчёта»: её панель не работает во встроенном браузере Internet Explorer или Edge прежней версии. Нужны Microsoft 365, Excel 2021 или новее (Windows, Mac) либо Excel в Интернете.',
+  hostTooOld: 'Эта версия Excel слишком старая для надстройки «Проверка отчёта» (нет набора ExcelApi {need}). Нужны Microsoft 365, Excel 2021 или новее (Windows, Mac) либо Excel в Интернете.',
   intro: 'Нажмите «Проверить книгу»: будут найдены таблицы отчёта и проверены их числа.',
   summaryErrors: 'Ошибки: {n}',
   summaryWarnings: 'Предупреждения: {n}',
