@@ -1,21 +1,25 @@
 // Browser test (`npm run test:e2e`): builds the pane and the Excel double, serves them on
-// localhost and drives headless Chromium at 320 px through check → select → fill → undo,
-// with hostile cell text and every request outside localhost blocked and reported.
+// localhost and drives headless Chromium at 320 px through check → select → fill → undo on two
+// host profiles (Microsoft 365 on the web, Office 2021 = ExcelApi 1.14), with hostile cell text and
+// every request outside localhost blocked and reported; then, on the web profile, a workbook of six
+// million used cells, 600 merged areas and long texts, export replaced in an undo group, and the
+// message of a host older than the manifest's minimum.
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import assert from 'assert/strict';
 import { chromium } from 'playwright-core';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveFake } from '../../scripts/demo-server';
-import { e2eWorkbook, HOSTILE_SHEET, IMG } from './workbook';
+import { e2eWorkbook, largeWorkbook } from './workbook';
 import { checkBuild } from './check-build';
+import { paneFlow } from './pane-flow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(__dirname, 'screenshots');
+export const SHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function step(name: string): void {
+export function step(name: string): void {
   console.log(`• ${name}`);
 }
 
@@ -27,128 +31,112 @@ function build(): void {
   execFileSync(webpack, ['--mode', 'production', '--env', 'fake'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-type Snapshot = Record<string, Record<string, unknown>>;
-const snapshot = (page: Page) => page.evaluate(() => window.__fake!.model.snapshot()) as Promise<Snapshot>;
+/** A 320 px page that blocks and records every request outside localhost, dialogs and errors. */
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  outside: string[];
+  dialogs: string[];
+  pageErrors: string[];
+}
+
+async function watchedPage(browser: Browser): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'ru-RU' });
+  const w: Watched = { context, page: await context.newPage(), outside: [], dialogs: [], pageErrors: [] };
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.protocol === 'data:') return route.continue();
+    w.outside.push(route.request().url());
+    return route.abort();
+  });
+  w.page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  w.page.on('pageerror', (e) => w.pageErrors.push(e.message));
+  return w;
+}
+
+function assertClean(w: Watched): void {
+  assert.deepEqual(w.outside, [], 'no request outside localhost');
+  assert.deepEqual(w.dialogs, [], 'no dialog (alert) was opened');
+  assert.deepEqual(w.pageErrors, [], 'no script error on the page');
+}
+
+const errorBars = (page: Page) => page.getByText(/Excel сообщил об ошибке|Excel не принял/);
+
+/** The large workbook on the web profile: read in blocks without an error; export replaced twice. */
+async function largeFlow(browser: Browser): Promise<void> {
+  const server = await serveFake(path.join(ROOT, 'dist', 'fake'), largeWorkbook());
+  const w = await watchedPage(browser);
+  try {
+    const { page } = w;
+    await page.goto(`${server.url}/taskpane.html?profile=m365-web`);
+    await page.getByRole('button', { name: 'Проверить книгу', exact: true }).click();
+    await page.getByRole('heading', { name: /^Замечания/ }).waitFor({ timeout: 120_000 });
+    assert.equal(await errorBars(page).count(), 0, 'no error notice after reading the large workbook');
+    assert.ok(await page.getByText(/прочитана только часть листа со значениями — «Фонды»: B3:F7 из A1:J600000/).isVisible(), 'the trimmed used range is named');
+    assert.ok(!(await page.getByText(/Объединённые ячейки прочитаны не все/).count()), 'all 600 merged areas read');
+    const log = await page.evaluate(() => window.__fake!.model.syncLog.map((s) => ({ failed: s.failed, bytes: s.responseBytes })));
+    const failed = log.filter((s) => s.failed).map((s) => s.failed);
+    assert.ok(failed.every((f) => f === 'ResponsePayloadSizeLimitExceeded' || f === 'GeneralException'), `only size and merge-limit refusals, retried: ${failed.join(', ')}`);
+    step(`large workbook read in ${log.length} syncs (${failed.length} refused and split): 6 000 000 used cells, 600 merged areas, 2 500 rows of long texts`);
+
+    for (const replace of [false, true]) {
+      await page.getByRole('button', { name: 'Выгрузить на лист «Проверка»' }).click();
+      if (replace) {
+        await page.getByRole('button', { name: 'Заменить', exact: true }).click();
+      }
+      await page.getByText(/Лист «Проверка» создан/).waitFor();
+    }
+    assert.ok(await page.getByText(/одним нажатием Ctrl\+Z/).isVisible(), 'the pane says one Ctrl+Z undoes the export');
+    const runs = await page.evaluate(() => window.__fake!.model.runs);
+    assert.equal(runs.at(-1)?.mergeUndoGroup, true, 'the replacing export ran in an undo group');
+    const undoFailures = await page.evaluate(() => window.__fake!.model.syncLog.filter((s) => s.failed === 'UndoNotSupported').length);
+    assert.equal(undoFailures, 0, 'no UndoNotSupported');
+    step('export written, then replaced inside an undo group (no Worksheet.delete)');
+    await page.screenshot({ path: path.join(SHOTS, 'large-workbook.png') });
+
+    await page.goto(`${server.url}/taskpane.html?api=3`);
+    await page.getByText(/Эта версия Excel слишком старая/).waitFor();
+    step('a host below ExcelApi 1.4 gets the Russian message, not a blank pane');
+    assertClean(w);
+  } finally {
+    await w.context.close();
+    await server.close();
+  }
+}
 
 async function main(): Promise<void> {
+  const started = Date.now();
   build();
   checkBuild(path.join(ROOT, 'dist', 'addin'));
-  step('production build: CSP, office.js tag, no eval, manifest and icons present');
-
-  const { model, source } = await e2eWorkbook(ROOT);
-  step(`workbook: ${path.relative(ROOT, source) || source} + hostile sheet`);
-  const server = await serveFake(path.join(ROOT, 'dist', 'fake'), model);
+  step('production build: CSP (two Office origins), office.js tag, compat.js ES5, pane ES2020, no eval, manifest and icons');
+  fs.mkdirSync(SHOTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const outside: string[] = [];
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'ru-RU' });
-    await context.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      if (u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.protocol === 'data:') return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    fs.mkdirSync(SHOTS, { recursive: true });
-
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole('button', { name: 'Проверить книгу', exact: true }).click();
-    const issuesHeading = page.getByRole('heading', { name: /^Замечания \(\d+\)$/ });
-    await issuesHeading.waitFor();
-    const count = Number((await issuesHeading.textContent())!.match(/\d+/)![0]);
-    assert.ok(count >= 1, 'at least one issue listed');
-    assert.ok(await page.getByText('Ошибка', { exact: true }).first().isVisible(), 'severity shown in Russian');
-    assert.ok(await page.getByRole('heading', { name: /^Распознанные таблицы/ }).isVisible());
-    step(`check: ${count} issues listed in Russian`);
-    await page.screenshot({ path: path.join(SHOTS, 'after-check.png'), fullPage: false });
-
-    // Nothing is clipped sideways at 320 px.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(overflow <= 320, `page is ${overflow}px wide at 320px`);
-
-    // Hostile cell text shows as text: no element made from it, no script run.
-    assert.equal(await page.locator('img').count(), 0, 'no <img> from cell text');
-    const paneText = await page.locator('#root').innerText();
-    assert.ok(paneText.includes(IMG), 'the <img> text is shown as characters');
-    assert.ok(paneText.includes('⟨U+202E⟩'), 'a right-to-left override is shown as a code');
-    assert.ok(paneText.includes('⟨U+0007⟩'), 'a control character is shown as a code');
-    assert.ok(!paneText.includes('Очень длинная строка '.repeat(40)), 'very long text is shortened');
-    step('hostile cells (HTML, long text, control and RTL characters) shown as inert text');
-
-    // Clicking an issue moves the selection in the workbook.
-    const first = page.getByRole('button', { name: /Перейти к ячейке/ }).first();
-    const label = (await first.getAttribute('aria-label'))!;
-    const [, sheet, address] = /Перейти к ячейке (.+)!([A-Z]+\d+)$/.exec(label)!;
-    await first.click();
-    await page.waitForFunction(
-      ([s, a]) => window.__fake!.model.selection?.sheet === s && window.__fake!.model.selection.address.split(', ').includes(a),
-      [sheet, address],
-    );
-    step(`clicking an issue selected ${sheet}!${address}`);
-
-    // Fill preview, fill, undo.
-    const preview = page.getByRole('list', { name: 'Заполнение' });
-    await preview.scrollIntoViewIfNeeded();
-    const writes = (await preview.getByRole('listitem').allInnerTexts()).map((w) => w.replace(/\s+/g, ' '));
-    assert.ok(writes.length >= 1, 'the fill preview lists writes');
-    assert.ok(writes.some((w) => w.includes(`${HOSTILE_SHEET}!C6 (пусто)`) && w.includes('(пусто) → =C3+C4-C5 (1 050)')), writes.join('\n'));
-    await page.getByRole('heading', { name: 'Заполнение' }).evaluate((el) => el.scrollIntoView());
-    await page.screenshot({ path: path.join(SHOTS, 'fill-preview.png') });
-    const before = await snapshot(page);
-    await page.getByRole('button', { name: 'Заполнить', exact: true }).click();
-    await page.getByText(/Заполнено ячеек: \d+/).waitFor();
-    const filled = await snapshot(page);
-    assert.deepEqual(filled[HOSTILE_SHEET].C6, { value: 1050, formula: '=C3+C4-C5' });
-    assert.deepEqual(filled[HOSTILE_SHEET].D6, { value: 730, formula: '=D3+D4-D5' });
-    step(`fill wrote ${writes.length} cells`);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, 'after-fill.png') });
-    await page.getByRole('button', { name: 'Отменить', exact: true }).click();
-    await page.getByText(/Заполнение отменено/).waitFor();
-    assert.deepEqual(await snapshot(page), before, 'undo restored the workbook exactly');
-    step('undo restored the workbook exactly');
-
-    const writeSyncs = await page.evaluate(() => window.__fake!.model.syncLog.filter((s) => s.writes > 0).length);
-    const runs = await page.evaluate(() => window.__fake!.model.runs);
-    assert.ok(runs.every((r) => r.delayForCellEdit), 'every batch waits for cell edit');
-    step(`syncs with writes in the session: ${writeSyncs} (fill 1, undo 1)`);
-
-    const chart = page.getByRole('heading', { name: 'Модельный стандарт: баллы по библиотекам' });
-    if (await chart.count()) {
-      await chart.evaluate((el) => el.scrollIntoView());
-      await page.screenshot({ path: path.join(SHOTS, 'score-chart.png') });
-      step('Model Standard chart drawn');
+    for (const profile of ['m365-web', 'office-2021'] as const) {
+      const { model, source } = await e2eWorkbook(ROOT);
+      step(`[${profile}] workbook: ${path.relative(ROOT, source) || source} + hostile sheet`);
+      const server = await serveFake(path.join(ROOT, 'dist', 'fake'), model);
+      const w = await watchedPage(browser);
+      try {
+        await paneFlow(w, server.url, profile);
+        assertClean(w);
+        step(`[${profile}] no request outside localhost, no alert, no page error`);
+      } finally {
+        await w.context.close();
+        await server.close();
+      }
     }
-
-    // The demo page renders the workbook beside the pane.
-    const demo = await context.newPage();
-    await demo.setViewportSize({ width: 1100, height: 800 });
-    await demo.goto(`${server.url}/demo.html`);
-    await demo.getByRole('button', { name: 'Проверить книгу', exact: true }).click();
-    await demo.getByRole('heading', { name: /^Замечания/ }).waitFor();
-    assert.ok((await demo.locator('table.grid td').count()) > 10, 'the demo renders the workbook');
-    await demo.screenshot({ path: path.join(SHOTS, 'demo.png') });
-    step('demo page renders the workbook beside the pane');
-
-    assert.deepEqual(outside, [], 'no request outside localhost');
-    assert.deepEqual(dialogs, [], 'no dialog (alert) was opened');
-    assert.deepEqual(pageErrors, [], 'no script error on the page');
-    step('no request outside localhost, no alert, no page error');
+    await largeFlow(browser);
   } finally {
     await browser.close();
-    await server.close();
   }
-  console.log('e2e: passed');
+  console.log(`e2e: passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 main().catch((e) => {
