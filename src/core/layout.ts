@@ -3,6 +3,7 @@ import type { Area, Cell, Sheet } from './grid';
 import { labelKey } from './labels';
 import { isPercentLabel } from './match';
 import { cellYear, parseYearText, readNum, type Num } from './numbers';
+import { heldRows, sparseBoxes } from './sparse-blocks';
 
 /**
  * Sheets whose box (rows × columns) is at most this big keep per-cell arrays (readings, merges,
@@ -10,6 +11,14 @@ import { cellYear, parseYearText, readNum, type Num } from './numbers';
  * million cells is typically 5 million in its box (180 000 rows × 28 columns).
  */
 const ARRAY_CELLS = 1 << 23;
+
+/**
+ * A box this many times larger than its cells (plus a margin) is mostly empty: a stray cell far from
+ * the data (Ctrl+End gone astray, a format pasted to a whole column). It uses maps and runs, so time
+ * and memory follow the cells that exist, not the box.
+ */
+const SPARSE_RATIO = 32;
+const SPARSE_MARGIN = 1 << 16;
 
 /** A sheet prepared for recognition: merge lookups and cached cell readings. */
 export class SheetView {
@@ -25,17 +34,29 @@ export class SheetView {
   private readonly anyMerge: boolean;
   /** Cell readings by r*width+c: an array when the sheet's box is of a sane size, else a map. */
   private nums: Array<Num | undefined> | Map<number, Num>;
+  /** Per-cell arrays are used: the box is of a sane size and not mostly empty. */
+  private readonly dense: boolean;
+  /** Indices of the rows the sheet holds, ascending. */
+  readonly held: readonly number[];
 
   constructor(readonly sheet: Sheet) {
     this.height = sheet.rows.length;
     let w = 0;
-    for (const r of sheet.rows) if (r && r.length > w) w = r.length;
+    // Row lengths count the cells a row may hold: enough to tell a box mostly empty.
+    let spread = 0;
+    this.held = heldRows(sheet.rows);
+    for (const i of this.held) {
+      const r = sheet.rows[i]!;
+      spread += r.length;
+      if (r.length > w) w = r.length;
+    }
     for (const m of sheet.merges) if (m.right + 1 > w) w = m.right + 1;
     this.width = w;
-    this.nums = this.height * w <= ARRAY_CELLS ? new Array<Num | undefined>(this.height * w) : new Map<number, Num>();
+    const box = this.height * w;
+    this.dense = box <= ARRAY_CELLS && box <= SPARSE_RATIO * spread + SPARSE_MARGIN;
+    this.nums = this.dense ? new Array<Num | undefined>(box) : new Map<number, Num>();
     this.anyMerge = sheet.merges.length > 0;
-    const sane = this.height * w <= ARRAY_CELLS;
-    if (this.anyMerge && sane) {
+    if (this.anyMerge && this.dense) {
       this.covered = new Int32Array(this.height * w);
       this.origins = new Int32Array(this.height * w);
     }
@@ -55,8 +76,9 @@ export class SheetView {
 
   /** The merge an index array or map holds for cell (r,c), if any. */
   private mergeIn(table: Int32Array | Map<number, Area>, r: number, c: number): Area | undefined {
-    if (table instanceof Map) return table.size ? table.get(r * this.width + c) : undefined;
+    // Out of the box first: r*width+c of a column past the edge is a cell of the next row.
     if (r < 0 || r >= this.height || c < 0 || c >= this.width) return undefined;
+    if (table instanceof Map) return table.size ? table.get(r * this.width + c) : undefined;
     const i = table[r * this.width + c];
     return i ? this.sheet.merges[i - 1] : undefined;
   }
@@ -75,7 +97,7 @@ export class SheetView {
   private states(): Uint8Array | undefined {
     if (this.state) return this.state;
     const { height: H, width: W } = this;
-    if (H * W > ARRAY_CELLS) return undefined;
+    if (!this.dense) return undefined;
     const st = new Uint8Array(H * W);
     for (let r = 0; r < H; r++) {
       const row = this.sheet.rows[r];
@@ -87,17 +109,13 @@ export class SheetView {
     return (this.state = st);
   }
 
-  /** A fresh array, per cell: non-zero when occupied (row-major, `width` wide). */
-  occupancy(): Uint8Array {
+  /**
+   * A fresh array, per cell: non-zero when occupied (row-major, `width` wide); undefined on a sheet
+   * whose box is too large or mostly empty (never an array the size of such a box).
+   */
+  occupancy(): Uint8Array | undefined {
     const st = this.state ?? this.states();
-    if (st) return st.slice();
-    const { height: H, width: W } = this;
-    const occ = new Uint8Array(H * W);
-    for (let r = 0; r < H; r++) {
-      const row = this.sheet.rows[r];
-      if (row) for (let c = 0; c < row.length; c++) if (this.occupied(r, c)) occ[r * W + c] = 1;
-    }
-    return occ;
+    return st ? st.slice() : undefined;
   }
 
   /** The merge covering (r,c) when (r,c) is not its top-left cell. */
@@ -123,14 +141,16 @@ export class SheetView {
   }
 
   num(r: number, c: number): Num {
+    // Out of the box nothing is cached: its key would be another cell's.
+    if (r < 0 || r >= this.height || c < 0 || c >= this.width) return readNum(this.cell(r, c));
     const k = r * this.width + c;
     const nums = this.nums;
-    if (Array.isArray(nums) && k >= 0 && k < nums.length) {
+    if (Array.isArray(nums)) {
       let n = nums[k];
       if (!n) nums[k] = n = readNum(this.cell(r, c));
       return n;
     }
-    const map = nums instanceof Map ? nums : (this.nums = new Map(nums.flatMap((n, i) => (n ? [[i, n] as [number, Num]] : []))));
+    const map = nums;
     let n = map.get(k);
     if (!n) {
       n = readNum(this.cell(r, c));
@@ -166,8 +186,9 @@ function hasContent(cell: Cell | undefined): boolean {
 export function findBlocks(view: SheetView): Area[] {
   const { height: H, width: W } = view;
   if (H === 0 || W === 0) return [];
-  const seen = new Uint8Array(H * W);
   const occ = view.occupancy();
+  if (!occ) return mergeOverlapping(sparseBoxes(view.sheet, view.held, H, hasContent));
+  const seen = new Uint8Array(H * W);
   for (const m of view.sheet.merges)
     for (let r = m.top; r <= m.bottom && r < H; r++) for (let c = m.left; c <= m.right; c++) occ[r * W + c] = 1;
   const boxes: Area[] = [];

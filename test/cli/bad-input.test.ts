@@ -64,6 +64,15 @@ beforeAll(async () => {
   rows[2][0] = { v: null, formula: 'SUM(B3:F3)' };
   rows[2][1] = { v: null, formula: '38' };
   await fs.writeFile(p('no-results.xlsx'), await buildXlsx([{ name: 'Кадры', items: [{ at: [0, 0], block: { rows, merges: clean.staffRates.block.merges } }] }]));
+  // A stray cell at the sheet's last cell (a careless Ctrl+End): beside a label, and beside a table.
+  for (const [name, withTable] of [['stray-cell.xlsx', false], ['stray-cell-table.xlsx', true]] as const) {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Кадры');
+    if (withTable) badTotal[0].items[0].block.rows.forEach((row, r) => row.forEach((v, c) => v !== null && (sheet.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
+    else sheet.getCell('A1').value = 'Движение фонда';
+    sheet.getCell('XFD1048576').value = 5;
+    await fs.writeFile(p(name), Buffer.from(await book.xlsx.writeBuffer()));
+  }
   // A folder of good files with unreadable entries among them.
   await fs.mkdir(p('batch/sub'), { recursive: true });
   await fs.writeFile(p('batch/a-good.xlsx'), good);
@@ -162,6 +171,19 @@ describe('check: one bad file each, with its reason in the user language', () =>
       if (format === 'json') expect(JSON.parse(out).files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.xlsx']);
       else expect(out).not.toContain('b.xls');
     }
+  });
+
+  test('a stray cell at XFD1048576 (beside a label, beside a table): read and checked as the cells it holds', async () => {
+    const { code, report } = await checkJson([p('stray-cell.xlsx'), p('stray-cell-table.xlsx'), p('errors-found.xlsx')]);
+    expect(code).toBe(1);
+    expect(report.files[0]).toEqual({ file: p('stray-cell.xlsx'), tables: [], issues: [], summaries: [] });
+    // The table beside the stray cell is checked as the same table without it.
+    const [, stray, plain] = report.files;
+    expect(stray.error).toBeUndefined();
+    expect(stray.tables.map((t) => [t.kind, t.range])).toEqual(plain.tables.map((t) => [t.kind, t.range]));
+    expect(stray.issues).toEqual(plain.issues);
+    expect(stray.issues.some((i) => i.rule === 'sum-mismatch')).toBe(true);
+    expect((await check([p('stray-cell.xlsx')])).out).toContain(CLI_TEXT.ru.noTables);
   });
 
   test('exit 1 when errors are found and every file was read; 0 when clean', async () => {
