@@ -24,6 +24,18 @@ function rest(issues: FileReport['issues'], list: number[], full: Uint8Array, ru
 
 const ORDER = ['error', 'warning', 'info'] as const;
 
+/** Line breaks a cell's text may hold (Alt+Enter, pasted Windows text, Unicode's separators). */
+const BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
+const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/**
+ * A message on one line: a line break inside a quoted cell text (`«178817↵(+44311)↵=223128»`) is shown
+ * as `↵`, so that each issue keeps its line and the report its columns. The JSON keeps the text as is.
+ */
+export function oneLine(message: string): string {
+  return BREAK.test(message) ? message.replace(BREAKS, '↵') : message;
+}
+
 /** A file's report, handed to `emit` in pieces (see chunks.ts); no line break after the last line. */
 export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => void): void {
   const t = CLI_TEXT[lang];
@@ -68,13 +80,13 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
         const i = list[k];
         const x = issues[i];
         if (x.severity !== sev || full[i] === 0) continue;
-        out.push(`  ${t.severity[sev].padEnd(14)} ${x.cells[0].sheet}!${x.cells[0].address.padEnd(6)} ${x.message}  [${x.rule}]`);
+        out.push(`  ${t.severity[sev].padEnd(14)} ${x.cells[0].sheet}!${x.cells[0].address.padEnd(6)} ${oneLine(x.message)}  [${x.rule}]`);
         if (full[i] === 2) out.push(`  ${t.severity[sev].padEnd(14)} ${t.more(...rest(issues, list, full, x.rule))}  [${x.rule}]`);
       }
   });
   for (const s of f.summaries ?? []) {
     out.push('');
-    out.push(s.message);
+    out.push(oneLine(s.message));
   }
   chunks.flush();
 }
