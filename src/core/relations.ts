@@ -151,18 +151,52 @@ export function instances(t: TableModel): Instance[] {
 /** How many copies of another table a relation between tables tries before it gives up. */
 export const COPIES_TRIED = 3;
 
+/**
+ * Tables of each kind by the years they cover, built as asked: a source of an indicator is looked
+ * for among the tables of its year only, wherever in the workbook they stand (5.1.1 of 2021 on
+ * another sheet than the 5.4 it feeds, after the compositions of other years), and a sheet holding
+ * one table of a kind per year lends each of them (none is crowded by another year's).
+ */
+class TablesByYear {
+  private readonly lists = new Map<string, TableModel[]>();
+  private readonly byYear = new Map<string, Map<number, Candidates | null>>();
+  private readonly bands: Map<TableModel, number>;
+
+  constructor(
+    tables: TableModel[],
+    private readonly reportingYear: number | undefined,
+  ) {
+    for (const t of tables) (this.lists.get(t.def.kind) ?? this.lists.set(t.def.kind, []).get(t.def.kind)!).push(t);
+    this.bands = columnBands(tables);
+  }
+
+  /** The tables of `kind` covering `year`, in workbook order (none: undefined). */
+  of(kind: string, year: number): Candidates | undefined {
+    let perYear = this.byYear.get(kind);
+    if (!perYear) this.byYear.set(kind, (perYear = new Map()));
+    let c = perYear.get(year);
+    if (c === undefined) {
+      const list = (this.lists.get(kind) ?? []).filter((o) => yearsOf(o, this.reportingYear).years.includes(year));
+      perYear.set(year, (c = list.length ? new Candidates(list, undefined, this.bands) : null));
+    }
+    return c ?? undefined;
+  }
+}
+
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
-function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1, refs: readonly FormulaRef[]): Term[] | undefined {
+function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number, reportingYear: number | undefined, sign: 1 | -1, refs: readonly FormulaRef[]): Term[] | undefined {
   let fallback: Term[] | undefined;
   let found: Term[] | undefined;
   // A formula reading one of the alternatives (the fund from 5.1.1 rather than 5.3) decides which.
-  const read = (src: Source) => !!byKind.get(src.kind)?.holdsAny(t, refs);
+  const read = (src: Source) => !!byYear.of(src.kind, year + src.yearOffset)?.holdsAny(t, refs);
   const sources = refs.length ? [...from.filter(read), ...from.filter((src) => !read(src))] : from;
+  // A table that is one of several of its kind for the year on its sheet borrows from no other sheet.
+  const alone = !byYear.of(t.def.kind, year)?.crowded(t.sheet, year);
   for (const src of sources) {
-    // The nearest few copies of the source table (nearest-tables.ts): a workbook repeating a table
-    // hundreds of times must not make every indicator read every copy.
+    // The nearest few copies of the source table of that year (nearest-tables.ts): a workbook
+    // repeating a table hundreds of times must not make every indicator read every copy.
     let tried = 0;
-    byKind.get(src.kind)?.each(t, (o) => {
+    byYear.of(src.kind, year + src.yearOffset)?.each(t, (o) => {
       const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
       if (cells) {
         const terms = cells.map((c) => term(o, c, sign));
@@ -170,7 +204,7 @@ function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], ye
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    }, refs, year + src.yearOffset, !byKind.get(t.def.kind)?.crowded(t.sheet, year));
+    }, refs, year + src.yearOffset, alone);
     if (found) return found;
   }
   return fallback;
@@ -179,14 +213,7 @@ function pick(t: TableModel, byKind: Map<string, Candidates>, from: Source[], ye
 /** Indicators recomputed from other tables (declared as `derived`), one per indicator cell. */
 export function derivedInstances(tables: TableModel[], reportingYear: number | undefined): Instance[] {
   const out: Instance[] = [];
-  const lists = new Map<string, TableModel[]>();
-  for (const t of tables) {
-    if (!lists.has(t.def.kind)) lists.set(t.def.kind, []);
-    lists.get(t.def.kind)!.push(t);
-  }
-  const yearsCovered = (o: TableModel) => yearsOf(o, reportingYear).years;
-  const bands = columnBands(tables);
-  const byKind = new Map([...lists].map(([k, list]) => [k, new Candidates(list, yearsCovered, bands)]));
+  const byYear = new TablesByYear(tables, reportingYear);
   for (const t of tables)
     for (const d of t.def.derived) {
       const { years, keyed } = yearsOf(t, reportingYear);
@@ -198,11 +225,11 @@ export function derivedInstances(tables: TableModel[], reportingYear: number | u
         const num: Term[] = [];
         let ok = true;
         for (const n of d.num) {
-          const terms = pick(t, byKind, n.from, y, reportingYear, n.sign, refs);
+          const terms = pick(t, byYear, n.from, y, reportingYear, n.sign, refs);
           if (!terms) ok = false;
           else num.push(...terms);
         }
-        const den = ok ? pick(t, byKind, d.den, y, reportingYear, 1, refs) : undefined;
+        const den = ok ? pick(t, byYear, d.den, y, reportingYear, 1, refs) : undefined;
         if (!ok || !den) continue;
         out.push({ type: 'ratio', table: t, target: here[0], num, den, factor: isPercentFormat(here[0].numberFormat) ? d.factor / 100 : d.factor, computed: true });
       }

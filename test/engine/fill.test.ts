@@ -19,7 +19,7 @@ describe.each(cases)('fill %s (%s)', (_name, mode, s) => {
   test('fills every computed cell with its value; check is then silent on them; a second fill writes nothing', async () => {
     const input = await buildXlsx(s.sheets);
     const before = checkWorkbook(await parseXlsx(input));
-    const fillable = new Map(before.issues.filter((i) => i.messageId === 'missing-value/computed').map((i) => [`${i.cells[0].sheet}!${i.cells[0].address}`, i.expected]));
+    const fillable = new Map(before.issues.filter((i) => (i.messageId === 'missing-value/computed' || i.messageId === 'missing-value/indicator')).map((i) => [`${i.cells[0].sheet}!${i.cells[0].address}`, i.expected]));
     const { plan, out } = await fillBuffer(input, mode);
     expect(new Map(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value]))).toEqual(fillable);
     for (const w of plan.writes) {

@@ -2,6 +2,7 @@
 import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../numbers';
 import { instances, type Instance, type Term } from '../relations';
 import type { TableCell, TableModel } from '../table';
+import { readTables } from './read-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function termParams(terms: Term[], ctx: RuleContext): { terms: number[]; signs: string[] } | undefined {
@@ -137,6 +138,7 @@ export const ratioMismatch: Rule = {
           exact: roundHalfUp(x * scale, Math.max(d + 2, 2)),
           expected: roundHalfUp(x * scale, d),
           actual: roundHalfUp(actual * scale, d),
+          ...readTables(inst),
         },
       });
     }

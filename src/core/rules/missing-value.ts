@@ -2,6 +2,7 @@
 import { inputsOf, instances } from '../relations';
 import type { CellRef } from '../issue';
 import type { TableCell } from '../table';
+import { indicatorFill } from './read-tables';
 import { ref, what, type Rule } from './rule';
 
 export const missingValue: Rule = {
@@ -9,7 +10,7 @@ export const missingValue: Rule = {
     id: 'missing-value',
     severity: 'info',
     description: { ru: 'Пустая ячейка', en: 'Empty cell' },
-    messageIds: ['missing-value/computed', 'missing-value/input', 'missing-value/no-result'],
+    messageIds: ['missing-value/computed', 'missing-value/indicator', 'missing-value/input', 'missing-value/no-result'],
   },
   table(t, ctx) {
     const reported = new Set<TableCell>();
@@ -33,7 +34,10 @@ export const missingValue: Rule = {
         const cells = new Array<CellRef>(inputs.length + 1);
         cells[0] = ref(t, target);
         for (let xi = 0; xi < inputs.length; xi++) cells[xi + 1] = ref(inputs[xi].table, inputs[xi].cell);
-        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells, expected: d.value, messageId: 'missing-value/computed', params: { what: what(t, target), expected: d.value } });
+        // An indicator from other tables shows its arithmetic and the tables read.
+        const indicator = inst.type === 'ratio' ? indicatorFill(inst, ctx.values, d.value) : undefined;
+        const params = indicator ? { what: what(t, target), expected: d.value, ...indicator } : { what: what(t, target), expected: d.value };
+        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells, expected: d.value, messageId: indicator ? 'missing-value/indicator' : 'missing-value/computed', params });
       }
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
