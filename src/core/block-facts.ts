@@ -3,6 +3,7 @@
 // mode) recognize alike when these facts agree too: see block-cache.ts.
 import type { Area } from './grid';
 import { layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, type BlockLayout, type SheetView } from './layout';
+import { templateLayout, withPercentColumnsAsData } from './template-layout';
 
 /** Recognition's own counts, read around one block's recognition. */
 export const recognitionTrace = {
@@ -40,9 +41,16 @@ function layoutFacts(view: SheetView, area: Area, marks: MarkId | undefined, out
   const L = layoutBlock(view, area);
   if (!L) {
     out.push(-1);
+    // A table to be filled in, laid out by its shape (template-layout.ts).
+    const T = templateLayout(view, area);
+    if (T) pushLayout(view, area, T, marks, out);
     return undefined;
   }
   pushLayout(view, area, L, marks, out);
+  // Its `%`-label columns read as data (recognize.ts bestIn), when it has any.
+  const P = withPercentColumnsAsData(view, L);
+  out.push(-4);
+  if (P) pushLayout(view, area, P, marks, out);
   if (L.labelCols.length && L.dataRows.length === 1) {
     const all = layoutBlock(view, area, true);
     out.push(-3);

@@ -2,8 +2,10 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, splitAtProse, textsAbove, trimBlock, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, textsAbove, type BlockLayout } from './layout';
 import { cornerYear, yearAbove } from './table-year';
+import { tableAreas, templateChain } from './table-areas';
+import { templateLayout, withPercentColumnsAsData } from './template-layout';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
 import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
@@ -345,8 +347,10 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const walk: Walk = { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear };
     // Count first (numbers, no key strings); only the winning candidate builds its cells.
     const counted = walkCells(walk);
-    if (!counted.nonEmpty) recognitionTrace.emptyRejections++;
-    if (!counted.nonEmpty || (def.deltaColumn && !counted.delta)) continue;
+    // A kind whose values all come from other tables (5.4, 4.5) is a table to fill in when they are all empty.
+    const empty = !counted.nonEmpty && !def.derived.length;
+    if (empty) recognitionTrace.emptyRejections++;
+    if (empty || (def.deltaColumn && !counted.delta)) continue;
     const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
     if (best && score <= best.score) continue;
     best = { def, score, year, build: () => materialize(walk) };
@@ -603,7 +607,8 @@ interface Found {
 
 function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found | undefined {
   if (area.bottom - area.top < 1 || area.right - area.left < 1) return undefined;
-  const L = layoutBlock(view, area);
+  // A table to be filled in has no numbers to be laid out by: its shape lays it out.
+  const L = layoutBlock(view, area) ?? templateLayout(view, area);
   if (!L) return undefined;
   let found = bestWith(view, L, defs);
   // One data row and a text-only column: that text may be a bad cell rather than a row label.
@@ -611,6 +616,11 @@ function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found
     const L2 = layoutBlock(view, area, true);
     const alt = L2 && bestWith(view, L2, defs);
     if (alt && (!found || alt.cand.score > found.cand.score)) found = alt;
+  }
+  // A column of `%` labels only may be an empty total column carrying the `%` row's label.
+  if (!found) {
+    const L3 = withPercentColumnsAsData(view, L);
+    if (L3) found = bestWith(view, L3, defs);
   }
   return found;
 }
@@ -790,11 +800,20 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     const found: Placed[] = [];
-    for (const block of findBlocks(view))
-      for (const part of splitAtProse(view, block)) {
-        const area = trimBlock(view, part);
-        found.push(...recognizeBlock(view, area, defs, () => placedIn(view, area, defs), { plain, everyKind: () => placedWithEveryKind(view, area, defs) }));
-      }
+    const inArea = (area: Area) => recognizeBlock(view, area, defs, () => placedIn(view, area, defs), { plain, everyKind: () => placedWithEveryKind(view, area, defs) });
+    const blocks = findBlocks(view);
+    const taken = new Set<number>();
+    blocks.forEach((block, i) => {
+      if (taken.has(i)) return;
+      const before = found.length;
+      const areas = tableAreas(view, block, defs);
+      for (const area of areas) found.push(...inArea(area));
+      // No table, no number: a template whose value rows are blank lines, read with them.
+      const chain = found.length === before && areas.length ? templateChain(view, blocks, i, areas[areas.length - 1]) : undefined;
+      const tables = chain ? inArea(chain.area) : [];
+      if (tables.length) for (const j of chain!.taken) taken.add(j);
+      found.push(...tables);
+    });
     found.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
     for (const t of found) {
       const n = (counters.get(t.def.kind) ?? 0) + 1;
