@@ -301,8 +301,11 @@ export const BULLET = /^[·•\-–—*]/;
 export function isNumberLike(n: Num): boolean {
   if (n.kind !== 'not-number' || !n.text) return false;
   const t = n.text.trim();
-  return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && parseYearText(t) === undefined;
+  return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && !NUMBERED_LABEL.test(t) && parseYearText(t) === undefined;
 }
+
+/** A row label that starts with a small number and goes on in words without figures: `55 лет и старше`, `1. Число посещений`. */
+const NUMBERED_LABEL = /^\d{1,3}(?:[.,]\d{1,2})*[.)]?\s+[а-яёa-z][^0-9]*$/i;
 
 /** Drops title and prose lines glued to a block: rows holding one text cell only. */
 export function trimBlock(view: SheetView, area: Area): Area {
