@@ -108,6 +108,10 @@ ruleTester('delta-mismatch', {
   ],
 });
 
+test('a visits plan not met has a negative +/-, which is no negative count', () => {
+  for (const sheet of [plan([100, 120, 20, 130, 125, -5]), planByRows(-5, 'corner')]) expect(checkWorkbook({ sheets: [sheet] }).issues.filter((i) => i.severity !== 'info')).toEqual([]);
+});
+
 const shares = (pct: Raw[]) =>
   sheetFrom('Состав', [['2023'], [], [null, 'Кол-во', '%'], ['Соц.-экон. литература', 29638, pct[0]], ['Техническая литература', 7203, pct[1]], ['Художественная литература', 83402, pct[2]], ['Детская литература', 47384, pct[3]], ['Всего', 167627, 100]]);
 ruleTester('ratio-mismatch', {

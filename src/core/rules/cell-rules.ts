@@ -41,9 +41,11 @@ export const negativeValue: Rule = {
   meta: { id: 'negative-value', severity: 'error', description: { ru: 'Отрицательное количество', en: 'Negative count' }, messageIds: ['negative-value'] },
   table(t, ctx) {
     if (t.def.valueType === 'amount') return;
-    // A `+/-` change may be negative; a count may not.
+    // A `+/-` change may be negative (a `+/-` column, or a member that is one: 4.4's achieved − plan); a count may not.
+    const changes = t.def.relations.filter((r) => r.type === 'linear' && r.rule === 'delta-mismatch') as Array<{ dim: string; target: string }>;
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
+      if (changes.length && changes.some((r) => c.key[r.dim] === r.target)) continue;
       if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
     }
   },
