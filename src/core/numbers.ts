@@ -1,5 +1,6 @@
 // Russian number parsing: tells a real number from a number stored as text, a dash, and junk.
 import type { Cell } from './grid';
+import { formatIsPercent, generalDecimals, shownByFormat } from './number-format';
 
 export type NumKind =
   | 'empty'
@@ -70,57 +71,52 @@ function parseText(raw: string): Parsed | undefined {
   return { value: value === 0 ? 0 : value, decimals: frac.length, percent };
 }
 
-/** What a number format shows, per distinct format (a workbook has a handful). */
-const formats = new Map<string, { decimals: number | undefined; percent: boolean }>();
-
-function formatOf(fmt: string): { decimals: number | undefined; percent: boolean } {
-  let f = formats.get(fmt);
-  if (!f) {
-    f = { decimals: decimalsOfFormat(fmt), percent: /%/.test(fmt.split(';')[0].replace(/"[^"]*"/g, '')) };
-    if (formats.size >= 10_000) formats.clear();
-    formats.set(fmt, f);
-  }
-  return f;
-}
-
-/** Decimals a number format shows (`0.00` → 2, `0.0%` → 1), or undefined for General. */
-export function formatDecimals(fmt: string | undefined): number | undefined {
-  return fmt ? formatOf(fmt).decimals : undefined;
-}
-
-function decimalsOfFormat(fmt: string): number | undefined {
-  if (/^general$/i.test(fmt) || fmt === '@') return undefined;
-  const section = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  const m = /[0#](?:[.,]([0#]+))?/.exec(section);
-  if (!m) return undefined;
-  return m[1] ? m[1].length : 0;
-}
-
+/** The format shows percents (`0.0%`, not `0.0"%"`): the cell holds a fraction. See number-format.ts. */
 export function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && formatOf(fmt).percent;
+  return formatIsPercent(fmt);
 }
 
 const decimalsMemo = new Map<number, number>();
 
-/** Decimals of a number as it would show in General format. */
+/** Decimals of a number as Excel's General shows it (see generalDecimals). */
 export function naturalDecimals(v: number): number {
   if (Number.isInteger(v)) return 0;
   // Reports repeat their fractions (0,5 points, 14,1 %): format each distinct value once.
   let d = decimalsMemo.get(v);
   if (d === undefined) {
-    d = formatDecimalsOf(v);
+    d = generalDecimals(v);
     if (decimalsMemo.size >= 50_000) decimalsMemo.clear();
     decimalsMemo.set(v, d);
   }
   return d;
 }
 
-function formatDecimalsOf(v: number): number {
-  const s = String(Number(v.toPrecision(12)));
-  const e = /e-(\d+)$/.exec(s);
-  if (e) return Number(e[1]);
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
+/**
+ * Decimals a number cell shows: those of its displayed text when the host gives it (the add-in) and
+ * it is this value as shown, else those its format shows for the value (the CLI), else General's.
+ */
+function shownDecimals(cell: Cell, v: number, percent: boolean): number {
+  const fmt = cell.numberFormat;
+  if (cell.text) {
+    const t = parseNumberText(cell.text);
+    if (t && sameAsShown(t, percent && t.percent ? v * 100 : v)) return t.decimals;
+  }
+  if (fmt && !GENERAL_FORMAT.test(fmt)) {
+    const d = shownByFormat(fmt, v).decimals;
+    if (d !== undefined) return d;
+  }
+  return naturalDecimals(percent ? v * 100 : v);
+}
+
+const GENERAL_FORMAT = /^general$/i;
+
+/**
+ * The text shows this value rounded to the text's decimals: not `###` or a scaled `26,9` of 26 900,
+ * nor `1,234` of an English host, which is 1234 and not 1.234 (the sign may be shown as brackets).
+ */
+function sameAsShown(t: Readonly<Parsed>, v: number): boolean {
+  const gap = Math.abs(Math.abs(t.value) - Math.abs(v));
+  return gap <= 0.5 / 10 ** t.decimals + 1e-9 * Math.abs(v);
 }
 
 /**
@@ -145,13 +141,7 @@ export function readNum(cell: Cell | undefined): Num {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return num('not-number', undefined, undefined, undefined, String(v));
     const pf = isPercentFormat(cell.numberFormat);
-    let decimals = formatDecimals(cell.numberFormat);
-    if (decimals === undefined && cell.text) {
-      const t = parseNumberText(cell.text);
-      if (t) decimals = t.decimals;
-    }
-    if (decimals === undefined) decimals = naturalDecimals(pf ? v * 100 : v);
-    return num('number', v, decimals, pf);
+    return num('number', v, shownDecimals(cell, v, pf), pf);
   }
   if (typeof v === 'boolean') return num('not-number', undefined, undefined, undefined, String(v));
   const text = String(v);

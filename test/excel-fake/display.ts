@@ -46,8 +46,11 @@ export function displayText(
   const n = percent ? value * 100 : value;
   const dot = fmt.indexOf('.');
   const decimals = dot < 0 ? 0 : (fmt.slice(dot + 1).match(/[0#]/g) ?? []).length;
+  // `#` places show only when not zero (`0.0#`: 26,9 and 26,88).
+  const required = dot < 0 ? 0 : (fmt.slice(dot + 1).match(/0/g) ?? []).length;
   const grouped = /#[, ]##0/.test(fmt);
   let [int, frac] = Math.abs(n).toFixed(decimals).split('.');
+  while (frac && frac.length > required && frac.endsWith('0')) frac = frac.slice(0, -1);
   if (grouped) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   const sign = n < 0 && Number(int + (frac ? '.' + frac : '')) !== 0 ? '-' : '';
   return sign + int + (frac ? decimalSeparator + frac : '') + (percent ? '%' : '');
