@@ -19,10 +19,15 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Rules of `compare` (two workbooks: last year's report and this year's), run outside the check. */
+export const COMPARE_RULE_IDS = ['carry-over-mismatch', 'previous-report-mismatch'] as const;
+export type CompareRuleId = (typeof COMPARE_RULE_IDS)[number];
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const CellRefSchema = z.object({ sheet: z.string(), address: z.string() });
+/** A cell; `file` names the other workbook's file where an issue of `compare` points into it. */
+export const CellRefSchema = z.object({ sheet: z.string(), address: z.string(), file: z.string().optional() });
 export type CellRef = z.infer<typeof CellRefSchema>;
 
 export const FixSchema = z.object({
@@ -38,7 +43,7 @@ export type MessageParams = Record<string, string | number | Array<string | numb
 
 /** An issue before its message is rendered. */
 export interface IssueData {
-  rule: RuleId;
+  rule: RuleId | CompareRuleId;
   severity: Severity;
   table?: string;
   cells: CellRef[];

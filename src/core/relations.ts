@@ -170,6 +170,79 @@ class TablesByYear {
     this.bands = columnBands(tables);
   }
 
+  /** Per kind and sheet, its tables by top. */
+  private readonly bySheet = new Map<string, Map<TableModel['sheet'], TableModel[]>>();
+
+  /**
+   * Whether another table of t's kind stands nearer to `o` than t does, on their sheet and in t's
+   * column band: `o` is then that table's source, not t's (one system's report after another down a
+   * sheet: the second's 4.3 stands just under the first's 5.4, nearer still to its own 5.4).
+   */
+  claimed(t: TableModel, o: TableModel): boolean {
+    if (o.sheet !== t.sheet) return false;
+    let perSheet = this.bySheet.get(t.def.kind);
+    if (!perSheet) this.bySheet.set(t.def.kind, (perSheet = new Map()));
+    let list = perSheet.get(t.sheet);
+    if (!list) perSheet.set(t.sheet, (list = (this.lists.get(t.def.kind) ?? []).filter((x) => x.sheet === t.sheet).sort((a, b) => a.area.top - b.area.top)));
+    if (list.length < 2) return false;
+    const mine = rowsBetween(t, o);
+    if (mine === 0) return false;
+    const band = this.bands.get(t);
+    let i = 0;
+    for (let n = list.length; i < n; ) {
+      const mid = (i + n) >> 1;
+      if (list[mid].area.top < o.area.top) i = mid + 1;
+      else n = mid;
+    }
+    // The nearest others of t's kind below o and above it.
+    for (let k = i; k < list.length; k++) {
+      const x = list[k];
+      if (x === t || this.bands.get(x) !== band) continue;
+      if (rowsBetween(x, o) < mine) return true;
+      break;
+    }
+    for (let k = i - 1; k >= 0; k--) {
+      const x = list[k];
+      if (x === t || this.bands.get(x) !== band) continue;
+      if (rowsBetween(x, o) < mine) return true;
+      break;
+    }
+    return false;
+  }
+
+  /** Per source selector and year: whether all its tables agree, and (when not) per sheet left out. */
+  private readonly agreeing = new Map<Record<string, string>, Map<number, true | Map<TableModel['sheet'], boolean>>>();
+
+  /**
+   * Whether the tables of a source's kind for `year` outside `sheet` hold one value: one such table,
+   * or copies of one (the receipts printed twice). Tables of several systems, one per sheet, differ:
+   * which of them a table on another sheet goes with is a guess, and none is taken.
+   */
+  agreeElsewhere(sheet: TableModel['sheet'], src: Source, year: number): boolean {
+    const list = this.of(src.kind, year)?.ordered;
+    if (!list || list.length < 2) return true;
+    let memo = this.agreeing.get(src.select);
+    if (!memo) this.agreeing.set(src.select, (memo = new Map()));
+    // Where every table of the workbook agrees, leaving one sheet out changes nothing.
+    let same = memo.get(year);
+    if (same === undefined) memo.set(year, (same = this.agree(list, src, year) ? true : new Map<TableModel['sheet'], boolean>()));
+    if (same === true) return true;
+    let out = same.get(sheet);
+    if (out === undefined) same.set(sheet, (out = this.agree(list.filter((o) => o.sheet !== sheet), src, year)));
+    return out;
+  }
+
+  private agree(list: TableModel[], src: Source, year: number): boolean {
+    let first: Array<number | undefined> | undefined;
+    for (const o of list) {
+      const cells = selectYear(o, src.select, year, this.reportingYear);
+      const vs = (cells ?? []).map((c) => (hasValue(c.num) ? c.num.value : undefined));
+      if (!first) first = vs;
+      else if (vs.length !== first.length || vs.some((v, i) => v !== first![i])) return false;
+    }
+    return true;
+  }
+
   /** The tables of `kind` covering `year`, in workbook order (none: undefined). */
   of(kind: string, year: number): Candidates | undefined {
     let perYear = this.byYear.get(kind);
@@ -181,6 +254,11 @@ class TablesByYear {
     }
     return c ?? undefined;
   }
+}
+
+/** Rows between two tables (0 when their rows overlap), as nearest-tables.ts measures near. */
+function rowsBetween(a: TableModel, b: TableModel): number {
+  return Math.max(0, a.area.top - b.area.bottom, b.area.top - a.area.bottom);
 }
 
 /** The first alternative source that exists for that year, preferring one whose cells hold numbers. */
@@ -196,7 +274,10 @@ function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number,
     // The nearest few copies of the source table of that year (nearest-tables.ts): a workbook
     // repeating a table hundreds of times must not make every indicator read every copy.
     let tried = 0;
+    const elsewhere = alone && byYear.agreeElsewhere(t.sheet, src, year + src.yearOffset);
     byYear.of(src.kind, year + src.yearOffset)?.each(t, (o) => {
+      // A table nearer to another of t's kind is that one's (unless a formula of t's reads it).
+      if (!refs.length && byYear.claimed(t, o)) return ++tried >= COPIES_TRIED;
       const cells = selectYear(o, src.select, year + src.yearOffset, reportingYear);
       if (cells) {
         const terms = cells.map((c) => term(o, c, sign));
@@ -204,7 +285,7 @@ function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number,
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    }, refs, year + src.yearOffset, alone);
+    }, refs, year + src.yearOffset, alone, elsewhere);
     if (found) return found;
   }
   return fallback;

@@ -1,6 +1,6 @@
 // The JSON report of the CLI, defined once; the CLI's output is validated against it in tests.
 import { z } from 'zod';
-import { CellRefSchema, FixSchema, RULE_IDS, SeveritySchema } from './issue';
+import { CellRefSchema, COMPARE_RULE_IDS, FixSchema, RULE_IDS, SeveritySchema } from './issue';
 
 export const TableSchema = z.object({
   id: z.string().regex(/^[a-z-]+#\d+$/),
@@ -10,7 +10,7 @@ export const TableSchema = z.object({
 });
 
 export const IssueSchema = z.object({
-  rule: z.enum(RULE_IDS),
+  rule: z.enum([...RULE_IDS, ...COMPARE_RULE_IDS]),
   severity: SeveritySchema,
   table: z.string().optional(),
   cells: z.array(CellRefSchema).min(1),

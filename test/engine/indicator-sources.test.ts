@@ -1,10 +1,11 @@
 // Indicators of 5.4 read their inputs wherever the workbook holds them for their year, and say which tables they read.
 import { parseXlsx } from '../../src/cli/read-xlsx';
-import { checkWorkbook } from '../../src/core';
+import { checkWorkbook, type Sheet } from '../../src/core';
 import { analyze } from '../../src/core/check';
 import { instances } from '../../src/core/relations';
 import { getScenario } from '../fixtures/scenarios';
 import { buildXlsx } from '../fixtures/xlsx-builder';
+import { sheetFrom, type Raw } from '../helpers/grid';
 
 test('every 5.4 indicator of 2021–2023 is recomputed with the fund of its year from the composition tables on another sheet', async () => {
   const wb = await parseXlsx(await buildXlsx(getScenario('indicators-from-compositions-apart').sheets));
@@ -35,4 +36,46 @@ test('a wrong indicator names the tables it was recomputed from', async () => {
   const at = (y: number) => `«Состав фонда по отраслям знаний» Состав фонда!${composition(y).range}`;
   expect(byCell.get('E40')).toEqual(['«Основные показатели» Показатели!A3:E17', at(2023)]);
   expect(byCell.get('C43')).toEqual(['«Новые поступления» Показатели!A21:L24', '«Выбытие документов» Показатели!A27:D34', at(2021)]);
+});
+
+// Small grids: 4.3, 5.3 and 5.4 of one year.
+const basicRows = (users: number, loans: number): Raw[][] => [
+  ['Наименование показателя', '2023 г.'],
+  ['Число зарегистрированных пользователей', users],
+  ['Число посещений библиотеки', users * 5],
+  ['Выдано документов', loans],
+  ['Количество массовых мероприятий', 50],
+];
+const movementRows = (fund: number): Raw[][] => [
+  ['Показатели (2023)', 'Объем фонда'],
+  ['Состояло на начало года', fund - 50],
+  ['Поступило за год', 100],
+  ['Выбыло за год', 50],
+  ['Состоит на конец года', fund],
+];
+const indicatorRows = (turnover: number, reading: number, provision: number, renewal: number): Raw[][] => [
+  ['Наименование показателя', '2023 г.'],
+  ['Обращаемость фонда', turnover],
+  ['Читаемость', reading],
+  ['Книгообеспеченность', provision],
+  ['Обновляемость фонда', renewal],
+];
+const ratios = (sheets: Sheet[]) => checkWorkbook({ sheets }).issues.filter((i) => i.rule === 'ratio-mismatch').map((i) => `${i.cells[0].sheet}!${i.cells[0].address}=${i.expected}`);
+
+test("one system's report after another down a sheet: each 5.4 reads its own system's 4.3 and fund (those nearer to it than to the other 5.4), never the other's", () => {
+  // System A: 4.3, movement, 5.4 (consistent); system B: 4.3 and 5.4 only, its fund (5 000) in no table here.
+  const a = [...basicRows(1000, 20000), [], ...movementRows(10000), [], ...indicatorRows(2, 20, 10, 0.5)];
+  const b = [...basicRows(500, 5000), [], ...indicatorRows(1, 10, 10, 1)];
+  expect(ratios([sheetFrom('Свод', [...a, [], ['Бакчарская ЦБС'], [], ...b])])).toEqual([]);
+  // B's own reading is still checked against B's own 4.3.
+  expect(ratios([sheetFrom('Свод', [...a, [], ['Бакчарская ЦБС'], [], ...basicRows(500, 5000), [], ...indicatorRows(1, 12, 10, 1)])])).toEqual(['Свод!B29=10']);
+});
+
+test('a 5.4 alone on its sheet reads a 4.3 of another sheet only when the other sheets agree on it', () => {
+  const indicators = sheetFrom('5.4', indicatorRows(2, 10, 10, 0.5));
+  const fund = sheetFrom('Фонд', movementRows(10000));
+  // Two systems' 4.3 on two sheets: which one 5.4 goes with is a guess; none is read.
+  expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), sheetFrom('4.3 Б', basicRows(500, 5000)), fund, indicators])).toEqual([]);
+  // The same 4.3 printed twice: read, and 10 is found wrong (20 000 / 1 000 = 20).
+  expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), sheetFrom('4.3 копия', basicRows(1000, 20000)), fund, indicators])).toEqual(['5.4!B3=20']);
 });

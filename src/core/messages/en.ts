@@ -22,6 +22,11 @@ export const en: Record<string, string> = {
   'missing-value/indicator': '{{what}}: empty, can be filled: {{num}} / {{den}}{{times}} = {{exact}} (tables read: {{sourcesEn}})',
   'missing-value/input': '{{what}}: empty, the total cannot be checked',
   'missing-value/no-result': '{{what}}: the formula {{formula}} has no saved result; the cell was not checked',
+  'previous-report-mismatch': "{{what}}: {{actual}} in this report, {{expected}} in last year's report ({{otherCell}})",
+  'previous-report-mismatch/missing': "{{what}}: {{expected}} in last year's report ({{otherCell}}), no such row in this report (table {{table}})",
+  'previous-report-mismatch/empty': "{{what}}: empty, {{expected}} in last year's report ({{otherCell}})",
+  'previous-report-mismatch/no-table': 'Table "{{titleEn}}" of last year\'s report ({{otherCell}}): not found in this report',
+  'carry-over-mismatch': '{{what}}: {{actual}}, but last year\'s report gives "{{otherWhat}}" as {{sumExpr}} ({{otherCell}})',
   'summary/threshold-share':
     'Model Standard: {{count}} of {{total}} libraries ({{share}} %) score {{threshold}} or more of {{max}} (the threshold is a setting, 6 by default)',
 };

@@ -22,6 +22,11 @@ export const ru: Record<string, string> = {
   'missing-value/indicator': '{{what}}: пусто, можно заполнить: {{num}} / {{den}}{{times}} = {{exact}} (прочитаны таблицы: {{sources}})',
   'missing-value/input': '{{what}}: пусто, проверка итога невозможна',
   'missing-value/no-result': '{{what}}: у формулы {{formula}} нет сохранённого результата; ячейка не проверена',
+  'previous-report-mismatch': '{{what}}: в этом отчёте {{actual}}, в отчёте прошлого года {{expected}} ({{otherCell}})',
+  'previous-report-mismatch/missing': '{{what}}: в отчёте прошлого года {{expected}} ({{otherCell}}), в этом отчёте этой строки нет (таблица {{table}})',
+  'previous-report-mismatch/empty': '{{what}}: пусто, а в отчёте прошлого года {{expected}} ({{otherCell}})',
+  'previous-report-mismatch/no-table': 'Таблица «{{titleRu}}» отчёта прошлого года ({{otherCell}}): в этом отчёте такой нет',
+  'carry-over-mismatch': '{{what}}: {{actual}}, а в отчёте прошлого года «{{otherWhat}}» {{sumExpr}} ({{otherCell}})',
   'summary/threshold-share':
     'Модельный стандарт: {{count}} из {{total}} библиотек ({{share}} %) набрали {{threshold}} и более баллов из {{max}} (порог — настройка, по умолчанию 6)',
 };

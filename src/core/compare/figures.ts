@@ -1,0 +1,110 @@
+// The figures of a workbook's tables, named by their labels and year (never by position), for comparing two reports.
+import { labelKey, normalizeLabel } from '../labels';
+import { hasValue, matchesAtDecimals, naturalDecimals, type Num } from '../numbers';
+import type { TableCell, TableModel } from '../table';
+
+/** One figure of a table: a value cell (no `+/-`, no `%`), named by its labels and its year. */
+export interface Figure {
+  table: TableModel;
+  cell: TableCell;
+  /** The figure's labels, dimension by dimension (year aside): see `token`. */
+  id: string;
+  /** The year the figure is for: its column's or row's, else the table's, else the report's. */
+  year: number;
+}
+
+/** The caption a table of no known kind carries, where the recognizer gives one. */
+export function captionOf(t: TableModel): string | undefined {
+  const title = (t as { title?: unknown }).title;
+  return typeof title === 'string' && title.trim() ? title.trim() : undefined;
+}
+
+/** A table's figures, by `id|year`; ids given twice in one table (two rows of one label) are left out. */
+export interface TableFigures {
+  table: TableModel;
+  list: Figure[];
+  byKey: Map<string, Figure>;
+  years: Set<number>;
+  /** Label ids without the year: what the table is about, whatever years it covers. */
+  ids: Set<string>;
+}
+
+export function figureKey(id: string, year: number): string {
+  return `${id}|${year}`;
+}
+
+// `1.`, `1.1.`, `а)` and bullets before a label; `в том числе:` / `из них:` words before a part.
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[а-я]\))\s+/;
+const BULLETS = /^[·•\-–—*]+\s*/;
+const MARKS = /^(?:в том числе|в т ч|втч|из них|из общего числа)\s*:?\s*/;
+
+/** A label as compared between reports: folded, without numbering, bullets or `в том числе`. */
+export function labelToken(raw: string): string {
+  let s = normalizeLabel(raw);
+  for (let k = 0; k < 3; k++) s = s.replace(NUMBERING, '').replace(MARKS, '').replace(BULLETS, '');
+  return labelKey(s);
+}
+
+/** A member the definition declares keeps its id across workbooks; a row read from a list (`r12`) is named by its words. */
+function token(t: TableModel, dimId: string, member: string, declared: Set<string>): string {
+  if (declared.has(member) || !/\d/.test(member)) return member;
+  const own = `~${labelToken(t.words.get(`${dimId}:${member}`) ?? member)}`;
+  const parent = t.nesting.get(`${dimId}:${member}`)?.parent;
+  if (parent === undefined) return own;
+  return `${token(t, dimId, parent, declared)} > ${own}`;
+}
+
+function declaredMembers(t: TableModel): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const d of t.def.dims) out.set(d.id, new Set(d.type === 'members' ? d.members.map((m) => m.id) : []));
+  return out;
+}
+
+/** Every value figure of a table; `bookYear` stands for the year of a table that names none. */
+export function tableFigures(t: TableModel, bookYear: number): TableFigures {
+  const declared = declaredMembers(t);
+  const byKey = new Map<string, Figure>();
+  const twice = new Set<string>();
+  const list: Figure[] = [];
+  const years = new Set<number>();
+  const ids = new Set<string>();
+  for (const cell of t.cells) {
+    if (cell.key.measure !== undefined && cell.key.measure !== 'value') continue;
+    const parts: string[] = [];
+    for (const d of t.def.dims) {
+      if (d.type === 'year') continue;
+      const m = cell.key[d.id];
+      if (m !== undefined && m !== '') parts.push(`${d.id}=${token(t, d.id, m, declared.get(d.id) ?? new Set())}`);
+    }
+    const y = cell.key.year ? Number(cell.key.year) : t.year ?? bookYear;
+    const id = parts.join(';');
+    const k = figureKey(id, y);
+    if (byKey.has(k)) twice.add(k);
+    const f: Figure = { table: t, cell, id, year: y };
+    byKey.set(k, f);
+    list.push(f);
+    years.add(y);
+    ids.add(id);
+  }
+  for (const k of twice) byKey.delete(k);
+  return { table: t, list: list.filter((f) => !twice.has(figureKey(f.id, f.year))), byKey, years, ids };
+}
+
+/** A value in the units it is shown in (a cell formatted as percent shows its fraction × 100). */
+function shown(n: Num & { value: number }): { v: number; d: number } {
+  const v = n.percentFormat ? n.value * 100 : n.value;
+  return { v, d: n.decimals ?? naturalDecimals(v) };
+}
+
+/**
+ * Whether two readings of one figure agree: counts exactly; a figure shown with decimals at the
+ * fewer decimals of the two, rounded or truncated (one report may show 10,55 where the other shows 10,5).
+ */
+export function sameValue(a: Num, b: Num): boolean {
+  if (!hasValue(a) || !hasValue(b)) return false;
+  const x = shown(a);
+  const y = shown(b);
+  if (Number.isInteger(x.v) && Number.isInteger(y.v)) return x.v === y.v;
+  const [fewer, more] = x.d <= y.d ? [x, y] : [y, x];
+  return matchesAtDecimals(fewer.v, more.v, fewer.d);
+}
