@@ -85,10 +85,11 @@ export class Candidates {
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
    * t's sheet and column band come first, nearest first (by the rows between them); then, unless
    * `alone` is false (t is one of several of its kind on its sheet), those of the sheet's other
-   * bands, and (unless `otherSheets` is false) those of other sheets not crowded for `year`, in the order given. `refs` (the cells
-   * a formula of t's reads) put the tables holding them first. `t` itself is skipped.
+   * bands, and those of other sheets not crowded for `year`, in the order given (unless
+   * `otherSheets`, asked only then, says no). `refs` (the cells a formula of t's reads) put the
+   * tables holding them first. `t` itself is skipped.
    */
-  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true, otherSheets = true): void {
+  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true, otherSheets?: () => boolean): void {
     let named: TableModel[] | undefined;
     for (const ref of refs) {
       const o = this.holding(t, ref);
@@ -104,7 +105,7 @@ export class Candidates {
     if (here && this.nearest(t, here, one ? go : (o) => this.bands!.get(o) === band && go(o))) return;
     if (!alone) return;
     if (here && !one && this.nearest(t, here, (o) => this.bands!.get(o) !== band && go(o))) return;
-    if (!otherSheets) return;
+    if (otherSheets && !otherSheets()) return;
     for (const o of this.ordered) if (o.sheet !== t.sheet && !this.crowded(o.sheet, year) && go(o)) return;
   }
 

@@ -210,8 +210,8 @@ class TablesByYear {
     return false;
   }
 
-  /** Per source selector and year: whether all its tables agree, and (when not) per sheet left out. */
-  private readonly agreeing = new Map<Record<string, string>, Map<number, true | Map<TableModel['sheet'], boolean>>>();
+  /** Per source and year: whether all its tables agree, and (when not) per sheet left out. */
+  private readonly agreeing = new Map<Source, Map<number, true | Map<TableModel['sheet'], boolean>>>();
 
   /**
    * Whether the tables of a source's kind for `year` outside `sheet` hold one value: one such table,
@@ -221,8 +221,8 @@ class TablesByYear {
   agreeElsewhere(sheet: TableModel['sheet'], src: Source, year: number): boolean {
     const list = this.of(src.kind, year)?.ordered;
     if (!list || list.length < 2) return true;
-    let memo = this.agreeing.get(src.select);
-    if (!memo) this.agreeing.set(src.select, (memo = new Map()));
+    let memo = this.agreeing.get(src);
+    if (!memo) this.agreeing.set(src, (memo = new Map()));
     // Where every table of the workbook agrees, leaving one sheet out changes nothing.
     let same = memo.get(year);
     if (same === undefined) memo.set(year, (same = this.agree(list, src, year) ? true : new Map<TableModel['sheet'], boolean>()));
@@ -237,6 +237,8 @@ class TablesByYear {
     for (const o of list) {
       const cells = selectYear(o, src.select, year, this.reportingYear);
       const vs = (cells ?? []).map((c) => (hasValue(c.num) ? c.num.value : undefined));
+      // A copy left empty (a template to fill) lends nothing and contradicts nothing.
+      if (vs.every((v) => v === undefined)) continue;
       if (!first) first = vs;
       else if (vs.length !== first.length || vs.some((v, i) => v !== first![i])) return false;
     }
@@ -274,7 +276,6 @@ function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number,
     // The nearest few copies of the source table of that year (nearest-tables.ts): a workbook
     // repeating a table hundreds of times must not make every indicator read every copy.
     let tried = 0;
-    const elsewhere = alone && byYear.agreeElsewhere(t.sheet, src, year + src.yearOffset);
     byYear.of(src.kind, year + src.yearOffset)?.each(t, (o) => {
       // A table nearer to another of t's kind is that one's (unless a formula of t's reads it).
       if (!refs.length && byYear.claimed(t, o)) return ++tried >= COPIES_TRIED;
@@ -285,7 +286,7 @@ function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number,
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    }, refs, year + src.yearOffset, alone, elsewhere);
+    }, refs, year + src.yearOffset, alone, () => byYear.agreeElsewhere(t.sheet, src, year + src.yearOffset));
     if (found) return found;
   }
   return fallback;

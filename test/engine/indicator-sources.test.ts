@@ -78,4 +78,7 @@ test('a 5.4 alone on its sheet reads a 4.3 of another sheet only when the other 
   expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), sheetFrom('4.3 Б', basicRows(500, 5000)), fund, indicators])).toEqual([]);
   // The same 4.3 printed twice: read, and 10 is found wrong (20 000 / 1 000 = 20).
   expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), sheetFrom('4.3 копия', basicRows(1000, 20000)), fund, indicators])).toEqual(['5.4!B3=20']);
+  // Beside a copy still being filled in, its loans empty: an empty cell lends nothing and contradicts nothing.
+  const halfFilled = sheetFrom('К заполнению', basicRows(1000, 20000).map((r) => (r[0] === 'Выдано документов' ? [r[0], null] : r)));
+  expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), halfFilled, fund, indicators])).toEqual(['5.4!B3=20']);
 });
