@@ -8,6 +8,8 @@ type Catalogue = {
   file: string;
   tables: string;
   noTables: string;
+  /** How many relations a table had checked; none: nothing checkable. */
+  relations: (n: number) => string;
   counts: (e: number, w: number, i: number) => string;
   severity: Record<'error' | 'warning' | 'info', string>;
   /** The line standing for a table's further notes of one rule (see text-report.ts). */
@@ -73,6 +75,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     file: 'Файл',
     tables: 'Найдено таблиц',
     noTables: 'Таблицы отчёта не найдены',
+    relations: (n) => (n ? `проверено связей: ${n}` : 'проверять нечего'),
     counts: (e, w, i) => `Ошибок: ${e}, предупреждений: ${w}, сведений: ${i}`,
     severity: { error: 'Ошибка', warning: 'Предупреждение', info: 'Сведения' },
     more: (n, cells) => `…и ещё ${n} ${ruCells(n)} с тем же замечанием: ${cells} (все — в --format json)`,
@@ -129,6 +132,7 @@ export const CLI_TEXT: Record<Lang, Catalogue> = {
     file: 'File',
     tables: 'Tables found',
     noTables: 'No report tables found',
+    relations: (n) => (n ? `relations checked: ${n}` : 'nothing to check'),
     counts: (e, w, i) => `Errors: ${e}, warnings: ${w}, info: ${i}`,
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     more: (n, cells) => `…and ${n} more ${n === 1 ? 'cell' : 'cells'} with the same note: ${cells} (all of them in --format json)`,

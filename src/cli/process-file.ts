@@ -1,5 +1,5 @@
 // Checks one file into its report entry; a file that cannot be read becomes an entry with `error`.
-import { checkWorkbook, renderMessage, renderSummary, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
+import { checkWorkbook, renderMessage, renderSummary, type Analysis, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
 import type { IssueReport } from '../core/report-schema';
 import { CLI_TEXT } from './cli-messages';
 import { printedInFull, samePrinted } from './collapse';
@@ -37,8 +37,9 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
   }
 }
 
-function report(file: string, wb: Workbook, opts: CheckFileOptions): FileReport {
-  const result = checkWorkbook(wb, { threshold: opts.threshold });
+/** A workbook's report entry; `analysis` shares one recognition with another use of it (compare). */
+export function report(file: string, wb: Workbook, opts: CheckFileOptions, analysis?: Analysis): FileReport {
+  const result = checkWorkbook(wb, { threshold: opts.threshold }, analysis);
   const render = { lang: opts.lang };
   const full = opts.messages === 'printed' ? printedInFull(result.issues) : undefined;
   const issues = result.issues.map((i, at) => {
@@ -63,7 +64,7 @@ function report(file: string, wb: Workbook, opts: CheckFileOptions): FileReport 
   if (full) samePrinted(issues, full);
   return {
     file,
-    tables: result.tables.map(({ id, kind, sheet, range }) => ({ id, kind, sheet, range })),
+    tables: result.tables.map(({ id, kind, sheet, range, title, relations }) => ({ id, kind, sheet, range, ...(title ? { title } : {}), relations })),
     issues,
     summaries: result.summaries.map((s) => ({ table: s.table, kind: s.kind, message: renderSummary(s, render), data: s.data })),
   };

@@ -55,7 +55,10 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
   if (!f.tables.length) out.push(`  ${t.noTables}`);
   else {
     out.push(`${t.tables}: ${f.tables.length}`);
-    for (const tb of f.tables) out.push(`  ${tb.id.padEnd(24)} ${kindTitle(tb.kind, lang)} — ${tb.sheet}!${tb.range}`);
+    for (const tb of f.tables) {
+      const title = tb.title ? ` «${oneLine(tb.title)}»` : '';
+      out.push(`  ${tb.id.padEnd(24)} ${kindTitle(tb.kind, lang)}${title} — ${tb.sheet}!${tb.range} · ${t.relations(tb.relations ?? 0)}`);
+    }
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (let k = 0; k < f.issues.length; k++) counts[f.issues[k].severity]++;

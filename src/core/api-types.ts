@@ -10,6 +10,10 @@ export interface TableInfo {
   range: string;
   /** The reporting year the table names, if any. */
   year?: number;
+  /** A table of no known kind: the caption or heading above it, else its header's first words. */
+  title?: string;
+  /** How many relations (cell relations: a total on one line, a share, a change…) were checked in it; 0: nothing checkable. */
+  relations: number;
 }
 
 /** A table-level summary (e.g. the Model Standard grid's shares). */

@@ -1,5 +1,6 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
+import type { GenericPlaced } from './generic/model';
 import { blockFacts, recognitionTrace, sameFacts } from './block-facts';
 import { hashInts, Signer } from './block-signature';
 import type { Definition } from './definition';
@@ -23,6 +24,8 @@ export interface Placed {
   sources?: Map<string, number[]>;
   /** The cells of the first table of this layout (see TableModel.like). */
   like?: TableCell[];
+  /** A table of no known kind: its title and relations. */
+  generic?: GenericPlaced;
 }
 
 interface Template {

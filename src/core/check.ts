@@ -34,7 +34,15 @@ export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Anal
 }
 
 export function tableInfo(t: TableModel): TableInfo {
-  return { id: t.id, kind: t.def.kind, sheet: t.sheet.name, range: rangeAddress(t.sheet, t.area), ...(t.year !== undefined ? { year: t.year } : {}) };
+  return {
+    id: t.id,
+    kind: t.def.kind,
+    sheet: t.sheet.name,
+    range: rangeAddress(t.sheet, t.area),
+    ...(t.year !== undefined ? { year: t.year } : {}),
+    ...(t.title ? { title: t.title } : {}),
+    relations: instances(t).length,
+  };
 }
 
 /**

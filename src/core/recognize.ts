@@ -11,6 +11,8 @@ import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
 import { recognitionTrace } from './block-facts';
 import { cellYear, isDashText, parseNumberText, parseYearText, yearInText } from './numbers';
 import { LONGEST, longest, shownText } from './words';
+import { GENERIC_TABLE, placeGeneric, type GenericPlaced } from './generic/model';
+import { presetInstances } from './relations';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
@@ -232,7 +234,7 @@ function nestRows(lines: number[], ids: Map<number, string>, p: Paths): Map<stri
     stack.push({ id, level });
     prev = { id, level, child: !!parent };
   }
-  for (const [id, n] of out) n.exhaustive = kind.get(n.parent) ?? false;
+  for (const n of out.values()) n.exhaustive = kind.get(n.parent) ?? false;
   return out;
 }
 
@@ -793,10 +795,17 @@ export function plainName(defs: readonly Definition[], text: string): boolean {
 }
 
 /** Recognizes every table of every kind in the workbook, in sheet order then top to bottom. */
+/** A table of no known kind as recognition places it. */
+function placeAll(g: GenericPlaced | undefined): Placed[] {
+  if (!g) return [];
+  return [{ def: GENERIC_TABLE, area: g.area, cells: g.cells, words: g.words, points: new Map(), found: new Map(), nesting: new Map(), generic: g }];
+}
+
 export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel[] {
   const tables: TableModel[] = [];
   const counters = new Map<string, number>();
   const plain = (text: string) => plainName(defs, text);
+  const generic: Placed[] = [];
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     const found: Placed[] = [];
@@ -813,7 +822,11 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
       const tables = chain ? inArea(chain.area) : [];
       if (tables.length) for (const j of chain!.taken) taken.add(j);
       found.push(...tables);
+      // No known kind: the table is read from its own labels and numbers.
+      if (found.length === before) for (const area of areas) generic.push(...placeAll(placeGeneric(view, area)));
     });
+    found.push(...generic);
+    generic.length = 0;
     found.sort((a, b) => a.area.top - b.area.top || a.area.left - b.area.left);
     for (const t of found) {
       const n = (counters.get(t.def.kind) ?? 0) + 1;
@@ -832,7 +845,9 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
         found: t.found,
         nesting: t.nesting,
         like: t.like,
+        title: t.generic?.title,
       });
+      if (t.generic) presetInstances(tables[tables.length - 1], t.generic.relations(tables[tables.length - 1]));
     }
   }
   forgetLastLayout();

@@ -15,7 +15,8 @@ export interface Term {
 }
 
 export type Instance =
-  | { type: 'sum'; table: TableModel; dim: string; target: TableCell; terms: Term[]; exhaustive: boolean; computed: boolean }
+  /** `inferred`: no label states the sum, its numbers show it (exceptions are warnings). */
+  | { type: 'sum'; table: TableModel; dim: string; target: TableCell; terms: Term[]; exhaustive: boolean; computed: boolean; inferred?: boolean }
   | { type: 'linear'; rule: 'balance-mismatch' | 'delta-mismatch'; table: TableModel; dim: string; target: TableCell; terms: Term[]; computed: true }
   | { type: 'subset'; table: TableModel; dim: string; sub: TableCell; sup: TableCell; computed: false }
   /** target = (Σ num) / (Σ den) × factor: a share (`%`) or an indicator recomputed from other tables. */
@@ -126,6 +127,11 @@ function deltas(t: TableModel, out: Instance[]): void {
     const b = t.byKey.get(keyString(t.def, { ...base, year: first }));
     if (a && b) out.push({ type: 'linear', rule: 'delta-mismatch', table: t, dim: 'year', target: c, terms: [term(t, a, 1), term(t, b, -1)], computed: true });
   }
+}
+
+/** Gives a table its relations when recognition has read them already (a table of no known kind). */
+export function presetInstances(t: TableModel, list: Instance[]): void {
+  cache.set(t, list);
 }
 
 /** Relations inside one table (a table recognized like an earlier one reuses that one's, cell for cell). */

@@ -7,6 +7,10 @@ export const TableSchema = z.object({
   kind: z.string(),
   sheet: z.string(),
   range: z.string().regex(/^[A-Z]+\d+(:[A-Z]+\d+)?$/),
+  year: z.number().int().optional(),
+  title: z.string().optional(),
+  /** Relations checked in the table; 0: nothing checkable. */
+  relations: z.number().int().nonnegative(),
 });
 
 export const IssueSchema = z.object({

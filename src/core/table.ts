@@ -35,6 +35,8 @@ export interface TableModel {
   nesting: Map<string, { parent: string; exhaustive: boolean }>;
   /** Cells of an earlier table recognized from the same layout, in the same order (relations are shared). */
   like?: TableCell[];
+  /** The caption or heading above a table of no known kind, else its header's first words. */
+  title?: string;
 }
 
 /** Positions by key string, per layout: tables recognized from one layout share their keys. */

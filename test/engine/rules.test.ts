@@ -87,7 +87,10 @@ const plan = (row: Raw[]) =>
   sheetFrom('План', [['Выполнение плана по посещениям'], [], ['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], row], ['A3:C3', 'D3:F3']);
 test('a plan-and-achievement table that does not speak of visits is not the visits plan', () => {
   const other = sheetFrom('План', [['Выполнение плана мероприятий'], [], ['2022 г.', null, null, '2023 г.'], ['План', 'Выполнение', '+/-', 'План', 'Выполнение', '+/-'], [100, 120, 20, 130, 125, 5]], ['A3:C3', 'D3:F3']);
-  expect(checkWorkbook({ sheets: [other] }).tables).toEqual([]);
+  const r = checkWorkbook({ sheets: [other] });
+  // A table of no known kind: its `+/-` read from its own labels, in both year blocks.
+  expect(r.tables.map((t) => [t.kind, t.relations])).toEqual([['table', 2]]);
+  expect(r.issues.map((i) => [i.rule, i.cells[0].address, i.expected])).toEqual([['delta-mismatch', 'F5', -5]]);
 });
 
 // 4.4 with years as columns: «Посещения» in its corner cell, or as a title line above it.

@@ -3,8 +3,8 @@ import type { FillPlan, IssueData, SummaryData, TableInfo } from '../../src/core
 import type { Host } from '../../src/taskpane/host';
 
 export const tables: TableInfo[] = [
-  { id: 'fund-movement#1', kind: 'fund-movement', sheet: 'Фонды', range: 'B3:F7', year: 2023 },
-  { id: 'staff-categories#1', kind: 'staff-categories', sheet: 'Кадры', range: 'A1:D5' },
+  { id: 'fund-movement#1', kind: 'fund-movement', sheet: 'Фонды', range: 'B3:F7', year: 2023, relations: 4 },
+  { id: 'staff-categories#1', kind: 'staff-categories', sheet: 'Кадры', range: 'A1:D5', relations: 2 },
 ];
 
 export const issues: IssueData[] = [

@@ -1,0 +1,227 @@
+// Reads the relations of a table of no known kind from its labels, each confirmed by its numbers:
+// nested parts, totals and subtotals, changes, shares, growths, indicators and balances, along both
+// axes; and, where no label states it, a total the numbers show in most places (a warning only).
+import { labelKey } from '../labels';
+import { AxisView, minus, plus } from './axis';
+import type { GenericTable } from './read';
+import { accepted, type GenericRel, type Part } from './relations';
+import { INDICATORS } from './vocabulary';
+import { nests } from './nests';
+
+/** Every relation the table's labels state and its numbers confirm, and those its numbers show. */
+export function inferRelations(t: GenericTable): GenericRel[] {
+  const out: GenericRel[] = [];
+  for (const axis of ['row', 'col'] as const) {
+    const v = new AxisView(t, axis);
+    nests(v, out);
+    totals(v, out);
+    changes(v, out);
+    shares(v, out);
+    indicators(v, out);
+    balances(v, out);
+    unlabelledTotals(v, out);
+  }
+  return out;
+}
+
+function take(v: AxisView, out: GenericRel[], cands: GenericRel[], stated = true): boolean {
+  const b = v.best(cands, stated);
+  if (b) out.push(b.rel);
+  return b !== undefined;
+}
+
+/** Top-level items of a run (items nested in another item are counted in it), amounts only. */
+function topLevel(v: AxisView, run: number[]): Part[] {
+  return run.filter((i) => !v.nestedIn.has(i) && v.isAmount(i) && !v.items[i].empty).map(plus);
+}
+
+/** The items from `i` stepping by `step` until a total, an empty heading item or the block's end. */
+function runFrom(v: AxisView, i: number, step: 1 | -1): number[] {
+  const out: number[] = [];
+  for (let k = i + step; k >= 0 && k < v.items.length && v.block[k] === v.block[i]; k += step) {
+    const it = v.items[k];
+    if (it.role.type === 'total') break;
+    if (it.empty && v.axis === 'row' && !v.nestedIn.has(k)) {
+      // A heading row over a section ends the run above it; one under a total ends the run below.
+      if (step === -1 || out.length) break;
+      continue;
+    }
+    out.push(k);
+  }
+  return out;
+}
+
+/** `Всего` / `Итого` items: the sum of the items of their group before or after them, or of the subtotals. */
+function totals(v: AxisView, out: GenericRel[]): void {
+  const totalsAt = v.items.map((it, i) => (it.role.type === 'total' ? i : -1)).filter((i) => i >= 0);
+  for (const i of totalsAt) {
+    if (v.nestedIn.has(i) && out.some((r) => r.type === 'linear' && r.axis === v.axis && r.target === v.nestedIn.get(i))) continue;
+    const cands: GenericRel[] = [];
+    for (const step of [-1, 1] as const) {
+      const parts = topLevel(v, runFrom(v, i, step));
+      if (parts.length) cands.push(v.linear(i, parts, 'sum-mismatch'));
+    }
+    // `Всего | в том числе: бюджет | внебюджет`: the block after the total, under its mark.
+    const nextBlock = v.block[i] + 1;
+    const after = v.blockItems(nextBlock);
+    if (after.length && v.blockMark[after[0]] === 'all' && i === v.blockItems(v.block[i]).pop()) cands.push(v.linear(i, topLevel(v, after), 'sum-mismatch'));
+    const others = totalsAt.filter((k) => k !== i && v.block[k] === v.block[i]);
+    if (others.length) {
+      cands.push(v.linear(i, others.filter((k) => k < i).map(plus), 'sum-mismatch'));
+      // A grand total of every item that is no total and no part of another.
+      const all = v.blockItems(v.block[i]).filter((k) => k !== i && v.items[k].role.type !== 'total');
+      cands.push(v.linear(i, topLevel(v, all), 'sum-mismatch'));
+    }
+    const b = v.best(cands.filter((c) => c.type === 'linear' && c.terms.length > 0));
+    if (b && b.rel.type === 'linear') out.push(v.items[i].unlabelled ? { ...b.rel, inferred: true } : b.rel);
+  }
+}
+
+/** The items of i's block holding a year, newest last. */
+function yearItems(v: AxisView, i: number): number[] {
+  return v.blockItems(v.block[i]).filter((k) => v.items[k].year !== undefined && v.isAmount(k) && k !== i).sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+}
+
+/** Pairs (newer, older) a change or a growth at `i` may compare: by years, else the two items before it. */
+function pairs(v: AxisView, i: number): Array<[number, number]> {
+  const role = v.items[i].role;
+  const ys = yearItems(v, i);
+  const out: Array<[number, number]> = [];
+  if (ys.length >= 2) {
+    const last = ys[ys.length - 1];
+    const base = role.type === 'delta' ? role.base : undefined;
+    const b = base === undefined ? undefined : ys.find((k) => v.items[k].year === base);
+    if (b !== undefined) return [[last, b]];
+    out.push([last, ys[ys.length - 2]]);
+    if (ys.length > 2) out.push([last, ys[0]]);
+    return out;
+  }
+  const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
+  if (before.length >= 2) out.push([before[before.length - 1], before[before.length - 2]]);
+  // `План | Факт | +/-` written the other way round is rare: newer is the later item.
+  return out;
+}
+
+/** `+/-`, `Отклонение`, `к 2022 г.`: newer − older; `темп роста`, `% к 2022`: newer / older × 100 (or − 100). */
+function changes(v: AxisView, out: GenericRel[]): void {
+  const family: Array<Map<string, GenericRel>> = [];
+  v.items.forEach((it, i) => {
+    const c = new Map<string, GenericRel>();
+    if (it.role.type === 'delta') pairs(v, i).forEach(([a, b], k) => c.set(`d${k}`, v.linear(i, [plus(a), minus(b)], 'delta-mismatch')));
+    else if (it.role.type === 'growth' || (it.role.type === 'percent' && /(^| )к (19|20)\d\d/.test(it.key)))
+      pairs(v, i).forEach(([a, b], k) => {
+        c.set(`g${k}`, v.ratio(i, [plus(a)], [plus(b)], 100));
+        c.set(`r${k}`, v.ratio(i, [plus(a), minus(b)], [plus(b)], 100));
+      });
+    if (c.size) family.push(c);
+  });
+  takeFamily(v, out, family);
+}
+
+/**
+ * Candidates of several items read alike (every `+/-` column of a table, one per year block): the
+ * reading that holds best over all of them is taken for each, judged by all their lines together
+ * (a table of one row gives each item a single line).
+ */
+function takeFamily(v: AxisView, out: GenericRel[], family: Array<Map<string, GenericRel>>): void {
+  if (!family.length) return;
+  const names = [...new Set(family.flatMap((c) => [...c.keys()]))];
+  let top: { name: string; holds: number; fails: number; ok: boolean } | undefined;
+  for (const name of names) {
+    const s = { holds: 0, fails: 0, known: 0, emptyTargets: 0 };
+    for (const c of family) {
+      const r = c.get(name);
+      if (!r) continue;
+      const x = v.score(r);
+      s.holds += x.holds;
+      s.fails += x.fails;
+      s.known += x.known;
+      s.emptyTargets += x.emptyTargets;
+    }
+    const ok = accepted(s, true);
+    if (ok && (!top || s.holds > top.holds || (s.holds === top.holds && s.fails < top.fails))) top = { name, holds: s.holds, fails: s.fails, ok };
+  }
+  for (const c of family) {
+    const r = top && c.get(top.name);
+    if (r) out.push(r);
+    else take(v, out, [...c.values()]);
+  }
+}
+
+/** `%`, `доля`, `удельный вес`: an amount before it over the total of its breakdown, × 100. */
+function shares(v: AxisView, out: GenericRel[]): void {
+  v.items.forEach((it, i) => {
+    if (it.role.type !== 'percent' || /(^| )к (19|20)\d\d/.test(it.key)) return;
+    const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
+    const num = before[before.length - 1];
+    if (num === undefined) {
+      // A share column first, of the amount after it (`% | чел.`).
+      return;
+    }
+    const cands = [];
+    // Of the total line across: the line of the other axis that is a total.
+    const totalLines = v.cross.map((c, j) => (c.role.type === 'total' ? j : -1)).filter((j) => j >= 0);
+    for (const j of totalLines.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(num)], 100, { denLine: j }));
+    // Of a total item of this axis, or of the first amount of the block, or of the item before the part.
+    const tot = v.blockItems(v.block[i]).filter((k) => k < num && v.items[k].role.type === 'total');
+    for (const k of tot.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(k)], 100));
+    if (before.length >= 2) {
+      cands.push(v.ratio(i, [plus(num)], [plus(before[0])], 100));
+      cands.push(v.ratio(i, [plus(num)], [plus(before[before.length - 2])], 100));
+    }
+    const parent = v.nestedIn.get(num);
+    if (parent !== undefined) cands.push(v.ratio(i, [plus(num)], [plus(parent)], 100));
+    take(v, out, cands);
+  });
+}
+
+/** `Читаемость`, `Посещаемость`, `Обращаемость`, `% охвата`…: from the items of the table naming their parts. */
+function indicators(v: AxisView, out: GenericRel[]): void {
+  v.items.forEach((it, i) => {
+    if (it.role.type !== 'indicator') return;
+    const role = it.role;
+    const ind = INDICATORS.find((x) => x.id === role.id)!;
+    const find = (concept: string) => v.items.findIndex((o, k) => k !== i && o.role.type === 'value' && o.role.concept === concept && !o.empty);
+    const n = find(ind.num);
+    const d = find(ind.den);
+    if (n < 0 || d < 0) return;
+    // The amounts are often in thousands (`тыс. экз.`): the label says so, the numbers confirm it.
+    const scales = [1, 1000, 0.001];
+    take(v, out, scales.map((s) => v.ratio(i, [plus(n)], [plus(d)], ind.factor * scaleOf(v, n, d, s))));
+  });
+}
+
+function scaleOf(v: AxisView, n: number, d: number, s: number): number {
+  const thousands = (k: number) => /тыс/.test(labelKey(v.items[k].label));
+  if (s === 1) return 1;
+  if (s === 1000) return thousands(n) && !thousands(d) ? 1000 : 0;
+  return thousands(d) && !thousands(n) ? 0.001 : 0;
+}
+
+/** `на начало` + `поступило` − `выбыло` = `на конец`, in one block. */
+function balances(v: AxisView, out: GenericRel[]): void {
+  const byBlock = new Map<number, Partial<Record<'start' | 'in' | 'out' | 'end', number>>>();
+  v.items.forEach((it, i) => {
+    if (it.role.type !== 'balance') return;
+    const m = byBlock.get(v.block[i]) ?? {};
+    m[it.role.part] ??= i;
+    byBlock.set(v.block[i], m);
+  });
+  for (const m of byBlock.values()) {
+    if (m.start === undefined || m.in === undefined || m.out === undefined || m.end === undefined) continue;
+    take(v, out, [v.linear(m.end, [plus(m.start), plus(m.in), minus(m.out)], 'balance-mismatch')]);
+  }
+}
+
+/** With no total on the axis: the first or last item equal to the sum of the others in most lines. */
+function unlabelledTotals(v: AxisView, out: GenericRel[]): void {
+  if (v.items.some((it) => it.role.type === 'total')) return;
+  const amounts = v.items.map((_, i) => i).filter((i) => v.isAmount(i) && !v.items[i].empty && !v.nestedIn.has(i) && v.items[i].year === undefined);
+  if (amounts.length < 3) return;
+  for (const i of [amounts[amounts.length - 1], amounts[0]]) {
+    const parts = amounts.filter((k) => k !== i).map(plus);
+    if (take(v, out, [v.linear(i, parts, 'sum-mismatch', true, true)], false)) return;
+  }
+}
+
+export type { Part };

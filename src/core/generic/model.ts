@@ -1,0 +1,95 @@
+// A table of no known kind as the engine's table model (kind `table`), and its relations as the
+// cell relations every rule and the fill read.
+import { defineTable } from '../definition';
+import type { Area } from '../grid';
+import { isNumberLike, type SheetView } from '../layout';
+import type { Instance, Term } from '../relations';
+import { keyString, type TableCell, type TableModel } from '../table';
+import { inferRelations } from './infer';
+import { readTable, type GenericTable } from './read';
+import { at, type GenericRel, type Part } from './relations';
+
+/** The definition every table of no known kind shares: rows and columns keyed by position. */
+export const GENERIC_TABLE = defineTable({
+  kind: 'table',
+  title: { ru: 'Таблица', en: 'Table' },
+  valueType: 'amount',
+  dims: [
+    { id: 'row', type: 'members', members: [{ id: 'r', labels: ['строка'], words: { ru: 'строка', en: 'row' } }] },
+    { id: 'col', type: 'members', members: [{ id: 'c', labels: ['графа'], words: { ru: 'графа', en: 'column' } }] },
+  ],
+  copiesAgree: false,
+});
+
+/** What recognition places for a block of no known kind. */
+export interface GenericPlaced {
+  area: Area;
+  title: string;
+  cells: TableCell[];
+  words: Map<string, string>;
+  /** Builds the cell relations once the model exists (instances point at their table). */
+  relations: (t: TableModel) => Instance[];
+  count: number;
+}
+
+/** Reads a block as a table of no known kind, if it has a header and numbers. */
+export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undefined {
+  const g = readTable(view, area);
+  if (!g) return undefined;
+  const rels = inferRelations(g);
+  const cells: TableCell[] = [];
+  const grid: TableCell[][] = [];
+  g.rows.forEach((ri, i) => {
+    const line: TableCell[] = [];
+    g.cols.forEach((ci, j) => {
+      const cell = view.cell(ri.at, ci.at);
+      let num = g.nums[i][j];
+      // Text in a table with nothing to check (opening hours, a phone) is not a misread number.
+      // Words in a column of figures (a label the layout put there) are no misread number.
+      if (num.kind === 'not-number' && (!rels.length || !isNumberLike(num))) num = { kind: 'empty' };
+      const key = { row: `r${i}`, col: `c${j}` };
+      const c: TableCell = { row: ri.at, col: ci.at, key, ks: keyString(GENERIC_TABLE, key), num, formula: cell?.formula, numberFormat: cell?.numberFormat };
+      line.push(c);
+      cells.push(c);
+    });
+    grid.push(line);
+  });
+  if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
+  const words = new Map<string, string>();
+  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || `${i + 1}`));
+  g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter((x) => x).join(', ') || `${j + 1}`));
+  return { area, title: g.title, cells, words, count: rels.length, relations: (t) => toInstances(t, g, grid, rels) };
+}
+
+function cellAt(grid: TableCell[][], rc: [number, number]): TableCell {
+  return grid[rc[0]][rc[1]];
+}
+
+function terms(t: TableModel, grid: TableCell[][], rel: GenericRel, parts: Part[], j: number): Term[] {
+  return parts.map((x) => ({ table: t, cell: cellAt(grid, at(rel.axis, x.at, j)), sign: x.sign }));
+}
+
+/** One instance per line a relation holds on. */
+function toInstances(t: TableModel, g: GenericTable, grid: TableCell[][], rels: GenericRel[]): Instance[] {
+  const out: Instance[] = [];
+  const dim = (r: GenericRel) => (r.axis === 'row' ? 'row' : 'col');
+  // An empty part adds nothing (a blank in a list is no figure), unless another relation fills it.
+  const targets = new Set<TableCell>();
+  for (const r of rels) for (const j of r.lines) targets.add(cellAt(grid, at(r.axis, r.target, j)));
+  const kept = (ts: Term[]) => ts.filter((x) => x.cell.num.kind !== 'empty' || targets.has(x.cell));
+  for (const r of rels)
+    for (const j of r.lines) {
+      const target = cellAt(grid, at(r.axis, r.target, j));
+      if (r.type === 'linear') {
+        const ts = kept(terms(t, grid, r, r.terms, j));
+        if (!ts.length) continue;
+        if (r.rule === 'sum-mismatch') out.push({ type: 'sum', table: t, dim: dim(r), target, terms: ts, exhaustive: r.exhaustive, computed: r.exhaustive && !r.inferred, ...(r.inferred ? { inferred: true } : {}) });
+        else out.push({ type: 'linear', rule: r.rule, table: t, dim: dim(r), target, terms: ts, computed: true });
+      } else {
+        const factor = target.num.percentFormat || /%/.test(target.numberFormat ?? '') ? r.factor / 100 : r.factor;
+        out.push({ type: 'ratio', table: t, target, num: terms(t, grid, r, r.num, r.numLine ?? j), den: terms(t, grid, r, r.den, r.denLine ?? j), factor, computed: true });
+      }
+    }
+  void g;
+  return out;
+}

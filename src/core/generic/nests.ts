@@ -1,0 +1,100 @@
+// Parts nested in an item: `в том числе` / `из них` rows under a row, an `из них` block of columns
+// under the block before it. Exhaustive parts sum to their item; partial ones stay at or below it.
+import { labelKey } from '../labels';
+import { plus, type AxisView } from './axis';
+import { accepted, type GenericRel, type LinearRel, type Score } from './relations';
+
+/** The most parts a `в том числе` item is read with when no indentation bounds them. */
+const MAX_PARTS = 15;
+
+const ENDS_WITH_MARK = /(в том числе|в т ч|из них|включая)$/;
+const ENDS_WITH_ALL = /(в том числе|в т ч|включая)$/;
+
+export function nests(v: AxisView, out: GenericRel[]): void {
+  if (v.axis === 'col') return blockNests(v, out);
+  const items = v.items;
+  for (let p = 0; p < items.length; p++) {
+    const it = items[p];
+    if (!v.isAmount(p) || it.mark) continue;
+    const next = items[p + 1];
+    const colon = /:\s*$/.test(it.label) || ENDS_WITH_MARK.test(it.key);
+    const marked = next?.mark !== undefined;
+    const deeper = next !== undefined && next.indent > it.indent;
+    if (!next || (!colon && !marked && !deeper)) continue;
+    const exhaustive = marked ? next.mark === 'all' : colon ? ENDS_WITH_ALL.test(it.key) || !/из них/.test(it.key) : false;
+    const run = partsRun(v, p);
+    if (!run.length) continue;
+    const bounded = deeper || run.every((k) => items[k].mark !== undefined);
+    // Bounded by indentation or marks: the parts are known; else the numbers choose how many.
+    const extents = bounded ? [run.length] : run.map((_, e) => e + 1);
+    const cands = extents.map((e) => v.linear(p, run.slice(0, e).map(plus), 'sum-mismatch', exhaustive));
+    const b = exhaustive || bounded ? v.best(cands) : undefined;
+    if (!b || b.rel.type !== 'linear') continue;
+    out.push(b.rel);
+    for (const x of b.rel.terms) v.nestedIn.set(x.at, p);
+    p += b.rel.terms.length;
+  }
+}
+
+/** The items that may be parts of item `p`: after it, deeper or marked, until a total or heading. */
+function partsRun(v: AxisView, p: number): number[] {
+  const items = v.items;
+  const out: number[] = [];
+  const deeper = items[p + 1].indent > items[p].indent;
+  for (let k = p + 1; k < items.length && out.length < MAX_PARTS; k++) {
+    const it = items[k];
+    if (it.role.type === 'total' || (it.empty && !it.mark) || !v.isAmount(k)) break;
+    if (deeper && it.indent <= items[p].indent) break;
+    if (!deeper && out.length && /:\s*$/.test(it.label)) break;
+    out.push(k);
+  }
+  return out;
+}
+
+/**
+ * A block of columns under `из них` / `в том числе`: its columns of one year (or one inner label)
+ * are parts of the column of that year in the block before it. The relation is judged over the
+ * whole block (a one-row table gives one line per column): `из них` parts that add up to their
+ * whole in most places are read as exhaustive.
+ */
+function blockNests(v: AxisView, out: GenericRel[]): void {
+  const blocks = [...new Set(v.block)];
+  for (const b of blocks) {
+    const mark = v.blockMark[v.blockItems(b)[0]];
+    if (!mark) continue;
+    const whole = blocks.filter((x) => x < b && !v.blockMark[v.blockItems(x)[0]]).pop();
+    if (whole === undefined) continue;
+    const family: LinearRel[] = [];
+    for (const i of v.blockItems(whole)) {
+      if (!v.isAmount(i)) continue;
+      const terms = v.blockItems(b).filter((k) => v.isAmount(k) && sameSlot(v, i, k));
+      if (terms.length) family.push(v.linear(i, terms.map(plus), 'sum-mismatch'));
+    }
+    if (!family.length) continue;
+    const exhaustive = total(v, family);
+    const partial = family.map((r) => ({ ...r, exhaustive: false }));
+    if (accepted(exhaustive, true) && (mark === 'all' || exhaustive.holds * 2 > exhaustive.known)) out.push(...family);
+    else if (mark === 'some' && accepted(total(v, partial), true)) out.push(...partial);
+  }
+}
+
+/** The scores of a family of relations, added up. */
+function total(v: AxisView, rels: GenericRel[]): Score {
+  const s: Score = { holds: 0, fails: 0, known: 0, emptyTargets: 0 };
+  for (const r of rels) {
+    const x = v.score(r);
+    s.holds += x.holds;
+    s.fails += x.fails;
+    s.known += x.known;
+    s.emptyTargets += x.emptyTargets;
+  }
+  return s;
+}
+
+/** Two columns of different blocks hold the same year, or the same inner label. */
+function sameSlot(v: AxisView, a: number, b: number): boolean {
+  const x = v.items[a];
+  const y = v.items[b];
+  if (x.year !== undefined || y.year !== undefined) return x.year === y.year;
+  return labelKey(x.label) === labelKey(y.label);
+}

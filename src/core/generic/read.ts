@@ -1,0 +1,162 @@
+// Reads any block with a header and numbers as a table: labelled items along both axes, and cells.
+import type { Area } from '../grid';
+import { labelKey, normalizeLabel } from '../labels';
+import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout, type SheetView } from '../layout';
+import { cellYear, parseYearText, type Num } from '../numbers';
+import { classify, type ItemRole } from './classify';
+
+/** A row or a column of the table: its label (a column's header path), its role and its position. */
+export interface Item {
+  /** Sheet row (axis `row`) or column (axis `col`). */
+  at: number;
+  /** The label as the table writes it (a column: the innermost header; `path` holds the outer ones). */
+  label: string;
+  key: string;
+  /** Outer headers of a column, or the section header of a row; items of one block share it. */
+  path: string[];
+  role: ItemRole;
+  year?: number;
+  indent: number;
+  /** `в том числе` / `из них` stands on this item (or on a mark row just above it). */
+  mark?: 'all' | 'some';
+  /** Every cell of the item along the other axis is empty or not a number. */
+  empty: boolean;
+  /** A total told by its place, not by a label (its relation is a warning). */
+  unlabelled?: boolean;
+}
+
+export interface GenericTable {
+  area: Area;
+  title: string;
+  rows: Item[];
+  cols: Item[];
+  /** Readings of the data cells, by row index then column index (items' order). */
+  nums: Num[][];
+}
+
+const MARK_ALL = /^(в том числе|в т ч|втч)( |$)/;
+const MARK_SOME = /^(из них|из общего числа|из общего количества)( |$)/;
+
+function markOf(key: string): 'all' | 'some' | undefined {
+  return MARK_ALL.test(key) ? 'all' : MARK_SOME.test(key) ? 'some' : undefined;
+}
+
+function yearOf(texts: string[]): number | undefined {
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const y = parseYearText(texts[i]);
+    if (y !== undefined) return y;
+  }
+  return undefined;
+}
+
+/** The header texts over column `c`, outer to inner, each once (a merged header spans its children). */
+function headerPath(view: SheetView, L: BlockLayout, c: number): string[] {
+  const out: string[] = [];
+  for (let r = L.area.top; r < L.dataTop; r++) {
+    const cell = view.shown(r, c);
+    const y = cellYear(cell);
+    const t = y !== undefined ? String(y) : view.text(r, c);
+    if (t !== undefined && out[out.length - 1] !== t) out.push(t);
+  }
+  return out;
+}
+
+/** A data row's label: its label columns' texts (a `№` column's numbering left out). */
+function rowLabel(view: SheetView, L: BlockLayout, r: number): string {
+  const parts: string[] = [];
+  for (const c of [...L.labelCols, ...L.yearCols]) {
+    const y = cellYear(view.cell(r, c));
+    const t = y !== undefined ? String(y) : view.text(r, c);
+    if (t !== undefined && !/^\d{1,3}[.)]?(\d{1,2}[.)]?)*$/.test(t)) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
+function isData(n: Num): boolean {
+  return n.kind === 'number' || n.kind === 'text-number' || n.kind === 'dash' || n.kind === 'no-result' || isNumberLike(n) || n.kind === 'error';
+}
+
+/** A table's title: the caption just above it, else the first words of its header. */
+function titleOf(view: SheetView, L: BlockLayout, cols: Item[]): string {
+  const above = textsAbove(view, L.area, 2).find((t) => t.length >= 4 && /[а-яa-z]/i.test(t));
+  const head = cols.flatMap((c) => [...c.path, c.label]).find((t) => /[а-яa-z]/i.test(t));
+  const t = (above ?? head ?? '').replace(/\s+/g, ' ').trim();
+  return t.length > 90 ? `${t.slice(0, 87)}…` : t;
+}
+
+/** Reads the block as a table, or undefined when it holds no column of numbers under a header. */
+export function readTable(view: SheetView, area: Area): GenericTable | undefined {
+  const L = layoutBlock(view, area);
+  if (!L || L.dataTop <= area.top || !L.dataCols.length) return undefined;
+  const rowsAll = L.sections.flatMap((s) => s.rows);
+  const colItems: Item[] = [];
+  for (const c of L.dataCols) {
+    const path = headerPath(view, L, c);
+    const label = path.length ? path[path.length - 1] : '';
+    const key = labelKey(label);
+    colItems.push({ at: c, label, key, path: path.slice(0, -1), role: classify(label, key, path), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });
+  }
+  const rowItems: Item[] = [];
+  let pendingMark: 'all' | 'some' | undefined;
+  for (const r of rowsAll) {
+    const label = rowLabel(view, L, r);
+    const key = labelKey(label);
+    const hasData = L.dataCols.some((c) => isData(view.num(r, c)));
+    const mark = markOf(key);
+    // A `в том числе:` row of its own marks the rows that follow.
+    if (!hasData && mark && key.split(' ').length <= 4) {
+      pendingMark = mark;
+      continue;
+    }
+    const year = parseYearText(label);
+    rowItems.push({ at: r, label, key, path: [], role: classify(label, key, []), year, indent: rowIndentOf(view, L, r), mark: mark ?? pendingMark, empty: !hasData });
+    pendingMark = undefined;
+  }
+  if (!rowItems.length) return undefined;
+  unlabelledTotals(rowItems);
+  const nums = rowItems.map((ri) => colItems.map((ci) => view.num(ri.at, ci.at)));
+  colItems.forEach((ci, j) => (ci.empty = nums.every((row) => !isData(row[j]))));
+  // A `№` or code column numbers the rows: it is no column of figures.
+  colItems.forEach((ci, j) => {
+    if (ci.role.type === 'value' && numbering(nums.map((row) => row[j]))) ci.role = { type: 'not-summed', why: 'code' };
+  });
+  const cols = colItems.filter((c) => (!c.empty || c.label !== '') && !(c.role.type === 'not-summed' && c.role.why === 'code'));
+  const keep = colItems.map((c) => cols.includes(c));
+  const kept = nums.map((row) => row.filter((_, j) => keep[j]));
+  if (!cols.some((c) => !c.empty)) return undefined;
+  return { area, title: titleOf(view, L, cols), rows: rowItems, cols, nums: kept };
+}
+
+/** Values 1, 2, 3… down a column: the rows' numbers, not figures. */
+function numbering(cells: Num[]): boolean {
+  let next = 1;
+  for (const n of cells) {
+    if (n.kind === 'empty') continue;
+    if (n.value !== next) return false;
+    next++;
+  }
+  return next > 3;
+}
+
+/**
+ * A row without a label holding figures, under two labelled rows or more of its section, is their
+ * total (the subtotals of a social-network table print no `Итого`).
+ */
+function unlabelledTotals(rows: Item[]): void {
+  let run = 0;
+  for (const it of rows) {
+    if (it.empty) {
+      run = 0;
+      continue;
+    }
+    if (it.label === '' && it.role.type === 'value' && run >= 2) {
+      it.role = { type: 'total', grand: false };
+      it.unlabelled = true;
+      run = 0;
+      continue;
+    }
+    run = it.role.type === 'total' ? 0 : run + 1;
+  }
+}
+
+export { isData, normalizeLabel };

@@ -1,0 +1,68 @@
+// The words of every region, as data: what a label says about a row or column of any table.
+// Patterns match a label key (labels.ts `labelKey`: lower case, ё→е, punctuation to spaces, `%`
+// and `±` kept). Adding a word here never needs code.
+
+/** Concepts an indicator is computed from, and the words each is written in. */
+export const CONCEPTS = {
+  users: [/^(общее )?число (зарегистрированных )?(читателей|пользователей)/, /^(читатели|пользователи)( |$)/, /^количество (читателей|пользователей)/],
+  loans: [/^(книговыдача|документовыдача)/, /^выдача (документов|книг)/, /^выдано (просмотрено )?документов/, /^(число|количество) выданных документов/],
+  visits: [/^(число |количество )?посещений/, /^посещения( |$)/],
+  fund: [/^(объем |совокупный )?(фонд|фонда)( |$)/, /^(объем )?(книжного|библиотечного|документного) фонда/, /^фонд( |$)/],
+  population: [/^(население|численность населения|число жителей|количество жителей)/],
+} as const satisfies Record<string, readonly RegExp[]>;
+
+export type Concept = keyof typeof CONCEPTS;
+
+/** An indicator a table computes from its own rows: `target = num / den × factor`. */
+export interface IndicatorWords {
+  id: string;
+  words: RegExp[];
+  num: Concept;
+  den: Concept;
+  factor: number;
+}
+
+export const INDICATORS: readonly IndicatorWords[] = [
+  { id: 'reading', words: [/^читаемость/], num: 'loans', den: 'users', factor: 1 },
+  { id: 'attendance', words: [/^посещаемость/], num: 'visits', den: 'users', factor: 1 },
+  { id: 'circulation', words: [/^обращаемость/], num: 'loans', den: 'fund', factor: 1 },
+  { id: 'provision-resident', words: [/^(книго|документо)обеспеч[а-я ]*(на 1|на одного) жител/], num: 'fund', den: 'population', factor: 1 },
+  { id: 'provision', words: [/^(книго|документо) ?обеспеченность/], num: 'fund', den: 'users', factor: 1 },
+  { id: 'coverage', words: [/^% охвата/, /^охват населения/, /^процент охвата/], num: 'users', den: 'population', factor: 100 },
+];
+
+/** A total row or column: `Всего`, `Итого`, `ВСЕГО`, `Всего по району`, `Итого по разделу`. */
+export const TOTAL = /^(всего|итого|итог)( |$)/;
+/** A total that sums subtotals (`ВСЕГО` in capitals is read from the raw text, see `isGrandTotal`). */
+export const GRAND = /^(всего|итого) (по (району|округу|области|цбс|системе|мбу|учреждению|библиотекам)|в целом)/;
+
+/** Parts that make up their total (`в том числе`) and parts that do not have to (`из них`). */
+export const EXHAUSTIVE_MARK = /^(в том числе|в т ч|втч|в т ч )( |$)/;
+export const PARTIAL_MARK = /^(из них|из общего числа|из общего количества)( |$)/;
+
+/** A change between years: `+/-`, `+,-`, `Отклонение`, `Динамика`, `Изменение`, `Прирост`, `к 2022 г.`. */
+export const DELTA = [/^±/, /^(отклонение|динамика|изменение|разница|прирост|рост снижение)( |$)/, /^к (19|20)\d\d( |$)/, /^[+] ?[-–]$/];
+/** A share: `%`, `доля`, `удельный вес`, `% от общего числа`, `в %`. */
+export const PERCENT = [/^%/, /^(доля|удельный вес|в %|процент)( |$)/, /( |^)%$/];
+/** A growth in percent of the older year (`темп роста`, `% к 2022`). */
+export const GROWTH = [/^(темп (роста|прироста)|% к (19|20)\d\d|в % к)/];
+
+/** Values of these rows or columns are never summed nor checked as counts. */
+export const NOT_SUMMED = {
+  year: [/^год( |$)/, /год (подключения|открытия|создания|постройки|издания)/],
+  code: [/^№/, /^(n|no) ?п ?п/, /^(код|инн|кпп|огрн|телефон|тел|индекс)( |$)/, /^номер( |$)/],
+  average: [/^средн/, /( |^)на (1|одного|одну|100|1000) /, /^в среднем/, /(ость)( |$)/],
+};
+
+/** Start, in, out and end of a stock (a fund, a collection, staff): `end = start + in − out`. */
+export const BALANCE = {
+  start: [/^(состояло|состоит|состояние|числилось|было|остаток|фонд) на (начало|01 01|1 января)/, /^на начало (года|периода)/],
+  in: [/^(поступило|поступления|поступление|принято|получено|приход|новые поступления)( |$)/],
+  out: [/^(выбыло|выбытие|списано|исключено|расход)( |$)/],
+  end: [/^(состоит|состояло|числится|остаток|фонд) на (конец|31 12|1 января след)/, /^на конец (года|периода)/],
+};
+
+export function matchesAny(key: string, patterns: readonly RegExp[]): boolean {
+  for (const p of patterns) if (p.test(key)) return true;
+  return false;
+}
