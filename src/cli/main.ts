@@ -17,6 +17,8 @@ import { writeTextReport } from './text-report';
 import { applyPlan, writeBookAtomically } from './write-xlsx';
 import { writeJson } from './json-text';
 import { checkFilesParallel } from './parallel';
+import { runCompare, type CompareOpts } from './compare-command';
+import { COMPARE_TEXT } from './compare-messages';
 
 interface CheckOpts {
   format: 'text' | 'json';
@@ -174,6 +176,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(langOption())
     .addOption(thresholdOption())
     .action(async (input: string, o: FillOpts) => setExit(await runFill(input, o)));
+  program
+    .command('compare')
+    .description(COMPARE_TEXT.ru.description)
+    .argument('<last-year.xlsx>')
+    .argument('<this-year.xlsx>')
+    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .addOption(thresholdOption())
+    .action(async (last: string, current: string, o: CompareOpts) => setExit(await runCompare(last, current, o)));
   return program;
 }
 

@@ -31,12 +31,19 @@ export const SummarySchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** `compare`: last year's workbook and each of its tables with this year's counterpart (its id), if any. */
+export const ComparedSchema = z.object({
+  file: z.string(),
+  tables: z.array(z.object({ last: z.object({ id: z.string(), sheet: z.string(), range: z.string() }), current: z.string().optional() })),
+});
+
 export const FileReportSchema = z.object({
   file: z.string(),
   error: z.string().optional(),
   tables: z.array(TableSchema),
   issues: z.array(IssueSchema),
   summaries: z.array(SummarySchema).optional(),
+  compared: ComparedSchema.optional(),
 });
 
 export const ReportSchema = z.object({

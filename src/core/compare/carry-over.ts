@@ -6,7 +6,7 @@ import { what } from '../rules/rule';
 import { selectYear } from '../select';
 import type { TableCell, TableModel } from '../table';
 import { lastRef, otherCell, thisRef, type Sides } from './refs';
-import { figureKey, sameValue, type Figure, type TableFigures } from './figures';
+import { END, figureKey, sameValue, START, stem, type Figure, type TableFigures } from './figures';
 import type { Pair } from './pair';
 
 /** Cells of a table that a link's `there` selects for a year, when each holds a number. */
@@ -65,7 +65,8 @@ function backLinks(t: TableModel): Link[] {
   return t.def.links.filter((l) => l.yearOffset < 0).sort((a, b) => Number(b.other === t.def.kind) - Number(a.other === t.def.kind));
 }
 
-function byLinks(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>): void {
+function byLinks(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>): number {
+  let checked = 0;
   for (const T of s.cur) {
     const t = T.table;
     const paired = pairs.find((p) => p.cur === T)?.last.table;
@@ -78,24 +79,19 @@ function byLinks(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>
         const from = fromLast(s, paired, link, before);
         if (!from) continue;
         const expected = sumOf(from.cells);
-        if (expected === here[0].num.value) continue;
+        // One comparison per cell, last year's own kind first: a second source that differs is last year's own disagreement.
+        checked++;
         seen.add(here[0]);
+        if (expected === here[0].num.value) continue;
         out.push(issue(s, t, here[0], from, expected));
       }
   }
-}
-
-// A row or column named as a stock at the start or at the end of the year (`Численность работников на конец года`).
-const START = /(?:^| )(?:на начало (?:отчетного )?года|на 1 января|на 01 01(?: \d{4})?)(?= |$)/;
-const END = /(?:^| )(?:на конец (?:отчетного )?года|на 31 декабря|на 31 12(?: \d{4})?)(?= |$)/;
-
-/** The figure's labels with the start (or end) of year left out; undefined when none says it. */
-function stem(id: string, at: RegExp): string | undefined {
-  return at.test(id) ? id.replace(at, ' §') : undefined;
+  return checked;
 }
 
 /** Stocks named in a table's own words, in tables of no declared balance: start this year = end last year. */
-function byLabels(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>): void {
+function byLabels(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>, read: Set<TableCell>): number {
+  let checked = 0;
   for (const p of pairs) {
     if (!p.cur) continue;
     const ends = endsOf(p.last);
@@ -105,11 +101,15 @@ function byLabels(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell
       if (st === undefined || !hasValue(g.cell.num) || seen.has(g.cell)) continue;
       const k = figureKey(st, g.year - 1);
       const f = ends.get(k);
-      if (!f || endsHere.has(k) || !hasValue(f.cell.num) || sameValue(f.cell.num, g.cell.num)) continue;
+      if (!f || endsHere.has(k) || !hasValue(f.cell.num)) continue;
+      checked++;
       seen.add(g.cell);
+      read.add(f.cell);
+      if (sameValue(f.cell.num, g.cell.num)) continue;
       out.push(issue(s, g.table, g.cell, { t: f.table, cells: [f.cell] }, f.cell.num.value));
     }
   }
+  return checked;
 }
 
 function endsOf(t: TableFigures): Map<string, Figure> {
@@ -121,11 +121,11 @@ function endsOf(t: TableFigures): Map<string, Figure> {
   return m;
 }
 
-/** Every stock of this year's start that differs from last year's end. */
-export function carryOvers(s: Sides, pairs: Pair[]): IssueData[] {
-  const out: IssueData[] = [];
+/** Every stock of this year's start that differs from last year's end; `read`: last year's ends read from rows in words. */
+export function carryOvers(s: Sides, pairs: Pair[]): { issues: IssueData[]; checked: number; read: Set<TableCell> } {
+  const issues: IssueData[] = [];
   const seen = new Set<TableCell>();
-  byLinks(s, pairs, out, seen);
-  byLabels(s, pairs, out, seen);
-  return out;
+  const read = new Set<TableCell>();
+  const checked = byLinks(s, pairs, issues, seen) + byLabels(s, pairs, issues, seen, read);
+  return { issues, checked, read };
 }

@@ -4,7 +4,7 @@ import { address } from '../grid';
 import type { IssueData } from '../issue';
 import { hasValue } from '../numbers';
 import { what } from '../rules/rule';
-import type { TableModel } from '../table';
+import type { TableCell, TableModel } from '../table';
 import { carryOvers } from './carry-over';
 import { captionOf, figureKey, sameValue, tableFigures, type Figure, type TableFigures } from './figures';
 import { pairTables, type Pair } from './pair';
@@ -25,6 +25,8 @@ export interface ComparedTable {
 export interface CompareResult {
   issues: IssueData[];
   tables: ComparedTable[];
+  /** Figures of a year both reports give, compared; stocks carried over, compared. */
+  compared: { figures: number; carryOvers: number };
 }
 
 /**
@@ -49,16 +51,19 @@ export function compareReports(last: Analysis, cur: Analysis, opts: CompareOptio
   };
   const pairs = pairTables(s.last, s.cur);
   const issues: IssueData[] = [];
+  // Stocks first: last year's end of year read as this year's start is no figure missing this year.
+  const carried = carryOvers(s, pairs);
+  let figures = 0;
   for (const p of pairs) {
-    if (p.cur) compareFigures(s, p.last, p.cur, issues);
+    if (p.cur) figures += compareFigures(s, p.last, p.cur, issues, carried.read);
     else if (!copyOfAnother(s, p)) issues.push(noCounterpart(s, p.last.table));
   }
-  issues.push(...carryOvers(s, pairs));
+  issues.push(...carried.issues);
   const tables = pairs.map((p) => ({
     last: { id: p.last.table.id, sheet: p.last.table.sheet.name, range: rangeOf(p.last.table) },
     ...(p.cur ? { current: p.cur.table.id } : {}),
   }));
-  return { issues, tables };
+  return { issues, tables, compared: { figures, carryOvers: carried.checked } };
 }
 
 function rangeOf(t: TableModel): string {
@@ -78,13 +83,14 @@ function copyOfAnother(s: Sides, p: Pair): boolean {
 }
 
 /** Each figure of last year's table against this year's counterpart, for every year the counterpart covers. */
-function compareFigures(s: Sides, L: TableFigures, T: TableFigures, issues: IssueData[]): void {
+function compareFigures(s: Sides, L: TableFigures, T: TableFigures, issues: IssueData[], carried: Set<TableCell>): number {
+  let compared = 0;
   for (const f of L.list) {
     if (!hasValue(f.cell.num)) continue;
     const g = T.years.has(f.year) ? T.byKey.get(figureKey(f.id, f.year)) : elsewhere(s, T, f);
     if (!g) {
       // Only a figure of a year this year's table covers is missing; a zero dropped loses nothing.
-      if (T.years.has(f.year) && f.cell.num.value !== 0) issues.push(missing(s, f, T.table));
+      if (T.years.has(f.year) && f.cell.num.value !== 0 && !carried.has(f.cell)) issues.push(missing(s, f, T.table));
       continue;
     }
     const n = g.cell.num;
@@ -93,9 +99,11 @@ function compareFigures(s: Sides, L: TableFigures, T: TableFigures, issues: Issu
       continue;
     }
     // A cell that is no one number is reported by the check; nothing to compare.
-    if (!hasValue(n) || sameValue(n, f.cell.num)) continue;
-    issues.push(mismatch(s, f, g));
+    if (!hasValue(n)) continue;
+    compared++;
+    if (!sameValue(n, f.cell.num)) issues.push(mismatch(s, f, g));
   }
+  return compared;
 }
 
 /** The figure in another of this year's tables of its kind, when exactly one gives it. */

@@ -19,13 +19,27 @@ export function captionOf(t: TableModel): string | undefined {
   return typeof title === 'string' && title.trim() ? title.trim() : undefined;
 }
 
+// A row or column named as a stock at the start or at the end of the year (`Численность работников на конец года`).
+export const START = /(?:^|[ ~])(?:на начало (?:отчетного )?года|на 1 января|на 01 01(?: \d{4})?)(?= |$|;| >)/;
+export const END = /(?:^|[ ~])(?:на конец (?:отчетного )?года|на 31 декабря|на 31 12(?: \d{4})?)(?= |$|;| >)/;
+
+/** The figure's labels with the start (or end) of year left out; undefined when none says it. */
+export function stem(id: string, at: RegExp): string | undefined {
+  return at.test(id) ? id.replace(at, ' §') : undefined;
+}
+
+/** Labels as a table's subject: a stock at the start of the year and the same at the end are one row of it. */
+export function subjectOf(id: string): string {
+  return stem(id, START) ?? stem(id, END) ?? id;
+}
+
 /** A table's figures, by `id|year`; ids given twice in one table (two rows of one label) are left out. */
 export interface TableFigures {
   table: TableModel;
   list: Figure[];
   byKey: Map<string, Figure>;
   years: Set<number>;
-  /** Label ids without the year: what the table is about, whatever years it covers. */
+  /** Label ids without the year (a stock's start and end as one): what the table is about, whatever years it covers. */
   ids: Set<string>;
 }
 
@@ -84,7 +98,7 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
     byKey.set(k, f);
     list.push(f);
     years.add(y);
-    ids.add(id);
+    ids.add(subjectOf(id));
   }
   for (const k of twice) byKey.delete(k);
   return { table: t, list: list.filter((f) => !twice.has(figureKey(f.id, f.year))), byKey, years, ids };

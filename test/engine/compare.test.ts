@@ -1,0 +1,120 @@
+// `compare` on a 2022 and a 2023 report of one system laid out differently (sheets renamed, tables moved, rows reordered).
+import { analyze } from '../../src/core';
+import { compareReports, type CompareResult } from '../../src/core/compare/compare';
+import { renderMessage } from '../../src/core/messages/render';
+import { currentReport, lastReport, type Built, type PairOptions, type TableName } from '../fixtures/compare-pairs';
+import { workbookFromSpec } from '../helpers/xlsx';
+
+const LAST = 'отчёт-2022.xlsx';
+
+async function run(opts: PairOptions = {}): Promise<{ r: CompareResult; last: Built; cur: Built }> {
+  const last = lastReport(opts);
+  const cur = currentReport(opts);
+  const r = compareReports(analyze(await workbookFromSpec(last.sheets)), analyze(await workbookFromSpec(cur.sheets)), { lastFile: LAST });
+  return { r, last, cur };
+}
+
+/** `Sheet!A1` of a table's own cell (row, column in the table's coordinates), as placed in a report. */
+function at(b: Built, name: TableName, r: number, c: number): string {
+  const p = b.at[name]!;
+  return `${p.sheet}!${p.p.addr(r, c)}`;
+}
+
+/** rule@this year's cell ← last year's cell: expected (last year's) / actual (this year's). */
+function project(r: CompareResult, severity = 'error'): string[] {
+  return r.issues
+    .filter((i) => i.severity === severity)
+    .map((i) => {
+      const [here, ...rest] = i.cells;
+      const other = rest.find((c) => c.file) ?? here;
+      return `${i.rule}@${here.file ? '' : `${here.sheet}!${here.address}`}<-${other.file}:${other.sheet}!${other.address}=${i.expected}/${i.actual ?? ''}`;
+    })
+    .sort();
+}
+
+describe('compare: last year\'s report against this year\'s', () => {
+  test('consistent reports laid out differently: every table paired, figures compared, nothing flagged', async () => {
+    const { r } = await run();
+    expect(r.issues).toEqual([]);
+    expect(r.tables.length).toBe(13);
+    expect(r.tables.every((t) => t.current !== undefined)).toBe(true);
+    // 2021 and 2022 figures of 4.3, 4.5, 5.3.1, 5.3.2, 5.4, staff, network, plan, 5.1.1 2022, the local-history dynamics.
+    expect(r.compared.figures).toBeGreaterThanOrEqual(90);
+    expect(r.compared.carryOvers).toBeGreaterThanOrEqual(4);
+  });
+
+  test('an indicator shown with more decimals last year agrees at the decimals shown (10,55 and 10,6)', async () => {
+    const { r } = await run({ last: { relative: [[4, 5, { v: 10.55, numFmt: '0.00' }]] } });
+    expect(r.issues).toEqual([]);
+  });
+
+  test('planted disagreements are found on this year\'s cell, with last year\'s cell, file and value', async () => {
+    const opts: PairOptions = {
+      last: {
+        receipts: [[3, 5, 3872]], // books 2022: 3 827 this year
+        staffCategories: [[3, 7, 46]], // core staff 2021: 47
+        composition2022: [[1, 1, 29931]], // social science 2022: 29 913
+        relative: [[2, 2, 26.2]], // loans per user 2022: 26,1
+        basic: [[1, 2, 491764]], // loans 2021 (the first row last year): 491 746
+        localHistory: [[1, 2, 1550]], // users of the local-history fund 2022: 1 500
+      },
+    };
+    const { r, last, cur } = await run(opts);
+    const expected = [
+      [cur, 'receipts', 3, 4, last, 'receipts', 3, 5, 3872, 3827],
+      [cur, 'staffCategories', 3, 6, last, 'staffCategories', 3, 7, 46, 47],
+      [cur, 'composition2022', 1, 1, last, 'composition2022', 1, 1, 29931, 29913],
+      [cur, 'relative', 2, 1, last, 'relative', 2, 2, 26.2, 26.1],
+      [cur, 'basic', 10, 1, last, 'basic', 1, 2, 491764, 491746],
+      [cur, 'localHistory', 3, 1, last, 'localHistory', 1, 2, 1550, 1500],
+    ] as const;
+    expect(project(r)).toEqual(
+      expected.map(([c, cn, cr, cc, l, ln, lr, lc, e, a]) => `previous-report-mismatch@${at(c, cn, cr, cc)}<-${LAST}:${at(l, ln, lr, lc)}=${e}/${a}`).sort(),
+    );
+    expect(r.issues.filter((i) => i.severity !== 'error')).toEqual([]);
+    const receipts = r.issues.find((i) => i.table === 'fund-receipts#1')!;
+    expect(renderMessage(receipts, { lang: 'ru' })).toMatch(/в отчёте прошлого года 3\s872/u);
+    expect(renderMessage(receipts, { lang: 'en' })).toContain(`${LAST}: ${at(last, 'receipts', 3, 5)}`);
+  });
+
+  test('a broken carry-over: this year\'s start of the fund differs from last year\'s end', async () => {
+    const { r, last, cur } = await run({ last: { movement: [[4, 1, 212700], [4, 2, 206000]] } });
+    expect(project(r)).toEqual(
+      [
+        `carry-over-mismatch@${at(cur, 'movement', 1, 1)}<-${LAST}:${at(last, 'movement', 4, 1)}=212700/212768`,
+        `carry-over-mismatch@${at(cur, 'movement', 1, 2)}<-${LAST}:${at(last, 'movement', 4, 2)}=206000/206281`,
+      ].sort(),
+    );
+  });
+
+  test('a stock named at the start and the end of the year carries over (rows of a table in its own words)', async () => {
+    const table = (years: [string, string], rows: Array<[string, number, number]>) =>
+      [[null, ...years, '+/-'], ...rows.map(([l, a, b]) => [l, a, b, b - a])].flatMap((row, r) => row.map((v, c) => [r, c, v] as [number, number, string | number | null]));
+    // Last year: the fund at the end of 2021 and 2022; this year: at the start of 2022 and 2023 (5 125 where 2022 ended with 5 120).
+    const { r, last, cur } = await run({
+      last: { localHistory: table(['2021 г.', '2022 г.'], [['Число пользователей краеведческого фонда', 1450, 1500], ['Краеведческий фонд на конец года, экз.', 5000, 5120], ['из них книги', 4700, 4800]]) },
+      current: { localHistory: table(['2022 г.', '2023 г.'], [['Краеведческий фонд на начало года, экз.', 5000, 5125], ['из них книги', 4700, 4800], ['Число пользователей краеведческого фонда', 1500, 1620]]) },
+    });
+    expect(project(r)).toEqual([`carry-over-mismatch@${at(cur, 'localHistory', 1, 2)}<-${LAST}:${at(last, 'localHistory', 2, 2)}=5120/5125`]);
+    // The end of 2022 was read as this year's start: not reported missing.
+    expect(r.issues).toHaveLength(1);
+  });
+
+  test('a table of last year with no counterpart, a row and a cell no longer given: info, nothing else', async () => {
+    const { r, last, cur } = await run({ currentWithout: ['visitsPlan'], currentDrop: { basic: [13] }, current: { relative: [[4, 4, null]] } });
+    expect(project(r)).toEqual([]);
+    const info = r.issues.map((i) => `${i.messageId}@${i.cells.map((x) => `${x.file ?? ''}:${x.sheet}!${x.address}`).join(',')}`).sort();
+    const vp = last.at.visitsPlan!;
+    expect(info).toEqual(
+      [
+        `previous-report-mismatch/no-table@${LAST}:${vp.sheet}!${vp.p.addr(0, 0)}`,
+        // Book exhibitions (the last row of 4.3) of 2021 and 2022.
+        `previous-report-mismatch/missing@${LAST}:${at(last, 'basic', 14, 2)}`,
+        `previous-report-mismatch/missing@${LAST}:${at(last, 'basic', 14, 3)}`,
+        // Items per user 2022 left empty this year.
+        `previous-report-mismatch/empty@:${at(cur, 'relative', 4, 4)},${LAST}:${at(last, 'relative', 4, 5)}`,
+      ].sort(),
+    );
+    expect(r.issues.every((i) => i.severity === 'info')).toBe(true);
+  });
+});
