@@ -64,7 +64,7 @@ test('text: this year\'s full report, then the comparison, each finding on its c
   const ru = await run(file('2022-planted.xlsx'), file('2023-planted.xlsx'), 'text');
   const [check, comparison] = ru.out.split('Сравнение с отчётом прошлого года: ');
   expect(check).toContain('[balance-mismatch]');
-  expect(comparison).toContain('Таблиц прошлого года найдено в этом отчёте: 12 из 13');
+  expect(comparison).toContain('Таблиц прошлого года найдено в этом отчёте: 13 из 14');
   expect(comparison).toMatch(/Ошибка\s+Фонды!B4 .*212\s700.*\[carry-over-mismatch\]/u);
   expect(comparison).toMatch(/Ошибка\s+Фонды!E14 .*3\s872.*2022-planted\.xlsx: Основные показатели!G34\)\s+\[previous-report-mismatch\]/u);
   const en = await run(file('2022-planted.xlsx'), file('2023-planted.xlsx'), 'text', 'en');
@@ -75,7 +75,7 @@ test('text: this year\'s full report, then the comparison, each finding on its c
 test('a consistent pair laid out differently: no comparison finding, exit status that of `check` of this year\'s file', async () => {
   const { code, out } = await run(file('2022.xlsx'), file('2023.xlsx'), 'text');
   expect(out).toContain('Расхождений с отчётом прошлого года нет');
-  expect(out).toContain('Таблиц прошлого года найдено в этом отчёте: 13 из 13');
+  expect(out).toContain('Таблиц прошлого года найдено в этом отчёте: 14 из 14');
   const check = await runCheck([file('2023.xlsx')], { format: 'json', lang: 'ru', jobs: 1 }, () => undefined);
   expect(code).toBe(check);
 });
@@ -99,5 +99,5 @@ test('the command line: `report-check compare LAST THIS --format json`', async (
     spy.mockRestore();
   }
   const report = ReportSchema.parse(JSON.parse(out));
-  expect(report.files[0].compared?.tables).toHaveLength(13);
+  expect(report.files[0].compared?.tables).toHaveLength(14);
 });

@@ -36,7 +36,7 @@ describe('compare: last year\'s report against this year\'s', () => {
   test('consistent reports laid out differently: every table paired, figures compared, nothing flagged', async () => {
     const { r } = await run();
     expect(r.issues).toEqual([]);
-    expect(r.tables.length).toBe(13);
+    expect(r.tables.length).toBe(14);
     expect(r.tables.every((t) => t.current !== undefined)).toBe(true);
     // 2021 and 2022 figures of 4.3, 4.5, 5.3.1, 5.3.2, 5.4, staff, network, plan, 5.1.1 2022, the local-history dynamics.
     expect(r.compared.figures).toBeGreaterThanOrEqual(90);
@@ -57,6 +57,7 @@ describe('compare: last year\'s report against this year\'s', () => {
         relative: [[2, 2, 26.2]], // loans per user 2022: 26,1
         basic: [[1, 2, 491764]], // loans 2021 (the first row last year): 491 746
         localHistory: [[1, 2, 1550]], // users of the local-history fund 2022: 1 500
+        grants: [[2, 2, 7]], // a table of no known kind, numbered 7 last year and 9 this year: applications 2022, 6
       },
     };
     const { r, last, cur } = await run(opts);
@@ -67,6 +68,7 @@ describe('compare: last year\'s report against this year\'s', () => {
       [cur, 'relative', 2, 1, last, 'relative', 2, 2, 26.2, 26.1],
       [cur, 'basic', 10, 1, last, 'basic', 1, 2, 491764, 491746],
       [cur, 'localHistory', 3, 1, last, 'localHistory', 1, 2, 1550, 1500],
+      [cur, 'grants', 1, 1, last, 'grants', 2, 2, 7, 6],
     ] as const;
     expect(project(r)).toEqual(
       expected.map(([c, cn, cr, cc, l, ln, lr, lc, e, a]) => `previous-report-mismatch@${at(c, cn, cr, cc)}<-${LAST}:${at(l, ln, lr, lc)}=${e}/${a}`).sort(),

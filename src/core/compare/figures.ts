@@ -41,6 +41,8 @@ export interface TableFigures {
   years: Set<number>;
   /** Label ids without the year (a stock's start and end as one): what the table is about, whatever years it covers. */
   ids: Set<string>;
+  /** No member of the definition names its figures: only its own words do (a list, a table of no known kind). */
+  byWords: boolean;
 }
 
 export function figureKey(id: string, year: number): string {
@@ -74,6 +76,33 @@ function declaredMembers(t: TableModel): Map<string, Set<string>> {
   return out;
 }
 
+// A year written in a label (`Выдано, 2022 г.`), where a table of no known kind keeps it with the words.
+const LABEL_YEAR = /(?:^|(?<=[~ ]))((?:19|20)\d\d)(?: (?:г|гг|год|года|году))?(?= |$)/;
+
+/** A cell's labels as an id, with the year a label states, and whether a definition's member named it. */
+function cellId(t: TableModel, cell: TableCell, declared: Map<string, Set<string>>): { id: string; year?: number; declared: boolean } {
+  const parts: string[] = [];
+  let year: number | undefined;
+  let twoYears = false;
+  let named = false;
+  for (const d of t.def.dims) {
+    if (d.type === 'year') continue;
+    const m = cell.key[d.id];
+    if (m === undefined || m === '') continue;
+    const own = declared.get(d.id) ?? new Set<string>();
+    let tok = token(t, d.id, m, own);
+    if (own.has(m)) named = true;
+    const y = LABEL_YEAR.exec(tok);
+    if (y && !cell.key.year) {
+      if (year !== undefined && year !== Number(y[1])) twoYears = true;
+      year = Number(y[1]);
+      tok = tok.replace(LABEL_YEAR, '').replace(/\s+/g, ' ').replace(/~ /, '~').trim();
+    }
+    parts.push(`${d.id}=${tok}`);
+  }
+  return { id: parts.join(';'), year: twoYears ? undefined : year, declared: named };
+}
+
 /** Every value figure of a table; `bookYear` stands for the year of a table that names none. */
 export function tableFigures(t: TableModel, bookYear: number): TableFigures {
   const declared = declaredMembers(t);
@@ -82,26 +111,24 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
   const list: Figure[] = [];
   const years = new Set<number>();
   const ids = new Set<string>();
-  for (const cell of t.cells) {
-    if (cell.key.measure !== undefined && cell.key.measure !== 'value') continue;
-    const parts: string[] = [];
-    for (const d of t.def.dims) {
-      if (d.type === 'year') continue;
-      const m = cell.key[d.id];
-      if (m !== undefined && m !== '') parts.push(`${d.id}=${token(t, d.id, m, declared.get(d.id) ?? new Set())}`);
-    }
-    const y = cell.key.year ? Number(cell.key.year) : t.year ?? bookYear;
-    const id = parts.join(';');
-    const k = figureKey(id, y);
+  let byWords = true;
+  const cells = t.cells.filter((cell) => cell.key.measure === undefined || cell.key.measure === 'value').map((cell) => ({ cell, c: cellId(t, cell, declared) }));
+  // Beside columns of years, one that names none is a change or a share (`Динамика, +/-`): no figure of a year.
+  const dated = cells.some(({ cell, c }) => cell.key.year || c.year !== undefined);
+  for (const { cell, c } of cells) {
+    if (c.declared) byWords = false;
+    if (dated && !cell.key.year && c.year === undefined) continue;
+    const y = cell.key.year ? Number(cell.key.year) : c.year ?? t.year ?? bookYear;
+    const k = figureKey(c.id, y);
     if (byKey.has(k)) twice.add(k);
-    const f: Figure = { table: t, cell, id, year: y };
+    const f: Figure = { table: t, cell, id: c.id, year: y };
     byKey.set(k, f);
     list.push(f);
     years.add(y);
-    ids.add(subjectOf(id));
+    ids.add(subjectOf(c.id));
   }
   for (const k of twice) byKey.delete(k);
-  return { table: t, list: list.filter((f) => !twice.has(figureKey(f.id, f.year))), byKey, years, ids };
+  return { table: t, list: list.filter((f) => !twice.has(figureKey(f.id, f.year))), byKey, years, ids, byWords };
 }
 
 /** A value in the units it is shown in (a cell formatted as percent shows its fraction × 100). */

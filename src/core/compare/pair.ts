@@ -7,14 +7,15 @@ export interface Pair {
   cur?: TableFigures;
 }
 
-/** Whether the table names its rows and columns by the definition's members (else by its own words only). */
-function declaresMembers(t: TableFigures): boolean {
-  return t.table.def.dims.some((d) => d.type === 'members');
-}
+// `Таблица 7.` before a caption and the years in it change from one report to the next.
+const TABLE_NUMBER = /^\s*(?:таблица|табл\.?)\s*№?\s*\d+(?:\.\d+)*\.?\s*[-–—:.]?\s*/i;
+const YEARS = /(?:^| )(?:19|20)\d\d(?: (?:г|гг|год[а-я]*))?(?= |$)/g;
 
 function titleOf(t: TableFigures): string | undefined {
   const c = captionOf(t.table);
-  return c === undefined ? undefined : labelToken(c);
+  if (c === undefined) return undefined;
+  const k = labelToken(c.replace(TABLE_NUMBER, '')).replace(YEARS, ' ').replace(/\s+/g, ' ').trim();
+  return k || undefined;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -29,7 +30,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 function compatible(a: TableFigures, b: TableFigures): boolean {
   if (a.table.def.kind !== b.table.def.kind) return false;
-  if (declaresMembers(a)) return true;
+  if (!a.byWords && !b.byWords) return true;
   const ta = titleOf(a);
   if (ta !== undefined && ta === titleOf(b)) return true;
   const small = Math.min(a.ids.size, b.ids.size);
