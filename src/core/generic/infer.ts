@@ -74,7 +74,21 @@ function totals(v: AxisView, out: GenericRel[]): void {
     }
     const b = v.best(cands.filter((c) => c.type === 'linear' && c.terms.length > 0));
     if (b && b.rel.type === 'linear') out.push(v.items[i].unlabelled ? { ...b.rel, inferred: true } : b.rel);
+    else if (!b && grandOfSubtotals(v, out, i, others)) out.push(v.linear(i, others.filter((k) => k < i).map(plus), 'sum-mismatch'));
   }
+}
+
+/**
+ * A grand total (`ВСЕГО`, `Всего по району`) under subtotals each confirmed as the sum of its
+ * section is their sum even where it fails mostly (last year's totals left in it): the structure
+ * states it, one line holding is enough.
+ */
+function grandOfSubtotals(v: AxisView, out: GenericRel[], i: number, others: number[]): boolean {
+  const role = v.items[i].role;
+  const subs = others.filter((k) => k < i);
+  if (role.type !== 'total' || !role.grand || subs.length < 2) return false;
+  if (!subs.every((k) => out.some((r) => r.type === 'linear' && r.axis === v.axis && r.target === k))) return false;
+  return v.score(v.linear(i, subs.map(plus), 'sum-mismatch')).holds >= 1;
 }
 
 /** The items of i's block holding a year, newest last. */
@@ -165,6 +179,9 @@ function shares(v: AxisView, out: GenericRel[]): void {
     // Of a total item of this axis, or of the first amount of the block, or of the item before the part.
     const tot = v.blockItems(v.block[i]).filter((k) => k < num && v.items[k].role.type === 'total');
     for (const k of tot.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(k)], 100));
+    // Of the parts of its block together (women and men under `из них`).
+    const block = v.blockItems(v.block[i]).filter((k) => v.isAmount(k));
+    if (block.length >= 2 && v.items[i].path.length) cands.push(v.ratio(i, [plus(num)], block.map(plus), 100));
     if (before.length >= 2) {
       cands.push(v.ratio(i, [plus(num)], [plus(before[0])], 100));
       cands.push(v.ratio(i, [plus(num)], [plus(before[before.length - 2])], 100));
@@ -208,9 +225,24 @@ function balances(v: AxisView, out: GenericRel[]): void {
     byBlock.set(v.block[i], m);
   });
   for (const m of byBlock.values()) {
-    if (m.start === undefined || m.in === undefined || m.out === undefined || m.end === undefined) continue;
-    take(v, out, [v.linear(m.end, [plus(m.start), plus(m.in), minus(m.out)], 'balance-mismatch')]);
+    if (m.start === undefined || m.in === undefined || m.out === undefined) continue;
+    // Start, received, withdrawn (and end) named: the labels state the balance, whatever its numbers.
+    if (m.end !== undefined) out.push(v.linear(m.end, [plus(m.start), plus(m.in), minus(m.out)], 'balance-mismatch'));
+    // Years across: the start of a year is the end of the year before.
+    const next = nextYears(v);
+    if (!next.size) continue;
+    const carry = m.end !== undefined ? [plus(m.end)] : [plus(m.start), plus(m.in), minus(m.out)];
+    out.push({ ...v.linear(m.start, carry, 'balance-mismatch'), lines: [...next.keys()], next });
   }
+}
+
+/** Lines across that are consecutive years: each one's line → the next year's line. */
+function nextYears(v: AxisView): Map<number, number> {
+  const byYear = new Map<number, number>();
+  v.cross.forEach((c, j) => c.year !== undefined && c.path.length <= 1 && !byYear.has(c.year) && byYear.set(c.year, j));
+  const out = new Map<number, number>();
+  for (const [y, j] of byYear) if (byYear.has(y + 1)) out.set(j, byYear.get(y + 1)!);
+  return out;
 }
 
 /** With no total on the axis: the first or last item equal to the sum of the others in most lines. */

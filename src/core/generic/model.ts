@@ -46,7 +46,7 @@ export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undef
       let num = g.nums[i][j];
       // Text in a table with nothing to check (opening hours, a phone) is not a misread number.
       // Words in a column of figures (a label the layout put there) are no misread number.
-      if (num.kind === 'not-number' && (!rels.length || !isNumberLike(num))) num = { kind: 'empty' };
+      if (num.kind === 'not-number' && (!rels.length || !isNumberLike(num) || /(\p{L}.*){4}/u.test(num.text ?? ''))) num = { kind: 'empty' };
       const key = { row: `r${i}`, col: `c${j}` };
       const c: TableCell = { row: ri.at, col: ci.at, key, ks: keyString(GENERIC_TABLE, key), num, formula: cell?.formula, numberFormat: cell?.numberFormat };
       line.push(c);
@@ -56,7 +56,7 @@ export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undef
   });
   if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
   const words = new Map<string, string>();
-  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || `${i + 1}`));
+  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || (r.unlabelled ? 'Итого (строка без подписи)' : `${i + 1}`)));
   g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter((x) => x).join(', ') || `${j + 1}`));
   return { area, title: g.title, cells, words, count: rels.length, relations: (t) => toInstances(t, g, grid, rels) };
 }
@@ -75,11 +75,11 @@ function toInstances(t: TableModel, g: GenericTable, grid: TableCell[][], rels: 
   const dim = (r: GenericRel) => (r.axis === 'row' ? 'row' : 'col');
   // An empty part adds nothing (a blank in a list is no figure), unless another relation fills it.
   const targets = new Set<TableCell>();
-  for (const r of rels) for (const j of r.lines) targets.add(cellAt(grid, at(r.axis, r.target, j)));
+  for (const r of rels) for (const j of r.lines) targets.add(cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j)));
   const kept = (ts: Term[]) => ts.filter((x) => x.cell.num.kind !== 'empty' || targets.has(x.cell));
   for (const r of rels)
     for (const j of r.lines) {
-      const target = cellAt(grid, at(r.axis, r.target, j));
+      const target = cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j));
       if (r.type === 'linear') {
         const ts = kept(terms(t, grid, r, r.terms, j));
         if (!ts.length) continue;

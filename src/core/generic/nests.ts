@@ -74,7 +74,12 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
     const exhaustive = total(v, family);
     const partial = family.map((r) => ({ ...r, exhaustive: false }));
     if (accepted(exhaustive, true) && (mark === 'all' || exhaustive.holds * 2 > exhaustive.known)) out.push(...family);
-    else if (mark === 'some' && accepted(total(v, partial), true)) out.push(...partial);
+    else if (mark === 'some') {
+      // Parts of `из них` under several headings may overlap (libraries with Internet for readers,
+      // with broadband): each is at most its whole, their sum need not be.
+      const each = family.flatMap((r) => r.terms.map((x) => ({ ...r, terms: [x], exhaustive: false })));
+      if (accepted(total(v, each), true)) out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
+    }
   }
 }
 

@@ -67,7 +67,7 @@ function rowLabel(view: SheetView, L: BlockLayout, r: number): string {
   for (const c of [...L.labelCols, ...L.yearCols]) {
     const y = cellYear(view.cell(r, c));
     const t = y !== undefined ? String(y) : view.text(r, c);
-    if (t !== undefined && !/^\d{1,3}[.)]?(\d{1,2}[.)]?)*$/.test(t)) parts.push(t);
+    if (t !== undefined && !/^\d{1,3}([.)]\d{1,2})*[.)]?$/.test(t)) parts.push(t);
   }
   return parts.join(' ');
 }
@@ -94,7 +94,7 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
     const path = headerPath(view, L, c);
     const label = path.length ? path[path.length - 1] : '';
     const key = labelKey(label);
-    colItems.push({ at: c, label, key, path: path.slice(0, -1), role: classify(label, key, path), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });
+    colItems.push({ at: c, label, key, path: path.slice(0, -1), role: columnRole(label, key, path), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });
   }
   const rowItems: Item[] = [];
   let pendingMark: 'all' | 'some' | undefined;
@@ -125,6 +125,20 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
   const kept = nums.map((row) => row.filter((_, j) => keep[j]));
   if (!cols.some((c) => !c.empty)) return undefined;
   return { area, title: titleOf(view, L, cols), rows: rowItems, cols, nums: kept };
+}
+
+/** Roles an outer header passes to the columns under it (`Средняя зарплата` over years). */
+const INHERITED = new Set(['not-summed', 'percent', 'indicator', 'growth', 'delta']);
+
+/** A column's role: its own label's, else the nearest outer header's that says more than `value`. */
+function columnRole(label: string, key: string, path: string[]): ItemRole {
+  const own = classify(label, key, path);
+  if (own.type !== 'value' || own.concept) return own;
+  for (let i = path.length - 2; i >= 0; i--) {
+    const r = classify(path[i], labelKey(path[i]), path.slice(0, i + 1));
+    if (INHERITED.has(r.type) || (r.type === 'value' && r.concept)) return r;
+  }
+  return own;
 }
 
 /** Values 1, 2, 3… down a column: the rows' numbers, not figures. */

@@ -22,6 +22,8 @@ export interface LinearRel {
   inferred: boolean;
   /** Indices of the items across the axis the relation holds on (the others are of another value type). */
   lines: number[];
+  /** The target on another line than its terms: a year's line → the next year's (a start of year carried over). */
+  next?: Map<number, number>;
 }
 
 /** `target = (Σ num) / (Σ den) × factor` on every line: a share, a growth, an indicator. */
@@ -88,13 +90,14 @@ function lineSum(t: GenericTable, axis: Axis, parts: readonly Part[], j: number)
 }
 
 /** Counts lines where a linear relation holds; lines of zeros only prove nothing and are left out. */
-export function scoreLinear(t: GenericTable, r: Pick<LinearRel, 'axis' | 'target' | 'terms' | 'lines' | 'exhaustive'>): Score {
+export function scoreLinear(t: GenericTable, r: Pick<LinearRel, 'axis' | 'target' | 'terms' | 'lines' | 'exhaustive' | 'next'>): Score {
   const s: Score = { holds: 0, fails: 0, known: 0, emptyTargets: 0 };
   for (const j of r.lines) {
-    const target = valueAt(t, at(r.axis, r.target, j));
+    const tj = r.next?.get(j) ?? j;
+    const target = valueAt(t, at(r.axis, r.target, tj));
     const got = lineSum(t, r.axis, r.terms, j);
     if (target === undefined) {
-      if (numAt(t, at(r.axis, r.target, j)).kind === 'empty' && got && !got.zero) s.emptyTargets++;
+      if (numAt(t, at(r.axis, r.target, tj)).kind === 'empty' && got && !got.zero) s.emptyTargets++;
       continue;
     }
     if (!got || (got.zero && target === 0)) continue;
