@@ -29,17 +29,6 @@ function partCells(rel: Extract<Relation, { type: 'sum' }>, line: Line, t: Table
   return line.cellsWhere((m) => m !== rel.total && !(nests && t.nesting.has(`${rel.dim}:${m}`)));
 }
 
-/**
- * The members of `dim` a `*` selection leaves out: totals of a sum relation, and nested rows
- * (already counted in the row they belong to).
- */
-export function totalsOf(t: TableModel, dim: string): Set<string> {
-  const s = new Set<string>();
-  for (const r of t.def.relations) if (r.type === 'sum' && r.dim === dim) s.add(r.total);
-  for (const k of t.nesting.keys()) if (k.startsWith(`${dim}:`)) s.add(k.slice(dim.length + 1));
-  return s;
-}
-
 const cache = new WeakMap<TableModel, Instance[]>();
 
 function term(t: TableModel, cell: TableCell, sign: 1 | -1 = 1): Term {

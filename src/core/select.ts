@@ -1,5 +1,5 @@
 // Picks cells of a table by member ids and year, for relations between tables.
-import { totalsOf } from './relations';
+import { totalsOf } from './table-totals';
 import { keyString, type Key, type TableCell, type TableModel } from './table';
 
 /** Years a table covers: the years in its keys, else its own year or the reporting year. */

@@ -1,6 +1,6 @@
 // The pane's Host over the real Office.js: every Excel.run of the add-in is here.
 /// <reference types="office-js" />
-import type { Host, PaneSettings } from '../taskpane/host';
+import type { Host, PaneSettings } from './host';
 import type { Supports, XlContext } from './xl-types';
 import { readWorkbook } from './read-workbook';
 import { applyFill, undoFill } from './apply-fill';

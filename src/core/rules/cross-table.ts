@@ -2,7 +2,8 @@
 import type { Link } from '../definition';
 import { cellRefs, type FormulaRef } from '../formula-refs';
 import { hasValue } from '../numbers';
-import { COPIES_TRIED, instances, totalsOf } from '../relations';
+import { COPIES_TRIED, instances } from '../relations';
+import { totalsOf } from '../table-totals';
 import { select, yearsOf } from '../select';
 import { keyString, type TableCell, type TableModel } from '../table';
 import { Candidates, columnBands } from '../nearest-tables';
