@@ -8,6 +8,7 @@ import * as S from '../test/fixtures/seed-001';
 import type { TableFixture } from '../test/fixtures/seed-001';
 import { kuzbassTable1, KUZBASS_PROSE, TABLE1_SUBTITLE, TABLE1_TITLE } from '../test/fixtures/seed-002';
 import { withdrawalsWithTotal } from '../test/fixtures/variants';
+import { financingSources, localHistoryFund } from '../test/fixtures/seed-001-other';
 
 class Sheet {
   readonly items: Item[] = [];
@@ -126,7 +127,15 @@ export function sampleSheets(): SheetSpec[] {
     .gap()
     .table(withdrawalsWithTotal(S.FUND_WITHDRAWALS_VALUES, 'empty'))
     .table(S.staffRatesTable([null, 38, 5, 3, 1, 0]), 0, 'Характеристика основного персонала по объему занимаемых ставок');
-  return [funds.spec(), staff.spec(), ms.spec(), kuzbass.spec(), ind.spec(), toFill.spec()];
+  // Tables of no known kind: checked from their own labels and numbers, the report's mistakes in them.
+  const other = new Sheet('Прочие таблицы')
+    .text('Таблицы отчёта без известного вида: арифметика читается из их собственных подписей')
+    .gap()
+    .table(financingSources)
+    .gap()
+    .text('9.4. Краеведческие фонды')
+    .table(localHistoryFund);
+  return [funds.spec(), staff.spec(), ms.spec(), kuzbass.spec(), ind.spec(), toFill.spec(), other.spec()];
 }
 
 async function main(): Promise<void> {

@@ -77,7 +77,7 @@ export function writeTextReport(f: FileReport, lang: Lang, emit: (s: string) => 
   byTable.forEach((list, id) => {
     const tb = tables.get(id);
     out.push('');
-    out.push(tb ? `${kindTitle(tb.kind, lang)} (${id}, ${tb.sheet}!${tb.range})` : id);
+    out.push(tb ? `${kindTitle(tb.kind, lang)}${tb.title ? ` «${oneLine(tb.title)}»` : ''} (${id}, ${tb.sheet}!${tb.range})` : id);
     for (const sev of ORDER)
       for (let k = 0; k < list.length; k++) {
         const i = list[k];

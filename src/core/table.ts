@@ -129,6 +129,8 @@ function describe(t: TableModel, key: Key): string {
     if (d.type !== 'year') {
       if (!parts && d.type === 'entities') entityFirst = true;
       part = t.words.get(wordKey(d.id, m)) ?? m;
+      // A table's only row may have no label (a one-row table of no known kind).
+      if (part === '') continue;
       named++;
     }
     if (!parts) first = part;

@@ -8,8 +8,11 @@ import { visible } from './visible-text';
 export type TableListProps = { tables: TableInfo[]; t: Strings };
 
 export function tableTitle(table: TableInfo, t: Strings): string {
-  const kind = t.kinds[table.kind] ?? table.kind;
-  return fmt(t.tableLine, { kind: table.year ? `${kind} (${table.year})` : kind, sheet: visible(table.sheet, 60), range: table.range });
+  const base = t.kinds[table.kind] ?? table.kind;
+  const kind = table.title ? fmt(t.titledKind, { kind: base, title: visible(table.title, 90) }) : base;
+  const line = fmt(t.tableLine, { kind: table.year ? `${kind} (${table.year})` : kind, sheet: visible(table.sheet, 60), range: table.range });
+  // What was checked in it: the coverage of the report at a glance.
+  return `${line} · ${table.relations ? fmt(t.relationsLine, { n: table.relations }) : t.nothingToCheck}`;
 }
 
 export function TableList({ tables, t }: TableListProps) {

@@ -56,7 +56,7 @@ export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undef
   });
   if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
   const words = new Map<string, string>();
-  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || (r.unlabelled ? 'Итого (строка без подписи)' : `${i + 1}`)));
+  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || (r.unlabelled ? 'Итого (строка без подписи)' : g.rows.length === 1 ? '' : `${i + 1}`)));
   g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter((x) => x).join(', ') || `${j + 1}`));
   return { area, title: g.title, cells, words, count: rels.length, relations: (t) => toInstances(t, g, grid, rels) };
 }

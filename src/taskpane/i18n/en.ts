@@ -15,6 +15,9 @@ export const en: Strings = {
   tablesHeading: 'Recognized tables',
   noTables: 'No report tables found.',
   tableLine: '{kind}: sheet “{sheet}”, {range}',
+  relationsLine: 'relations checked: {n}',
+  nothingToCheck: 'nothing to check',
+  titledKind: '{kind} “{title}”',
   issuesHeading: 'Findings',
   noIssues: 'No findings.',
   outsideTables: 'Outside tables',
@@ -83,6 +86,7 @@ export const en: Strings = {
     'visits-plan': 'Visits plan',
     'relative-indicators': 'Relative indicators',
     dynamics: 'Dynamics',
+    table: 'Table',
     'library-network': 'Library network',
   },
 };

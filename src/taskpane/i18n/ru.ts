@@ -13,6 +13,9 @@ export const ru = {
   tablesHeading: 'Распознанные таблицы',
   noTables: 'Таблицы отчёта не найдены.',
   tableLine: '{kind}: лист «{sheet}», {range}',
+  relationsLine: 'проверено связей: {n}',
+  nothingToCheck: 'проверять нечего',
+  titledKind: '{kind} «{title}»',
   issuesHeading: 'Замечания',
   noIssues: 'Замечаний нет.',
   outsideTables: 'Вне таблиц',
@@ -81,6 +84,7 @@ export const ru = {
     'visits-plan': 'План посещений',
     'relative-indicators': 'Относительные показатели',
     dynamics: 'Динамика',
+    table: 'Таблица',
     'library-network': 'Сеть библиотек',
   } as Record<string, string>,
 };
