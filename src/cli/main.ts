@@ -6,7 +6,7 @@ import { planFill, type FileReport, type Lang, type Report } from '../core';
 import { analyze } from '../core/check';
 import { CLI_TEXT, lostText } from './cli-messages';
 import { expandInputs } from './files';
-import { checkFile, failureText } from './process-file';
+import { failureText } from './process-file';
 import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
 import { parseXlsxFast } from './fast-xlsx';

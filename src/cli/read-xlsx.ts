@@ -13,6 +13,8 @@ import { zipOf } from './package-zip';
 import { parseXlsxFast } from './fast-xlsx';
 
 function loadExcelJS(): typeof import('exceljs') {
+  // Loaded on first use: most checks never need exceljs, and loading it takes a while.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('exceljs');
 }
 

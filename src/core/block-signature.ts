@@ -207,8 +207,14 @@ export class Signer {
     const tid = this.trimOfFold[id];
     if (id >= this.seenIn.length) [this.seenIn, this.seenAt] = [grow(this.seenIn, id), grow(this.seenAt, id)];
     if (tid >= this.trimSeenIn.length) [this.trimSeenIn, this.trimSeenAt] = [grow(this.trimSeenIn, tid), grow(this.trimSeenAt, tid)];
-    if (this.seenIn[id] !== this.blocks) (this.seenIn[id] = this.blocks), (this.seenAt[id] = ++this.rawInBlock);
-    if (this.trimSeenIn[tid] !== this.blocks) (this.trimSeenIn[tid] = this.blocks), (this.trimSeenAt[tid] = ++this.trimInBlock);
+    if (this.seenIn[id] !== this.blocks) {
+      this.seenIn[id] = this.blocks;
+      this.seenAt[id] = ++this.rawInBlock;
+    }
+    if (this.trimSeenIn[tid] !== this.blocks) {
+      this.trimSeenIn[tid] = this.blocks;
+      this.trimSeenAt[tid] = ++this.trimInBlock;
+    }
     this.writtenOrder = this.seenAt[id];
     this.trimmedOrder = this.trimSeenAt[tid];
   }
@@ -242,6 +248,7 @@ export class Signer {
       }
       // Read of nothing but that the cell is filled, as of a number that is no year (the last row
       // of a table just above, its figures numbers in one copy and number texts in another).
+      // eslint-disable-next-line no-control-regex -- \u0000 is the separator of a class key
       id = t !== '' && /^\u00000*\|\|\|$/.test(cls) ? NUMBER_TEXT : this.text(cls);
       this.above.set(v, id);
     }
@@ -364,13 +371,19 @@ export class Signer {
     const v = cell.value;
     let payload = 0;
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) (flags |= V_NON_FINITE), (payload = v > 0 ? 1 : v < 0 ? -1 : 0);
-      else if (isYearNumber(v)) (flags |= V_YEAR), (payload = v);
-      else flags |= V_NUMBER;
+      if (!Number.isFinite(v)) {
+        flags |= V_NON_FINITE;
+        payload = v > 0 ? 1 : v < 0 ? -1 : 0;
+      } else if (isYearNumber(v)) {
+        flags |= V_YEAR;
+        payload = v;
+      } else flags |= V_NUMBER;
     } else if (typeof v === 'string') {
       payload = above ? this.aboveText(v) : this.blockText(v);
-      if (payload === NUMBER_TEXT) (flags |= V_NUMBER), (payload = 0);
-      else flags |= V_TEXT;
+      if (payload === NUMBER_TEXT) {
+        flags |= V_NUMBER;
+        payload = 0;
+      } else flags |= V_TEXT;
       if (this.loose && !above && payload >= 0) {
         const kind = this.folds[payload];
         if (kind === FOLDED) this.pattern(i, v);

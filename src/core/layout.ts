@@ -214,7 +214,10 @@ export function findBlocks(view: SheetView): Area[] {
           const cc = c + dc;
           if (cc < 0 || cc >= W || (dr === 0 && dc === 0)) continue;
           const j = rr * W + cc;
-          if (occ[j] && !seen[j]) (seen[j] = 1), stack.push(j);
+          if (occ[j] && !seen[j]) {
+            seen[j] = 1;
+            stack.push(j);
+          }
         }
       }
     }

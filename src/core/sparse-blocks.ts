@@ -135,9 +135,13 @@ function addRow(out: Runs, r: number, pairs: number[], sorted: boolean): void {
       if (rr > right) right = rr;
       continue;
     }
-    out.row.push(r), out.left.push(left), out.right.push(right);
+    out.row.push(r);
+    out.left.push(left);
+    out.right.push(right);
     left = l;
     right = rr;
   }
-  out.row.push(r), out.left.push(left), out.right.push(right);
+  out.row.push(r);
+  out.left.push(left);
+  out.right.push(right);
 }

@@ -1,6 +1,7 @@
 // Cell text made safe to show: invisible controls and direction overrides become visible codes,
 // and very long text is shortened. React renders the result as text, never as HTML.
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 export const MAX_SHOWN = 300;
 

@@ -62,6 +62,7 @@ describe('decimals a format shows', () => {
     [';;;', 5, undefined],
     ['General', 26.9, 1],
     ['Основной', 26.9, 1],
+    // eslint-disable-next-line no-loss-of-precision -- the digits as a report stores them
     ['Standard', 26.883720930232558, 8],
     ['General" чел."', 12.5, 1],
     ['@', 26.9, 1],
@@ -77,6 +78,7 @@ describe('decimals a format shows', () => {
   });
 
   test("General: as many decimals as the value has, up to what fits in Excel's 11 characters", () => {
+    // eslint-disable-next-line no-loss-of-precision -- the digits as a report stores them
     expect([26.9, 26.88, 0.5, 1 / 3, -1 / 3, 2 / 3, 26.883720930232558, 123456.789, 1234567890.5, 12345678901.5, 0.1 + 0.2, 1e-7].map(generalDecimals)).toEqual([1, 2, 1, 9, 8, 9, 8, 3, 0, 0, 1, 7]);
   });
 });

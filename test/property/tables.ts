@@ -245,7 +245,10 @@ export const genBook: fc.Arbitrary<GenBook> = fc
         s.items.push(placed.item);
         tables.push({ gen, placed, sheet });
         top += placed.height;
-        if (o.prose) s.items.push({ at: [top + 1, o.col], text: o.prose }), (top += 2);
+        if (o.prose) {
+          s.items.push({ at: [top + 1, o.col], text: o.prose });
+          top += 2;
+        }
         if (o.decoy) {
           const [d, where] = o.decoy;
           decoyTitles.push(d.title ?? '');
