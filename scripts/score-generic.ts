@@ -7,7 +7,8 @@
 // A flag is an error or a warning, number-as-text and dash-as-zero aside.
 //
 //   npm run generic:score                    (builds the CLI first)
-//   npx tsx scripts/score-generic.ts [--set a|b] [--no-fill] [--verbose] [--keep <dir>]
+//   npx tsx scripts/score-generic.ts [--set a|b] [--only <id part>] [--no-fill] [--verbose] [--keep <dir>]
+//   (--only scores the hidden-like tables whose id contains it; --keep leaves the filled copies there)
 import { spawn, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
@@ -215,7 +216,12 @@ async function fillMode(cat: CatalogueA, mode: 'formulas' | 'values', work: stri
   }
   // A second fill writes nothing.
   const again = await pool(outs.map((o) => () => run(['fill', o, '--out', o.replace(/\.xlsx$/, '.again.xlsx'), '--mode', mode])));
-  for (const a of again) if (a.status === 0 && /→/.test(a.stdout)) r.again++;
+  again.forEach((a, k) => {
+    const lines = a.stdout.split('\n').filter((l) => l.includes('→'));
+    if (a.status !== 0 || !lines.length) return;
+    r.again++;
+    if (VERBOSE) for (const l of lines) r.wrong.push(`second fill of ${tables[k].id} wrote ${l.trim()}`);
+  });
   return { r, outs };
 }
 
@@ -284,7 +290,9 @@ async function main(): Promise<void> {
   const set = arg('--set');
   if (set !== 'b') {
     const cat = JSON.parse(readFileSync(path.join(DIR, CATALOGUE_A), 'utf8')) as CatalogueA;
-    scoreA(cat, check([path.join(DIR, 'hidden-like')]));
+    const only = arg('--only');
+    if (only) cat.tables = cat.tables.filter((t) => t.id.includes(only));
+    scoreA(cat, check(only ? cat.tables.map((t) => path.join(DIR, path.dirname(t.consistent))) : [path.join(DIR, 'hidden-like')]));
     if (!process.argv.includes('--no-fill')) await scoreFill(cat, arg('--keep'));
   }
   if (set !== 'a') {
