@@ -9,6 +9,23 @@ import { lastRef, otherCell, thisRef, type Sides } from './refs';
 import { END, figureKey, sameValue, START, stem, type Figure, type TableFigures } from './figures';
 import type { Pair } from './pair';
 
+/** Tables by kind, per list (one list of a book's tables asked once per link and year). */
+const kinds = new WeakMap<TableFigures[], Map<string, TableFigures[]>>();
+
+function ofKind(list: TableFigures[], kind: string): TableFigures[] {
+  let m = kinds.get(list);
+  if (!m) {
+    m = new Map();
+    for (const t of list) {
+      const at = m.get(t.table.def.kind);
+      if (at) at.push(t);
+      else m.set(t.table.def.kind, [t]);
+    }
+    kinds.set(list, m);
+  }
+  return m.get(kind) ?? [];
+}
+
 /** Cells of a table that a link's `there` selects for a year, when each holds a number. */
 function thereCells(t: TableModel, link: Link, year: number, bookYear: number): TableCell[] | undefined {
   const out: TableCell[] = [];
@@ -28,8 +45,7 @@ const sumOf = (cells: TableCell[]): number => cells.reduce((a, c) => a + (c.num.
  */
 function fromLast(s: Sides, paired: TableModel | undefined, link: Link, year: number): { t: TableModel; cells: TableCell[] } | undefined {
   const found: Array<{ t: TableModel; cells: TableCell[] }> = [];
-  for (const L of s.last) {
-    if (L.table.def.kind !== link.other) continue;
+  for (const L of ofKind(s.last, link.other)) {
     const cells = thereCells(L.table, link, year, s.lastYear);
     if (!cells) continue;
     if (L.table === paired) return { t: L.table, cells };
@@ -42,7 +58,7 @@ function fromLast(s: Sides, paired: TableModel | undefined, link: Link, year: nu
 
 /** This year's workbook gives that previous year's end itself: the check compares it there, and `compare` compares that figure. */
 function givenThisYear(s: Sides, link: Link, year: number): boolean {
-  return s.cur.some((c) => c.table.def.kind === link.other && thereCells(c.table, link, year, s.curYear) !== undefined);
+  return ofKind(s.cur, link.other).some((c) => thereCells(c.table, link, year, s.curYear) !== undefined);
 }
 
 function issue(s: Sides, t: TableModel, here: TableCell, from: { t: TableModel; cells: TableCell[] }, expected: number): IssueData {
@@ -67,9 +83,10 @@ function backLinks(t: TableModel): Link[] {
 
 function byLinks(s: Sides, pairs: Pair[], out: IssueData[], seen: Set<TableCell>): number {
   let checked = 0;
+  const pairedWith = new Map(pairs.filter((p) => p.cur).map((p) => [p.cur!.table, p.last.table]));
   for (const T of s.cur) {
     const t = T.table;
-    const paired = pairs.find((p) => p.cur === T)?.last.table;
+    const paired = pairedWith.get(t);
     for (const link of backLinks(t))
       for (const year of T.years) {
         const here = selectYear(t, link.here, year, s.curYear);

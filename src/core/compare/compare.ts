@@ -53,10 +53,11 @@ export function compareReports(last: Analysis, cur: Analysis, opts: CompareOptio
   const issues: IssueData[] = [];
   // Stocks first: last year's end of year read as this year's start is no figure missing this year.
   const carried = carryOvers(s, pairs);
+  const index = indexOf(s.cur);
   let figures = 0;
   for (const p of pairs) {
-    if (p.cur) figures += compareFigures(s, p.last, p.cur, issues, carried.read);
-    else if (!copyOfAnother(s, p)) issues.push(noCounterpart(s, p.last.table));
+    if (p.cur) figures += compareFigures(s, p.last, p.cur, index, issues, carried.read);
+    else if (!copyOfAnother(index, p)) issues.push(noCounterpart(s, p.last.table));
   }
   issues.push(...carried.issues);
   const tables = pairs.map((p) => ({
@@ -74,20 +75,19 @@ function rangeOf(t: TableModel): string {
 }
 
 /** An unpaired table of last year whose figures this year's tables of its kind give (a copy printed twice). */
-function copyOfAnother(s: Sides, p: Pair): boolean {
-  for (const c of s.cur) {
-    if (c.table.def.kind !== p.last.table.def.kind) continue;
-    for (const k of p.last.byKey.keys()) if (c.byKey.has(k)) return true;
-  }
+function copyOfAnother(index: Index, p: Pair): boolean {
+  const m = index.get(p.last.table.def.kind);
+  if (!m) return false;
+  for (const k of p.last.byKey.keys()) if (m.has(k)) return true;
   return false;
 }
 
 /** Each figure of last year's table against this year's counterpart, for every year the counterpart covers. */
-function compareFigures(s: Sides, L: TableFigures, T: TableFigures, issues: IssueData[], carried: Set<TableCell>): number {
+function compareFigures(s: Sides, L: TableFigures, T: TableFigures, index: Index, issues: IssueData[], carried: Set<TableCell>): number {
   let compared = 0;
   for (const f of L.list) {
     if (!hasValue(f.cell.num)) continue;
-    const g = T.years.has(f.year) ? T.byKey.get(figureKey(f.id, f.year)) : elsewhere(s, T, f);
+    const g = T.years.has(f.year) ? T.byKey.get(figureKey(f.id, f.year)) : elsewhere(index, T, f);
     if (!g) {
       // Only a figure of a year this year's table covers is missing; a zero dropped loses nothing.
       if (T.years.has(f.year) && f.cell.num.value !== 0 && !carried.has(f.cell)) issues.push(missing(s, f, T.table));
@@ -106,18 +106,23 @@ function compareFigures(s: Sides, L: TableFigures, T: TableFigures, issues: Issu
   return compared;
 }
 
-/** The figure in another of this year's tables of its kind, when exactly one gives it. */
-function elsewhere(s: Sides, T: TableFigures, f: Figure): Figure | undefined {
-  let found: Figure | undefined;
-  const k = figureKey(f.id, f.year);
-  for (const c of s.cur) {
-    if (c === T || c.table.def.kind !== T.table.def.kind) continue;
-    const g = c.byKey.get(k);
-    if (!g) continue;
-    if (found) return undefined;
-    found = g;
+/** This year's figures by kind and `id|year`; null where two tables give one (a library after another). */
+type Index = Map<string, Map<string, Figure | null>>;
+
+function indexOf(cur: TableFigures[]): Index {
+  const out: Index = new Map();
+  for (const c of cur) {
+    let m = out.get(c.table.def.kind);
+    if (!m) out.set(c.table.def.kind, (m = new Map()));
+    for (const [k, f] of c.byKey) m.set(k, m.has(k) ? null : f);
   }
-  return found;
+  return out;
+}
+
+/** The figure in another of this year's tables of its kind, when exactly one gives it. */
+function elsewhere(index: Index, T: TableFigures, f: Figure): Figure | undefined {
+  const g = index.get(T.table.def.kind)?.get(figureKey(f.id, f.year));
+  return g && g.table !== T.table ? g : undefined;
 }
 
 function mismatch(s: Sides, f: Figure, g: Figure): IssueData {

@@ -79,9 +79,38 @@ function declaredMembers(t: TableModel): Map<string, Set<string>> {
 // A year written in a label (`Выдано, 2022 г.`), where a table of no known kind keeps it with the words.
 const LABEL_YEAR = /(?:^|(?<=[~ ]))((?:19|20)\d\d)(?: (?:г|гг|год|года|году))?(?= |$)/;
 
+/** A member's token with the year its label states taken out; made once per member of a table. */
+type Memo = Map<string, { tok: string; year?: number; declared: boolean }>;
+
+function memberToken(t: TableModel, dimId: string, m: string, declared: Map<string, Set<string>>, memo: Memo): { tok: string; year?: number; declared: boolean } {
+  const at = `${dimId}:${m}`;
+  let out = memo.get(at);
+  if (!out) {
+    const own = declared.get(dimId) ?? new Set<string>();
+    const tok = token(t, dimId, m, own);
+    const y = LABEL_YEAR.exec(tok);
+    out = y
+      ? { tok: tok.replace(LABEL_YEAR, '').replace(/\s+/g, ' ').replace(/~ /, '~').trim(), year: Number(y[1]), declared: own.has(m) }
+      : { tok, declared: own.has(m) };
+    memo.set(at, out);
+  }
+  return out;
+}
+
 /** A cell's labels as an id, with the year a label states, and whether a definition's member named it. */
-function cellId(t: TableModel, cell: TableCell, declared: Map<string, Set<string>>): { id: string; year?: number; declared: boolean } {
-  const parts: string[] = [];
+interface CellId {
+  id: string;
+  /** The id as the table's subject (a stock's start and end as one). */
+  subject: string;
+  year?: number;
+  declared: boolean;
+}
+
+/** Ids made, per table words (one per layout) and key object. */
+const madeIds = new WeakMap<Map<string, string>, WeakMap<object, CellId>>();
+
+function cellId(t: TableModel, cell: TableCell, declared: Map<string, Set<string>>, memo: Memo): CellId {
+  let id = '';
   let year: number | undefined;
   let twoYears = false;
   let named = false;
@@ -89,18 +118,18 @@ function cellId(t: TableModel, cell: TableCell, declared: Map<string, Set<string
     if (d.type === 'year') continue;
     const m = cell.key[d.id];
     if (m === undefined || m === '') continue;
-    const own = declared.get(d.id) ?? new Set<string>();
-    let tok = token(t, d.id, m, own);
-    if (own.has(m)) named = true;
-    const y = LABEL_YEAR.exec(tok);
-    if (y && !cell.key.year) {
-      if (year !== undefined && year !== Number(y[1])) twoYears = true;
-      year = Number(y[1]);
-      tok = tok.replace(LABEL_YEAR, '').replace(/\s+/g, ' ').replace(/~ /, '~').trim();
+    const tk = memberToken(t, d.id, m, declared, memo);
+    if (tk.declared) named = true;
+    // A cell keyed by its year keeps the year in a label as words (`на 01.01.2023` of a known kind).
+    let tok = tk.tok;
+    if (tk.year !== undefined && cell.key.year) tok = token(t, d.id, m, declared.get(d.id) ?? new Set());
+    else if (tk.year !== undefined) {
+      if (year !== undefined && year !== tk.year) twoYears = true;
+      year = tk.year;
     }
-    parts.push(`${d.id}=${tok}`);
+    id += `${id ? ';' : ''}${d.id}=${tok}`;
   }
-  return { id: parts.join(';'), year: twoYears ? undefined : year, declared: named };
+  return { id, subject: subjectOf(id), year: twoYears ? undefined : year, declared: named };
 }
 
 /** Every value figure of a table; `bookYear` stands for the year of a table that names none. */
@@ -112,7 +141,17 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
   const years = new Set<number>();
   const ids = new Set<string>();
   let byWords = true;
-  const cells = t.cells.filter((cell) => cell.key.measure === undefined || cell.key.measure === 'value').map((cell) => ({ cell, c: cellId(t, cell, declared) }));
+  const memo: Memo = new Map();
+  // Tables of one layout share their words and key objects: a key's id is made once for all of them.
+  let byKeyObject = madeIds.get(t.words);
+  if (!byKeyObject) madeIds.set(t.words, (byKeyObject = new WeakMap()));
+  const cells: Array<{ cell: TableCell; c: CellId }> = [];
+  for (const cell of t.cells) {
+    if (cell.key.measure !== undefined && cell.key.measure !== 'value') continue;
+    let c = byKeyObject.get(cell.key);
+    if (!c) byKeyObject.set(cell.key, (c = cellId(t, cell, declared, memo)));
+    cells.push({ cell, c });
+  }
   // Beside columns of years, one that names none is a change or a share (`Динамика, +/-`): no figure of a year.
   const dated = cells.some(({ cell, c }) => cell.key.year || c.year !== undefined);
   for (const { cell, c } of cells) {
@@ -125,10 +164,10 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
     byKey.set(k, f);
     list.push(f);
     years.add(y);
-    ids.add(subjectOf(c.id));
+    ids.add(c.subject);
   }
   for (const k of twice) byKey.delete(k);
-  return { table: t, list: list.filter((f) => !twice.has(figureKey(f.id, f.year))), byKey, years, ids, byWords };
+  return { table: t, list: twice.size ? list.filter((f) => !twice.has(figureKey(f.id, f.year))) : list, byKey, years, ids, byWords };
 }
 
 /** A value in the units it is shown in (a cell formatted as percent shows its fraction × 100). */

@@ -37,8 +37,8 @@ function compatible(a: TableFigures, b: TableFigures): boolean {
   return small > 0 && overlap(a.ids, b.ids) * 2 >= small;
 }
 
-/** How well two tables agree: figures of a year both give and agree on, then figures both give, then labels. */
-function score(a: TableFigures, b: TableFigures): number {
+/** Figures of a year both tables give, and how many of them agree. */
+function agreement(a: TableFigures, b: TableFigures): { shared: number; equal: number } {
   let shared = 0;
   let equal = 0;
   for (const [k, f] of a.byKey) {
@@ -47,34 +47,83 @@ function score(a: TableFigures, b: TableFigures): number {
     shared++;
     if (sameValue(f.cell.num, g.cell.num)) equal++;
   }
+  return { shared, equal };
+}
+
+/** How well two tables agree: figures of a year both give and agree on, then figures both give, then labels. */
+function score(a: TableFigures, b: TableFigures): number {
+  const { shared, equal } = agreement(a, b);
   const sameSheet = a.table.sheet.name === b.table.sheet.name ? 0.5 : 0;
   return equal * 4 + shared + overlap(a.ids, b.ids) * 0.01 + sameSheet;
 }
 
-/** Each table's place among the tables of its kind. */
-function ranks(list: TableFigures[]): number[] {
-  const seen = new Map<string, number>();
-  return list.map((t) => {
-    const n = seen.get(t.table.def.kind) ?? 0;
-    seen.set(t.table.def.kind, n + 1);
-    return n;
+function yearsOf(list: TableFigures[], at: number[]): Set<number> {
+  const out = new Set<number>();
+  for (const i of at) for (const y of list[i].years) out.add(y);
+  return out;
+}
+
+function meets(a: Set<number>, b: Set<number>): boolean {
+  for (const y of a) if (b.has(y)) return true;
+  return false;
+}
+
+/** Tables by kind, in workbook order. */
+function byKind(list: TableFigures[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  list.forEach((t, i) => {
+    const k = t.table.def.kind;
+    const at = out.get(k);
+    if (at) at.push(i);
+    else out.set(k, [i]);
   });
+  return out;
+}
+
+/**
+ * The k-th table of a kind last year with the k-th this year, where they agree on most figures both
+ * give (a report keeps its order): a region's workbook of 2 000 tables is paired without trying each with each.
+ */
+function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, number>, taken: Set<number>): void {
+  const here = byKind(cur);
+  for (const [kind, ls] of byKind(last)) {
+    const cs = here.get(kind) ?? [];
+    const lastYears = yearsOf(last, ls);
+    const curYears = yearsOf(cur, cs);
+    for (let k = 0; k < ls.length && k < cs.length; k++) {
+      const [i, j] = [ls[k], cs[k]];
+      if (!compatible(last[i], cur[j])) continue;
+      const { shared, equal } = agreement(last[i], cur[j]);
+      // Tables of years the other report's tables of the kind never give (staff of 2022 and of 2023) go by order too.
+      const apart = !shared && !meets(last[i].years, curYears) && !meets(cur[j].years, lastYears);
+      if ((shared > 0 && equal >= 0.8 * shared) || apart) {
+        of.set(i, j);
+        taken.add(j);
+      }
+    }
+  }
 }
 
 /** Each of last year's tables with at most one of this year's, best agreeing pairs first. */
 export function pairTables(last: TableFigures[], cur: TableFigures[]): Pair[] {
-  const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
-  const lastRank = ranks(last);
-  const curRank = ranks(cur);
-  for (let i = 0; i < last.length; i++)
-    for (let j = 0; j < cur.length; j++) {
-      if (!compatible(last[i], cur[j])) continue;
-      // Ties (tables of years neither shares) go by their order among the tables of their kind.
-      candidates.push({ i, j, s: score(last[i], cur[j]), d: Math.abs(lastRank[i] - curRank[j]) });
-    }
-  candidates.sort((x, y) => y.s - x.s || x.d - y.d || x.i - y.i || x.j - y.j);
   const of = new Map<number, number>();
   const taken = new Set<number>();
+  pairInOrder(last, cur, of, taken);
+  const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
+  const lastKinds = byKind(last);
+  const curKinds = byKind(cur);
+  for (const [kind, ls] of lastKinds) {
+    const cs = (curKinds.get(kind) ?? []).filter((j) => !taken.has(j));
+    ls.forEach((i, ri) => {
+      if (of.has(i)) return;
+      for (const j of cs) {
+        if (!compatible(last[i], cur[j])) continue;
+        // Ties (tables of years neither shares) go by their order among the tables of their kind.
+        candidates.push({ i, j, s: score(last[i], cur[j]), d: Math.abs(ri - (curKinds.get(kind) ?? []).indexOf(j)) });
+      }
+    });
+  }
+  candidates.sort((x, y) => y.s - x.s || x.d - y.d || x.i - y.i || x.j - y.j);
   for (const c of candidates) {
     if (of.has(c.i) || taken.has(c.j)) continue;
     of.set(c.i, c.j);
