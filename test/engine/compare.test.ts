@@ -2,7 +2,7 @@
 import { analyze } from '../../src/core';
 import { compareReports, type CompareResult } from '../../src/core/compare/compare';
 import { renderMessage } from '../../src/core/messages/render';
-import { currentReport, lastReport, type Built, type PairOptions, type TableName } from '../fixtures/compare-pairs';
+import { currentReport, lastReport, regionPair, type Built, type PairOptions, type TableName } from '../fixtures/compare-pairs';
 import { workbookFromSpec } from '../helpers/xlsx';
 
 const LAST = 'отчёт-2022.xlsx';
@@ -79,6 +79,20 @@ describe('compare: last year\'s report against this year\'s', () => {
     expect(renderMessage(receipts, { lang: 'en' })).toContain(`${LAST}: ${at(last, 'receipts', 3, 5)}`);
   });
 
+  test('last year typed otherwise (label noise, figures as text, year forms, the fund movement transposed): as many figures compared, the planted ones found', async () => {
+    const clean = await run();
+    const noisy = await run({ lastNoise: true });
+    expect(noisy.r.issues).toEqual([]);
+    expect(noisy.r.compared).toEqual(clean.r.compared);
+    const { r, last, cur } = await run({ lastNoise: true, last: { receipts: [[3, 5, 3872]], movement: [[4, 1, 212700]] } });
+    expect(project(r)).toEqual(
+      [
+        `previous-report-mismatch@${at(cur, 'receipts', 3, 4)}<-${LAST}:${at(last, 'receipts', 3, 5)}=3872/3827`,
+        `carry-over-mismatch@${at(cur, 'movement', 1, 1)}<-${LAST}:${at(last, 'movement', 4, 1)}=212700/212768`,
+      ].sort(),
+    );
+  });
+
   test('a broken carry-over: this year\'s start of the fund differs from last year\'s end', async () => {
     const { r, last, cur } = await run({ last: { movement: [[4, 1, 212700], [4, 2, 206000]] } });
     expect(project(r)).toEqual(
@@ -118,5 +132,27 @@ describe('compare: last year\'s report against this year\'s', () => {
       ].sort(),
     );
     expect(r.issues.every((i) => i.severity === 'info')).toBe(true);
+  });
+
+  test('a district\'s workbook, one library per sheet, sheets renamed and reordered: each library compared with itself', async () => {
+    const compare = async (pair: ReturnType<typeof regionPair>) =>
+      compareReports(analyze(await workbookFromSpec(pair.last.sheets)), analyze(await workbookFromSpec(pair.cur.sheets)), { lastFile: LAST });
+    const clean = await compare(regionPair());
+    expect(clean.issues).toEqual([]);
+    expect(clean.tables.map((t) => `${t.last.sheet}→${t.current}`)).toEqual([
+      'Библиотека 1→fund-receipts#2',
+      'Библиотека 1→staff-categories#2',
+      'Библиотека 1→basic-indicators#2',
+      'Библиотека 2→fund-receipts#3',
+      'Библиотека 2→staff-categories#3',
+      'Библиотека 2→basic-indicators#3',
+      'Библиотека 3→fund-receipts#1',
+      'Библиотека 3→staff-categories#1',
+      'Библиотека 3→basic-indicators#1',
+    ]);
+    // Books received in 2022 by the second library: 383 (3 827 × 0,1) this year.
+    const pair = regionPair({ library: 1, table: 'receipts', cell: [3, 5, 390] });
+    const r = await compare(pair);
+    expect(project(r)).toEqual([`previous-report-mismatch@${at(pair.cur, 'receipts', 3, 4)}<-${LAST}:${at(pair.last, 'receipts', 3, 5)}=390/383`]);
   });
 });
