@@ -101,3 +101,14 @@ test('the command line: `report-check compare LAST THIS --format json`', async (
   const report = ReportSchema.parse(JSON.parse(out));
   expect(report.files[0].compared?.tables).toHaveLength(14);
 });
+
+test('the bundled samples (README): last year\'s typo and the periodicals not carried over, on their cells', async () => {
+  const { code, out } = await run('samples/sample-report-2022.xlsx', 'samples/sample-report.xlsx', 'json');
+  expect(code).toBe(1);
+  const f = ReportSchema.parse(JSON.parse(out)).files[0];
+  const errors = f.issues.filter((i) => (i.rule === 'previous-report-mismatch' || i.rule === 'carry-over-mismatch') && i.severity === 'error');
+  expect(errors.map((i) => `${i.rule}@${i.cells[0].sheet}!${i.cells[0].address}<-${i.cells[1].file}:${i.cells[1].sheet}!${i.cells[1].address}=${i.expected}/${i.actual}`).sort()).toEqual([
+    'carry-over-mismatch@Фонды!D6<-samples/sample-report-2022.xlsx:Фонд!F31=8657/8675',
+    'previous-report-mismatch@Фонды!E17<-samples/sample-report-2022.xlsx:Основные показатели!G34=3872/3827',
+  ]);
+});

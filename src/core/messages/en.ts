@@ -25,7 +25,7 @@ export const en: Record<string, string> = {
   'previous-report-mismatch': "{{what}}: {{actual}} in this report, {{expected}} in last year's report ({{otherCell}})",
   'previous-report-mismatch/missing': "{{what}}: {{expected}} in last year's report ({{otherCell}}), no such row in this report (table {{table}})",
   'previous-report-mismatch/empty': "{{what}}: empty, {{expected}} in last year's report ({{otherCell}})",
-  'previous-report-mismatch/no-table': 'Table "{{titleEn}}" of last year\'s report ({{otherCell}}): not found in this report',
+  'previous-report-mismatch/no-table': 'This report has no counterpart of last year\'s table "{{titleEn}}" ({{otherCell}})',
   'carry-over-mismatch': '{{what}}: {{actual}}, but last year\'s report gives "{{otherWhat}}" as {{sumExpr}} ({{otherCell}})',
   'summary/threshold-share':
     'Model Standard: {{count}} of {{total}} libraries ({{share}} %) score {{threshold}} or more of {{max}} (the threshold is a setting, 6 by default)',

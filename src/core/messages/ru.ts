@@ -25,7 +25,7 @@ export const ru: Record<string, string> = {
   'previous-report-mismatch': '{{what}}: в этом отчёте {{actual}}, в отчёте прошлого года {{expected}} ({{otherCell}})',
   'previous-report-mismatch/missing': '{{what}}: в отчёте прошлого года {{expected}} ({{otherCell}}), в этом отчёте этой строки нет (таблица {{table}})',
   'previous-report-mismatch/empty': '{{what}}: пусто, а в отчёте прошлого года {{expected}} ({{otherCell}})',
-  'previous-report-mismatch/no-table': 'Таблица «{{titleRu}}» отчёта прошлого года ({{otherCell}}): в этом отчёте такой нет',
+  'previous-report-mismatch/no-table': 'В этом отчёте нет таблицы отчёта прошлого года «{{titleRu}}» ({{otherCell}})',
   'carry-over-mismatch': '{{what}}: {{actual}}, а в отчёте прошлого года «{{otherWhat}}» {{sumExpr}} ({{otherCell}})',
   'summary/threshold-share':
     'Модельный стандарт: {{count}} из {{total}} библиотек ({{share}} %) набрали {{threshold}} и более баллов из {{max}} (порог — настройка, по умолчанию 6)',
