@@ -133,6 +133,9 @@ function scoreA(cat: CatalogueA, reports: Map<string, FileReport>): void {
   console.log(`A. Hidden-like set: ${real.length} tables of no known kind + ${decoys.length} decoys (${path.relative(ROOT, DIR)}/hidden-like)`);
   if (unread.length) console.log(`  Files not read: ${unread.length} (${unread.map((f) => path.basename(path.dirname(f.file)) + '/' + path.basename(f.file)).join(', ')})`);
   console.log(`  Consistent tables reported with relations checked: ${seen.length} / ${real.length}`);
+  const kinds = new Map<string, number>();
+  for (const t of cat.tables) for (const x of at(t.consistent)?.tables ?? []) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+  console.log(`  Kinds reported on the consistent tables and decoys: ${[...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ') || '—'}`);
   console.log(`  Mutations found on their cells: ${found} / ${nMut} (${pctOf(found, nMut)}); with the expected value: ${withExp} (${pctOf(withExp, nMut)})   [goal ≥ 90 %]`);
   for (const [fam, [a, b, n]] of [...byFamily.entries()].sort((x, y) => y[1][2] - x[1][2])) console.log(`    ${fam.padEnd(10)} ${a} / ${n} found, ${b} with the expected value`);
   console.log(`  False alarms on consistent tables: ${fConsistent.length}; on decoys: ${fDecoys.length}   [goal 0]`);
