@@ -17,7 +17,6 @@ async function main(): Promise<void> {
   const wb = await readWorkbookFile(file);
   const a = analyze(wb);
   for (const t of a.tables) {
-    if (t.def.kind !== 'table') continue;
     const sheetName = t.sheet.name;
     if (which && !which.includes('!') && !sheetName.includes(which)) continue;
     if (which?.includes('!')) {
@@ -26,7 +25,8 @@ async function main(): Promise<void> {
       const p = parseAddress(a1);
       if (s !== sheetName || p.row < t.area.top || p.row > t.area.bottom) continue;
     }
-    const g = readTable(new SheetView(t.sheet), t.area)!;
+    const g = readTable(new SheetView(t.sheet), t.area);
+    if (!g) continue;
     console.log(`\n== ${t.id} ${sheetName} rows ${t.area.top + 1}-${t.area.bottom + 1} «${g.title}»`);
     g.cols.forEach((c, j) => console.log(`  col ${j} @${c.at} ${role(c.role)} y=${c.year ?? ''} mark=${c.mark ?? ''} [${[...c.path, c.label].join(' > ')}]`));
     g.rows.forEach((r, i) => console.log(`  row ${i} @${r.at + 1} ${role(r.role)} y=${r.year ?? ''} ind=${r.indent} mark=${r.mark ?? ''}${r.empty ? ' EMPTY' : ''} «${r.label.slice(0, 60)}»`));

@@ -144,6 +144,11 @@ export const DefinitionSchema = z.object({
    */
   context: z.array(z.string()).default([]),
   summary: SummarySchema.optional(),
+  /**
+   * `table`: the kind only names the table; its relations and value types are read by the table
+   * layer from its own labels and numbers (a dynamics table's blocks, `+/-` and `%` in any order).
+   */
+  layer: z.enum(['own', 'table']).default('own'),
 });
 
 export type Definition = z.infer<typeof DefinitionSchema>;

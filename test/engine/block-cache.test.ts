@@ -6,6 +6,7 @@ import { isYearNumber } from '../../src/core/numbers';
 import { recognizeBlock } from '../../src/core/block-cache';
 import { recognitionTrace } from '../../src/core/block-facts';
 import { KINDS } from '../../src/core/kinds';
+import type { Definition } from '../../src/core/definition';
 import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
 import type { Block, CellSpec, Item } from '../fixtures/xlsx-builder';
 import type { TableFixture } from '../fixtures/seed-001';
@@ -85,8 +86,8 @@ const someMarked = (wb: Workbook, k: number): Workbook =>
     (cell, v) => ({ ...cell, value: v % 2 ? '—' : 'х', text: v % 2 ? '—' : 'х' }),
   );
 
-function outcome(wb: Workbook) {
-  const a = analyze(wb);
+function outcome(wb: Workbook, defs: readonly Definition[] = KINDS) {
+  const a = analyze(wb, defs);
   const r = checkWorkbook(wb, {}, a);
   // The models too: member ids that name a row or column (`r12`, `c7`) must name the copy's own.
   const models = a.tables.map((t) => ({
@@ -103,11 +104,11 @@ function outcome(wb: Workbook) {
 }
 
 /** Checks the workbook from scratch, then through the cache; the two must be equal. Returns the second. */
-function reuseEqualsFresh(wb: Workbook): ReturnType<typeof outcome> {
+function reuseEqualsFresh(wb: Workbook, defs: readonly Definition[] = KINDS): ReturnType<typeof outcome> {
   setRecognitionCache(false);
-  const fresh = outcome(wb);
+  const fresh = outcome(wb, defs);
   setRecognitionCache(true);
-  const reused = outcome(wb);
+  const reused = outcome(wb, defs);
   expect(reused).toEqual(fresh);
   return reused;
 }
@@ -121,10 +122,10 @@ describe.each(all.map((s) => [s.name, s] as const))('scenario %s', (_name, s) =>
     const base = await workbookFromSpec(s.sheets);
     const variants = [base, shifted(base, 5, 2), doubled(base), someAsText(base, 0), someAsText(doubled(base), 1), someEmpty(base, 0), someEmpty(someAsText(doubled(base), 2), 3), someMarked(doubled(base), 1), someMarked(someEmpty(base, 1), 2)];
     setRecognitionCache(false);
-    const fresh = variants.map(outcome);
+    const fresh = variants.map((v) => outcome(v));
     setRecognitionCache(true);
     // The first run fills the cache; the moved and doubled workbooks are then recognized from it.
-    const reused = variants.map(outcome);
+    const reused = variants.map((v) => outcome(v));
     expect(reused).toEqual(fresh);
     expect(outcome(base)).toEqual(fresh[0]);
   });
@@ -458,7 +459,9 @@ describe('labels written otherwise: in case, ё, dashes, spaces and line breaks'
     const flat = relabelled(kuzbassTable1, (s) => s.trimStart());
     const wb = await titledBlocks([kuzbassTable1.block, flat, relabelled(kuzbassTable1, upper)].map((b) => [kuzbassTable1.title!, b]));
     expect(computedBlocks(wb)).toBe(2);
-    const r = reuseEqualsFresh(wb);
+    // The dynamics kind is read by the table layer (which nests by `в том числе` and the numbers);
+    // recognition's own reading of the indentation is what this test is about.
+    const r = reuseEqualsFresh(wb, KINDS.map((d) => (d.kind === 'dynamics' ? { ...d, layer: 'own' as const } : d)));
     // Which row nests under which, by their words (lower case: the third copy's are upper case).
     const tree = (m: { words: Array<[string, string]>; nesting: Array<[string, { parent: string }]> }) => {
       const word = new Map(m.words);

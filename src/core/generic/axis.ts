@@ -5,8 +5,12 @@ import type { GenericTable, Item } from './read';
 import { accepted, itemsOf, scoreLinear, scoreRatio, type Axis, type GenericRel, type LinearRel, type Part, type RatioRel, type Score } from './relations';
 import { EXHAUSTIVE_MARK, PARTIAL_MARK } from './vocabulary';
 
-/** Roles whose values add up: sums run over them (a share, an indicator, a year or a code do not). */
-const SUMMED = new Set(['value', 'total', 'balance', 'delta']);
+/**
+ * Roles whose values add up: sums run over them (a share, an indicator, a year or a code do not;
+ * a change adds up too, but its own `+/-` relation already checks it: a sum over it would report
+ * one slip twice).
+ */
+const SUMMED = new Set(['value', 'total', 'balance']);
 /** Roles whose values are amounts a share or an indicator reads. */
 const AMOUNT = new Set(['value', 'total', 'balance']);
 

@@ -204,7 +204,7 @@ function indicators(v: AxisView, out: GenericRel[]): void {
     if (n < 0 || d < 0) return;
     // The amounts are often in thousands (`тыс. экз.`): the label says so, the numbers confirm it.
     const scales = [1, 1000, 0.001];
-    take(v, out, scales.map((s) => v.ratio(i, [plus(n)], [plus(d)], ind.factor * scaleOf(v, n, d, s))));
+    take(v, out, scales.filter((s) => scaleOf(v, n, d, s) !== 0).map((s) => v.ratio(i, [plus(n)], [plus(d)], ind.factor * scaleOf(v, n, d, s))));
   });
 }
 

@@ -69,7 +69,7 @@ function rowLabel(view: SheetView, L: BlockLayout, r: number): string {
     const t = y !== undefined ? String(y) : view.text(r, c);
     if (t !== undefined && !/^\d{1,3}([.)]\d{1,2})*[.)]?$/.test(t)) parts.push(t);
   }
-  return parts.join(' ');
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function isData(n: Num): boolean {

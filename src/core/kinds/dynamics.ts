@@ -11,4 +11,5 @@ export default defineTable({
   ],
   deltaColumn: true,
   copiesAgree: false,
+  layer: 'table',
 });

@@ -12,6 +12,7 @@ export const en: Record<string, string> = {
   'parts-exceed-total': '{{what}}: the parts {{expr}} = {{expected}} exceed the total {{actual}}',
   'subset-exceeds': '{{what}} ({{actual}}) exceeds {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, the table has {{actual}}',
+  'ratio-mismatch/own': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, the table has {{actual}}',
   'ratio-mismatch/indicator': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, the table has {{actual}} (tables read: {{sourcesEn}})',
   'delta-mismatch': '{{what}}: {{expr}} = {{expected}}, the table has {{actual}}',
   'cross-table-mismatch': '{{what}}: the table has {{actual}}, but the table "{{otherEn}}" has {{otherWhat}}: {{sumExpr}}',

@@ -12,6 +12,7 @@ export const ru: Record<string, string> = {
   'parts-exceed-total': '{{what}}: сумма частей {{expr}} = {{expected}} больше итога {{actual}}',
   'subset-exceeds': '{{what}} ({{actual}}) больше, чем {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, в таблице {{actual}}',
+  'ratio-mismatch/own': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, в таблице {{actual}}',
   'ratio-mismatch/indicator': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, в таблице {{actual}} (прочитаны таблицы: {{sources}})',
   'delta-mismatch': '{{what}}: {{expr}} = {{expected}}, в таблице {{actual}}',
   'cross-table-mismatch': '{{what}}: в таблице {{actual}}, а в таблице «{{other}}» {{otherWhat}}: {{sumExpr}}',

@@ -97,7 +97,7 @@ export const subsetExceeds: Rule = {
 };
 
 export const ratioMismatch: Rule = {
-  meta: { id: 'ratio-mismatch', severity: 'warning', description: { ru: 'Процент или показатель не сходится с пересчётом', en: 'Percentage or indicator differs from its recomputation' }, messageIds: ['ratio-mismatch', 'ratio-mismatch/indicator'] },
+  meta: { id: 'ratio-mismatch', severity: 'warning', description: { ru: 'Процент или показатель не сходится с пересчётом', en: 'Percentage or indicator differs from its recomputation' }, messageIds: ['ratio-mismatch', 'ratio-mismatch/own', 'ratio-mismatch/indicator'] },
   table(t, ctx) {
     for (const inst of instances(t)) {
       if (inst.type !== 'ratio') continue;
@@ -128,7 +128,8 @@ export const ratioMismatch: Rule = {
         expected,
         actual,
         fix: { ...target, value: expected },
-        messageId: share ? 'ratio-mismatch' : 'ratio-mismatch/indicator',
+        // A share is × 100; an indicator of the table's own rows (loans / users) shows its factor.
+        messageId: share ? (inst.factor * scale === 100 ? 'ratio-mismatch' : 'ratio-mismatch/own') : 'ratio-mismatch/indicator',
         params: {
           what: what(t, inst.target),
           ...shownTerms('num', num),
