@@ -19,6 +19,8 @@ import { writeJson } from './json-text';
 import { checkFilesParallel } from './parallel';
 import { runCompare, type CompareOpts } from './compare-command';
 import { COMPARE_TEXT } from './compare-messages';
+import { runMerge, type MergeOpts } from './merge-command';
+import { MERGE_TEXT } from './merge-messages';
 
 interface CheckOpts {
   format: 'text' | 'json';
@@ -185,6 +187,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(langOption())
     .addOption(thresholdOption())
     .action(async (last: string, current: string, o: CompareOpts) => setExit(await runCompare(last, current, o)));
+  program
+    .command('merge')
+    .description(MERGE_TEXT.ru.description)
+    .argument('<file-or-folder...>')
+    .requiredOption('--out <summary.xlsx>', 'куда записать свод')
+    .option('--template <file>', 'книга-образец свода (по умолчанию первая)')
+    .addOption(new Option('--mode <mode>', 'formulas | values').choices(['formulas', 'values']).default('formulas'))
+    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .addOption(thresholdOption())
+    .action(async (inputs: string[], o: MergeOpts) => setExit(await runMerge(inputs, o)));
   return program;
 }
 

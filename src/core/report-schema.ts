@@ -37,6 +37,21 @@ export const ComparedSchema = z.object({
   tables: z.array(z.object({ last: z.object({ id: z.string(), sheet: z.string(), range: z.string() }), current: z.string().optional() })),
 });
 
+/** `merge`: per input, tables matched and cells summed; everything of an input no summary cell holds, with the reason. */
+export const MergedSchema = z.object({
+  inputs: z.array(z.object({ file: z.string(), tables: z.number().int(), matched: z.number().int(), cells: z.number().int() })),
+  unmerged: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      address: z.string(),
+      table: z.string(),
+      what: z.string(),
+      reason: z.enum(['no-table', 'no-label', 'other-year', 'not-a-number', 'not-recomputed']),
+    }),
+  ),
+});
+
 export const FileReportSchema = z.object({
   file: z.string(),
   error: z.string().optional(),
@@ -44,6 +59,7 @@ export const FileReportSchema = z.object({
   issues: z.array(IssueSchema),
   summaries: z.array(SummarySchema).optional(),
   compared: ComparedSchema.optional(),
+  merged: MergedSchema.optional(),
 });
 
 export const ReportSchema = z.object({

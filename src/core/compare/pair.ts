@@ -37,22 +37,30 @@ function compatible(a: TableFigures, b: TableFigures): boolean {
   return small > 0 && overlap(a.ids, b.ids) * 2 >= small;
 }
 
-/** Figures of a year both tables give, and how many of them agree. */
-function agreement(a: TableFigures, b: TableFigures): { shared: number; equal: number } {
+export interface PairOptions {
+  /**
+   * Whether agreeing values tell the counterpart (true: one system's two reports). Tables of two
+   * libraries (merge) share labels and years, never their values.
+   */
+  byValues?: boolean;
+}
+
+/** Figures of a year both tables give, and how many of them agree (all of them when values tell nothing). */
+function agreement(a: TableFigures, b: TableFigures, byValues: boolean): { shared: number; equal: number } {
   let shared = 0;
   let equal = 0;
   for (const [k, f] of a.byKey) {
     const g = b.byKey.get(k);
     if (!g) continue;
     shared++;
-    if (sameValue(f.cell.num, g.cell.num)) equal++;
+    if (!byValues || sameValue(f.cell.num, g.cell.num)) equal++;
   }
   return { shared, equal };
 }
 
 /** How well two tables agree: figures of a year both give and agree on, then figures both give, then labels. */
-function score(a: TableFigures, b: TableFigures): number {
-  const { shared, equal } = agreement(a, b);
+function score(a: TableFigures, b: TableFigures, byValues: boolean): number {
+  const { shared, equal } = agreement(a, b, byValues);
   const sameSheet = a.table.sheet.name === b.table.sheet.name ? 0.5 : 0;
   return equal * 4 + shared + overlap(a.ids, b.ids) * 0.01 + sameSheet;
 }
@@ -84,7 +92,7 @@ function byKind(list: TableFigures[]): Map<string, number[]> {
  * The k-th table of a kind last year with the k-th this year, where they agree on most figures both
  * give (a report keeps its order): a region's workbook of 2 000 tables is paired without trying each with each.
  */
-function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, number>, taken: Set<number>): void {
+function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, number>, taken: Set<number>, byValues: boolean): void {
   const here = byKind(cur);
   for (const [kind, ls] of byKind(last)) {
     const cs = here.get(kind) ?? [];
@@ -93,7 +101,7 @@ function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, 
     for (let k = 0; k < ls.length && k < cs.length; k++) {
       const [i, j] = [ls[k], cs[k]];
       if (!compatible(last[i], cur[j])) continue;
-      const { shared, equal } = agreement(last[i], cur[j]);
+      const { shared, equal } = agreement(last[i], cur[j], byValues);
       // Tables of years the other report's tables of the kind never give (staff of 2022 and of 2023) go by order too.
       const apart = !shared && !meets(last[i].years, curYears) && !meets(cur[j].years, lastYears);
       if ((shared > 0 && equal >= 0.8 * shared) || apart) {
@@ -105,10 +113,11 @@ function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, 
 }
 
 /** Each of last year's tables with at most one of this year's, best agreeing pairs first. */
-export function pairTables(last: TableFigures[], cur: TableFigures[]): Pair[] {
+export function pairTables(last: TableFigures[], cur: TableFigures[], opts: PairOptions = {}): Pair[] {
+  const byValues = opts.byValues ?? true;
   const of = new Map<number, number>();
   const taken = new Set<number>();
-  pairInOrder(last, cur, of, taken);
+  pairInOrder(last, cur, of, taken, byValues);
   const candidates: Array<{ i: number; j: number; s: number; d: number }> = [];
   const lastKinds = byKind(last);
   const curKinds = byKind(cur);
@@ -119,7 +128,7 @@ export function pairTables(last: TableFigures[], cur: TableFigures[]): Pair[] {
       for (const j of cs) {
         if (!compatible(last[i], cur[j])) continue;
         // Ties (tables of years neither shares) go by their order among the tables of their kind.
-        candidates.push({ i, j, s: score(last[i], cur[j]), d: Math.abs(ri - (curKinds.get(kind) ?? []).indexOf(j)) });
+        candidates.push({ i, j, s: score(last[i], cur[j], byValues), d: Math.abs(ri - (curKinds.get(kind) ?? []).indexOf(j)) });
       }
     });
   }

@@ -1,0 +1,140 @@
+// `report-check merge <file-or-folder>... --out summary.xlsx`: the region's summary, its sources and what could not be merged.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type ExcelJS from 'exceljs';
+import { analyze, planFill, type FileReport, type FillPlan, type Lang, type Report } from '../core';
+import { mergedWorkbook } from '../core/merge/apply';
+import { planMerge, type MergeInput, type MergePlan } from '../core/merge/plan';
+import { recomputedCells, type SummaryCell } from '../core/merge/recompute';
+import { expandInputs } from './files';
+import { writeJson } from './json-text';
+import { MERGE_TEXT } from './merge-messages';
+import { failureText, report } from './process-file';
+import { Progress } from './progress';
+import { parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
+import { writeStdout } from './stdout';
+import { writeTextReport } from './text-report';
+import { applyPlan, writeBookAtomically } from './write-xlsx';
+
+export interface MergeOpts {
+  out: string;
+  template?: string;
+  mode: 'formulas' | 'values';
+  format: 'text' | 'json';
+  lang: Lang;
+  threshold?: number;
+}
+
+async function real(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => path.resolve(p));
+}
+
+/** A sheet name the template does not use yet (`Источники`, else `Источники (2)`…). */
+function freeName(book: ExcelJS.Workbook, name: string): string {
+  let n = name;
+  for (let k = 2; book.getWorksheet(n); k++) n = `${name} (${k})`;
+  return n;
+}
+
+/** The sums, the emptied cells and the recomputed ones into the template's copy. */
+function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, stale: SummaryCell[]): void {
+  const set = (sheet: string, addr: string, v: number | null) => {
+    const ws = book.getWorksheet(sheet);
+    if (ws) ws.getCell(addr).value = v;
+  };
+  for (const w of plan.writes) set(w.sheet, w.address, w.value);
+  for (const c of [...plan.cleared, ...stale]) set(c.sheet, c.address, null);
+  // Counts are summed, never recomputed: only shares, indicators, changes and empty totals are.
+  const summed = new Set(plan.writes.map((w) => `${w.sheet}!${w.address}`));
+  applyPlan(book, { writes: fill.writes.filter((w) => !summed.has(`${w.sheet}!${w.address}`)) });
+}
+
+/** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
+function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, computed: SummaryCell[], fill: FillPlan, lang: Lang): void {
+  const t = MERGE_TEXT[lang];
+  const ws = book.addWorksheet(freeName(book, t.sources));
+  ws.addRow(t.sourcesHeader);
+  for (const w of plan.writes) for (const s of w.sources) ws.addRow([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
+  const formulas = new Map(fill.writes.map((w) => [`${w.sheet}!${w.address}`, w.formula]));
+  for (const c of computed) ws.addRow([c.sheet, c.address, null, null, null, c.value ?? null, t.recomputed(formulas.get(`${c.sheet}!${c.address}`) ?? '')]);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+}
+
+/** «Не сведено»: every table, row, column or cell of an input no summary cell holds, with the reason. */
+function unmergedSheet(book: ExcelJS.Workbook, plan: MergePlan, lang: Lang): void {
+  const t = MERGE_TEXT[lang];
+  const ws = book.addWorksheet(freeName(book, t.unmerged));
+  ws.addRow(t.unmergedHeader);
+  for (const u of plan.unmerged) ws.addRow([u.file, u.sheet, u.address, u.table, u.what, t.reason[u.reason]]);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 6 } };
+}
+
+/** Reads the inputs with a progress bar; unreadable ones become report entries with the reason. */
+async function readInputs(files: string[], lang: Lang): Promise<{ inputs: MergeInput[]; failed: FileReport[] }> {
+  const progress = new Progress(files.length, process.stderr, MERGE_TEXT[lang].reading);
+  if (files.length) progress.begin(files[0]);
+  const inputs: MergeInput[] = [];
+  const failed: FileReport[] = [];
+  for (let i = 0; i < files.length; i++) {
+    try {
+      inputs.push({ file: files[i], analysis: analyze(await readWorkbookFile(files[i])) });
+    } catch (e) {
+      failed.push({ file: files[i], error: failureText(e, lang), tables: [], issues: [] });
+    }
+    progress.tick(i + 1, files[i]);
+  }
+  progress.end();
+  return { inputs, failed };
+}
+
+/** Exit status: 0 merged and clean, 1 something not merged or an error in the summary, 2 an input unreadable or nothing written. */
+export async function runMerge(args: string[], o: MergeOpts, out: (s: string) => void = writeStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const t = MERGE_TEXT[o.lang];
+  const { files } = await expandInputs(args);
+  if (!files.length) return err(`${t.noInputs}\n`), 2;
+  if (!/\.xlsx$/i.test(o.out)) return err(`${t.outNotXlsx}\n`), 2;
+  const target = await real(o.out);
+  for (const f of [...files, ...(o.template ? [o.template] : [])]) if ((await real(f)) === target) return err(`${t.outIsInput}\n`), 2;
+  const templateFile = o.template ?? files[0];
+  let parsed;
+  try {
+    parsed = await parseXlsxBook(await readFileBuffer(templateFile));
+  } catch (e) {
+    return err(`${t.cannotReadTemplate(templateFile, failureText(e, o.lang))}\n`), 2;
+  }
+  const { inputs, failed } = await readInputs(files, o.lang);
+  const plan = planMerge(analyze(parsed.workbook), inputs);
+  const merged = mergedWorkbook(parsed.workbook, plan);
+  const mergedAnalysis = analyze(merged);
+  const { computed, stale } = recomputedCells(mergedAnalysis, plan);
+  // What the template holds and the summary can neither sum nor recompute is emptied, and said.
+  for (const c of stale) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
+  const fill = planFill(merged, { mode: o.mode, overwrite: true, threshold: o.threshold }, mergedAnalysis);
+  writeSummary(parsed.book, plan, fill, stale);
+  sourcesSheet(parsed.book, plan, computed, fill, o.lang);
+  unmergedSheet(parsed.book, plan, o.lang);
+  try {
+    await writeBookAtomically(parsed.book, o.out);
+  } catch (e) {
+    return err(`${o.out}: ${(e as Error).message}\n`), 2;
+  }
+  // The summary is checked as it was written, like any workbook, without the two sheets added to it.
+  const written = await readWorkbookFile(o.out);
+  const added = new Set(parsed.book.worksheets.slice(-2).map((w) => w.name));
+  const summary = { sheets: written.sheets.filter((s) => !added.has(s.name)) };
+  const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
+  const entry: FileReport = { ...check, merged: { inputs: plan.inputs, unmerged: plan.unmerged } };
+  if (o.format === 'json') {
+    const doc: Report = { version: 1, files: [entry, ...failed] };
+    writeJson(doc, out);
+    out('\n');
+  } else {
+    writeTextReport(check, o.lang, out);
+    const lines = ['', '', t.wrote(o.out, inputs.length, plan.writes.length, computed.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
+    lines.push(plan.unmerged.length ? t.unmergedCount(plan.unmerged.length) : t.nothingUnmerged);
+    out(lines.join('\n') + '\n');
+    for (const f of failed) err(`${f.file}: ${f.error}\n`);
+  }
+  if (failed.length || check.error) return 2;
+  return plan.unmerged.length || check.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,122 @@
+// `report-check merge` on three municipal reports laid out differently: exact sums, every cell traced, nothing dropped silently.
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runMerge } from '../../src/cli/merge-command';
+import { readWorkbookFile } from '../../src/cli/read-xlsx';
+import { analyze, checkWorkbook, ReportSchema } from '../../src/core';
+import { address } from '../../src/core/grid';
+import { EXTRA_REASON, municipalReport, SIZES } from '../fixtures/merge-region';
+import { writeXlsx } from '../fixtures/xlsx-builder';
+
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+const TOTAL = SIZES.reduce((a, b) => a + b, 0);
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'report-check-merge-'));
+  for (const k of [0, 1, 2]) await writeXlsx(file(`region/mo-${k + 1}.xlsx`), municipalReport(k).sheets);
+});
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function merge(out: string, format: 'text' | 'json' = 'json', inputs = [file('region')]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runMerge(inputs, { out, mode: 'formulas', format, lang: 'ru' }, (s) => (stdout += s), (s) => (stderr += s));
+  return { code, stdout, stderr };
+}
+
+/** The rows of a sheet of the written summary, as plain values. */
+async function rows(book: string, sheet: string): Promise<unknown[][]> {
+  const wb = await readWorkbookFile(book);
+  const s = wb.sheets.find((x) => x.name === sheet)!;
+  return s.rows.map((r) => (r ?? []).map((c) => (c ? c.value : null)));
+}
+
+describe('merge: three municipal reports into the region\'s summary', () => {
+  let out: string;
+  let result: Awaited<ReturnType<typeof merge>>;
+  beforeAll(async () => {
+    out = file('svod.xlsx');
+    result = await merge(out);
+  });
+
+  test('every count is the exact sum of the three, whatever the layout (rows reordered, text numbers, other sheets)', async () => {
+    const m = municipalReport(0);
+    const wb = await readWorkbookFile(out);
+    const at = (name: 'movement' | 'receipts' | 'withdrawals' | 'staffCategories', r: number, c: number) => {
+      const p = m.at[name]!;
+      const s = wb.sheets.find((x) => x.name === p.sheet)!;
+      const { row, col } = ((a) => ({ row: Number(/\d+/.exec(a)![0]) - 1, col: a.charCodeAt(0) - 65 }))(p.p.addr(r, c));
+      return s.rows[row]?.[col]?.value;
+    };
+    expect(at('movement', 1, 1)).toBe(212768 * TOTAL); // fund at the start of 2023
+    expect(at('receipts', 3, 5)).toBe(2286 * TOTAL); // books received in 2023 (typed as text in the second)
+    expect(at('withdrawals', 4, 3)).toBe(2224 * TOTAL); // worn out, 2023 (rows reordered in the second)
+    expect(at('staffCategories', 3, 6)).toBe(47 * TOTAL); // core staff 2021
+  });
+
+  test('«Источники»: one row per contribution; every figure of the summary\'s tables traced', async () => {
+    const src = await rows(out, 'Источники');
+    expect(src[0]).toEqual(['Лист свода', 'Ячейка свода', 'Файл', 'Лист', 'Ячейка', 'Значение', 'Как получено']);
+    const traced = new Set(src.slice(1).map((r) => `${r[0]}!${r[1]}`));
+    const wb = await readWorkbookFile(out);
+    const summary = { sheets: wb.sheets.filter((s) => s.name !== 'Источники' && s.name !== 'Не сведено') };
+    const untraced: string[] = [];
+    for (const t of analyze(summary).tables)
+      for (const c of t.cells) if (c.num.kind !== 'empty' && !traced.has(`${t.sheet.name}!${address(t.sheet, c.row, c.col)}`)) untraced.push(`${t.id} ${address(t.sheet, c.row, c.col)}`);
+    expect(untraced).toEqual([]);
+    const books = src.filter((r) => r[6] === 'сумма' && r[0] === municipalReport(0).at.receipts!.sheet && r[1] === municipalReport(0).at.receipts!.p.addr(3, 5));
+    expect(books.map((r) => [path.basename(String(r[2])), r[5]])).toEqual([
+      ['mo-1.xlsx', 2286],
+      ['mo-2.xlsx', 2286 * 2],
+      ['mo-3.xlsx', 2286 * 3],
+    ]);
+  });
+
+  test('«Не сведено»: the row only the third report has, and the indicators of years the summary cannot recompute; exit 1', async () => {
+    expect(result.code).toBe(1);
+    const un = await rows(out, 'Не сведено');
+    const extra = un.filter((r) => String(r[4]).startsWith(EXTRA_REASON));
+    expect(extra.map((r) => [path.basename(String(r[0])), r[5]])).toEqual([
+      ['mo-3.xlsx', 'подпись строки или графы не найдена в своде'],
+      ['mo-3.xlsx', 'подпись строки или графы не найдена в своде'],
+      ['mo-3.xlsx', 'подпись строки или графы не найдена в своде'],
+    ]);
+    const report = ReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.files[0].merged?.unmerged).toHaveLength(un.length - 1);
+    expect(report.files[0].merged?.inputs.map((i) => [path.basename(i.file), i.matched])).toEqual([
+      ['mo-1.xlsx', 10],
+      ['mo-2.xlsx', 10],
+      ['mo-3.xlsx', 10],
+    ]);
+  });
+
+  test('the summary raises no error that no input had (the seed\'s own mistakes, on the same cells)', async () => {
+    const report = ReportSchema.parse(JSON.parse(result.stdout));
+    const summaryErrors = report.files[0].issues.filter((i) => i.severity === 'error').map((i) => `${i.rule}@${i.cells[0].sheet}!${i.cells[0].address}`);
+    const first = checkWorkbook(await readWorkbookFile(file('region/mo-1.xlsx')));
+    const inputErrors = new Set(first.issues.filter((i) => i.severity === 'error').map((i) => `${i.rule}@${i.cells[0].sheet}!${i.cells[0].address}`));
+    expect(summaryErrors.length).toBeGreaterThan(0);
+    expect(summaryErrors.filter((e) => !inputErrors.has(e))).toEqual([]);
+  });
+});
+
+test('never written over an input; nothing left behind', async () => {
+  const before = await fs.readFile(file('region/mo-1.xlsx'));
+  const r = await merge(file('region/mo-1.xlsx'), 'text');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--out');
+  expect(await fs.readFile(file('region/mo-1.xlsx'))).toEqual(before);
+  expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+test('text: the summary\'s check, a line per input, what was not merged', async () => {
+  const r = await merge(file('svod-text.xlsx'), 'text');
+  expect(r.stdout).toContain('Свод записан в');
+  expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 10, сопоставлено 10, ячеек сложено \d+/);
+  expect(r.stdout).toMatch(/Не сведено: \d+ \(лист «Не сведено»\)/);
+});
