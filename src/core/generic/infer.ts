@@ -67,7 +67,8 @@ function totals(v: AxisView, out: GenericRel[]): void {
     if (after.length && v.blockMark[after[0]] === 'all' && i === v.blockItems(v.block[i]).pop()) cands.push(v.linear(i, topLevel(v, after), 'sum-mismatch'));
     const others = totalsAt.filter((k) => k !== i && v.block[k] === v.block[i]);
     if (others.length) {
-      cands.push(v.linear(i, others.filter((k) => k < i).map(plus), 'sum-mismatch'));
+      // Subtotals: two at least (a grand total equal to its one subtotal is a copy, not a sum).
+      if (others.filter((k) => k < i).length >= 2) cands.push(v.linear(i, others.filter((k) => k < i).map(plus), 'sum-mismatch'));
       // A grand total of every item that is no total and no part of another.
       const all = v.blockItems(v.block[i]).filter((k) => k !== i && v.items[k].role.type !== 'total');
       cands.push(v.linear(i, topLevel(v, all), 'sum-mismatch'));

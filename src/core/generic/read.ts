@@ -2,7 +2,7 @@
 import type { Area } from '../grid';
 import { labelKey, normalizeLabel } from '../labels';
 import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout, type SheetView } from '../layout';
-import { cellYear, parseYearText, type Num } from '../numbers';
+import { cellYear, parseYearText, yearInText, type Num } from '../numbers';
 import { classify, type ItemRole } from './classify';
 
 /** A row or a column of the table: its label (a column's header path), its role and its position. */
@@ -44,6 +44,11 @@ function markOf(key: string): 'all' | 'some' | undefined {
 function yearOf(texts: string[]): number | undefined {
   for (let i = texts.length - 1; i >= 0; i--) {
     const y = parseYearText(texts[i]);
+    if (y !== undefined) return y;
+  }
+  // A year within a short header: `2022г. (факт)`, `План на 2023 г.`, `Выполнено в 2023 г.`.
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const y = texts[i].length <= 40 && !/^\s*[+±]|^\s*(к|по сравнению с)\s/i.test(texts[i]) ? yearInText(texts[i]) : undefined;
     if (y !== undefined) return y;
   }
   return undefined;
