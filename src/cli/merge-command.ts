@@ -4,8 +4,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { analyze, planFill, type FileReport, type FillPlan, type Lang, type Report } from '../core';
 import { mergedWorkbook } from '../core/merge/apply';
-import { planMerge, type MergeInput, type MergePlan } from '../core/merge/plan';
-import { recomputedCells, type SummaryCell } from '../core/merge/recompute';
+import { planMerge, type MergeInput, type MergePlan, type TemplateCell } from '../core/merge/plan';
 import { expandInputs } from './files';
 import { writeJson } from './json-text';
 import { MERGE_TEXT } from './merge-messages';
@@ -37,26 +36,23 @@ function freeName(book: ExcelJS.Workbook, name: string): string {
 }
 
 /** The sums, the emptied cells and the recomputed ones into the template's copy. */
-function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, stale: SummaryCell[]): void {
+function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan): void {
   const set = (sheet: string, addr: string, v: number | null) => {
     const ws = book.getWorksheet(sheet);
     if (ws) ws.getCell(addr).value = v;
   };
   for (const w of plan.writes) set(w.sheet, w.address, w.value);
-  for (const c of [...plan.cleared, ...stale]) set(c.sheet, c.address, null);
-  // Counts are summed, never recomputed: only shares, indicators, changes and empty totals are.
-  const summed = new Set(plan.writes.map((w) => `${w.sheet}!${w.address}`));
-  applyPlan(book, { writes: fill.writes.filter((w) => !summed.has(`${w.sheet}!${w.address}`)) });
+  for (const c of [...plan.cleared, ...plan.emptied]) set(c.sheet, c.address, null);
+  applyPlan(book, fill);
 }
 
 /** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
-function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, computed: SummaryCell[], fill: FillPlan, lang: Lang): void {
+function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, lang: Lang): void {
   const t = MERGE_TEXT[lang];
   const ws = book.addWorksheet(freeName(book, t.sources));
   ws.addRow(t.sourcesHeader);
   for (const w of plan.writes) for (const s of w.sources) ws.addRow([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
-  const formulas = new Map(fill.writes.map((w) => [`${w.sheet}!${w.address}`, w.formula]));
-  for (const c of computed) ws.addRow([c.sheet, c.address, null, null, null, c.value ?? null, t.recomputed(formulas.get(`${c.sheet}!${c.address}`) ?? '')]);
+  for (const w of fill.writes) ws.addRow([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
 }
 
@@ -105,13 +101,13 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   const { inputs, failed } = await readInputs(files, o.lang);
   const plan = planMerge(analyze(parsed.workbook), inputs);
   const merged = mergedWorkbook(parsed.workbook, plan);
-  const mergedAnalysis = analyze(merged);
-  const { computed, stale } = recomputedCells(mergedAnalysis, plan);
-  // What the template holds and the summary can neither sum nor recompute is emptied, and said.
+  // Shares, changes and indicators, emptied in the summed grid, are filled from the sums; the rest stay empty, and are said.
+  const fill = planFill(merged, { mode: o.mode, threshold: o.threshold });
+  const filled = new Set(fill.writes.map((w) => `${w.sheet}!${w.address}`));
+  const stale: TemplateCell[] = plan.emptied.filter((c) => !filled.has(`${c.sheet}!${c.address}`));
   for (const c of stale) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
-  const fill = planFill(merged, { mode: o.mode, overwrite: true, threshold: o.threshold }, mergedAnalysis);
-  writeSummary(parsed.book, plan, fill, stale);
-  sourcesSheet(parsed.book, plan, computed, fill, o.lang);
+  writeSummary(parsed.book, plan, fill);
+  sourcesSheet(parsed.book, plan, fill, o.lang);
   unmergedSheet(parsed.book, plan, o.lang);
   try {
     await writeBookAtomically(parsed.book, o.out);
@@ -130,7 +126,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     out('\n');
   } else {
     writeTextReport(check, o.lang, out);
-    const lines = ['', '', t.wrote(o.out, inputs.length, plan.writes.length, computed.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
+    const lines = ['', '', t.wrote(o.out, inputs.length, plan.writes.length, fill.writes.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
     lines.push(plan.unmerged.length ? t.unmergedCount(plan.unmerged.length) : t.nothingUnmerged);
     out(lines.join('\n') + '\n');
     for (const f of failed) err(`${f.file}: ${f.error}\n`);

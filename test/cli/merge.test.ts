@@ -59,6 +59,22 @@ describe('merge: three municipal reports into the region\'s summary', () => {
     expect(at('staffCategories', 3, 6)).toBe(47 * TOTAL); // core staff 2021
   });
 
+  test('a table of no known kind: counts and money summed by their labels, its change recomputed from the sums', async () => {
+    const m = municipalReport(0);
+    const p = m.at.grants!;
+    const wb = await readWorkbookFile(out);
+    const s = wb.sheets.find((x) => x.name === p.sheet)!;
+    const value = (r: number, c: number) => {
+      const a = p.p.addr(r, c);
+      return s.rows[Number(/\d+/.exec(a)![0]) - 1]?.[a.charCodeAt(0) - 65];
+    };
+    expect(value(3, 2)?.value).toBe(320 * TOTAL); // support received in 2023, thousand roubles
+    expect(value(3, 1)?.value).toBe(SIZES.reduce((a, f) => a + Math.round(150.5 * f), 0)); // each system's figure as its report rounds it
+    // `Динамика, +/-` = 2023 − 2022 of the sums, a formula with its result.
+    expect(value(1, 3)).toMatchObject({ value: (9 - 6) * TOTAL });
+    expect(value(1, 3)?.formula).toBeDefined();
+  });
+
   test('«Источники»: one row per contribution; every figure of the summary\'s tables traced', async () => {
     const src = await rows(out, 'Источники');
     expect(src[0]).toEqual(['Лист свода', 'Ячейка свода', 'Файл', 'Лист', 'Ячейка', 'Значение', 'Как получено']);
@@ -89,9 +105,9 @@ describe('merge: three municipal reports into the region\'s summary', () => {
     const report = ReportSchema.parse(JSON.parse(result.stdout));
     expect(report.files[0].merged?.unmerged).toHaveLength(un.length - 1);
     expect(report.files[0].merged?.inputs.map((i) => [path.basename(i.file), i.matched])).toEqual([
-      ['mo-1.xlsx', 10],
-      ['mo-2.xlsx', 10],
-      ['mo-3.xlsx', 10],
+      ['mo-1.xlsx', 11],
+      ['mo-2.xlsx', 11],
+      ['mo-3.xlsx', 11],
     ]);
   });
 
@@ -117,6 +133,6 @@ test('never written over an input; nothing left behind', async () => {
 test('text: the summary\'s check, a line per input, what was not merged', async () => {
   const r = await merge(file('svod-text.xlsx'), 'text');
   expect(r.stdout).toContain('Свод записан в');
-  expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 10, сопоставлено 10, ячеек сложено \d+/);
+  expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 11, сопоставлено 11, ячеек сложено \d+/);
   expect(r.stdout).toMatch(/Не сведено: \d+ \(лист «Не сведено»\)/);
 });

@@ -14,7 +14,8 @@ function withCell(sheet: Sheet, row: number, col: number, cell: Cell | undefined
 
 /**
  * A copy of the template's workbook with each summed cell holding its sum (a plain number, its
- * number format kept) and each cell no input gave emptied; the template itself is left as it is.
+ * number format kept), each count no input gave and each cell that is no sum (a share, a change,
+ * an indicator: the fill recomputes them from the sums) emptied; the template itself is left as it is.
  */
 export function mergedWorkbook(template: Workbook, plan: MergePlan): Workbook {
   const sheets = new Map(template.sheets.map((s) => [s.name, { ...s, rows: [...s.rows] }]));
@@ -25,7 +26,7 @@ export function mergedWorkbook(template: Workbook, plan: MergePlan): Workbook {
     const old = s.rows[w.row - o.row]?.[w.col - o.col];
     withCell(s, w.row, w.col, { value: w.value, ...(old?.numberFormat ? { numberFormat: old.numberFormat } : {}), ...(old?.indent ? { indent: old.indent } : {}) });
   }
-  for (const c of plan.cleared) {
+  for (const c of [...plan.cleared, ...plan.emptied]) {
     const s = sheets.get(c.sheet);
     if (s) withCell(s, c.row, c.col, undefined);
   }

@@ -4,7 +4,9 @@ import type { Analysis } from '../check';
 import { address } from '../grid';
 import { hasValue } from '../numbers';
 import { what } from '../rules/rule';
-import type { TableModel } from '../table';
+import { classify } from '../generic/classify';
+import { labelKey } from '../labels';
+import type { TableCell, TableModel } from '../table';
 import { figureKey, tableFigures, type TableFigures } from '../compare/figures';
 import { pairTables } from '../compare/pair';
 
@@ -49,18 +51,50 @@ export interface Unmerged {
   reason: UnmergedReason;
 }
 
+/** A cell of the template's tables. */
+export interface TemplateCell {
+  sheet: string;
+  address: string;
+  row: number;
+  col: number;
+  table: string;
+  /** The quantity, in the template table's words. */
+  what: string;
+}
+
 export interface MergePlan {
   writes: MergeWrite[];
-  /** Template cells no input gives a figure for: emptied in the summary. */
-  cleared: Array<{ sheet: string; address: string; row: number; col: number; table: string }>;
+  /** Template cells of counts no input gives a figure for: emptied in the summary. */
+  cleared: TemplateCell[];
+  /** Template cells that are no sums (shares, changes, indicators, scores): emptied, to be recomputed from the sums where they can be. */
+  emptied: TemplateCell[];
   unmerged: Unmerged[];
   /** Per input: tables matched with the template's, and cells summed. */
   inputs: Array<{ file: string; tables: number; matched: number; cells: number }>;
 }
 
-/** Counts (and money) are summed; indicators, scores and shares are recomputed or stacked, never summed. */
-function summed(t: TableModel): boolean {
-  return t.def.valueType === 'count';
+/** Roles of a label whose figures add up across libraries (a count, a sum of money, a total, a stock). */
+const ADDS = new Set(['value', 'total', 'balance']);
+
+/** Whether a label's figures add up: not a share, an indicator, an average, a change, a year or a code. */
+function adds(label: string | undefined): boolean {
+  return label === undefined || ADDS.has(classify(label, labelKey(label), []).type);
+}
+
+/**
+ * Counts (and money) are summed; indicators, scores and shares are recomputed or stacked, never
+ * summed. A table of counts sums every figure; a table of amounts of no indicator definition (a
+ * table of no known kind) sums those whose row and column labels both name something that adds up.
+ */
+export function summable(t: TableModel, c: TableCell): boolean {
+  if (c.key.measure === 'percent' || c.key.measure === 'delta') return false;
+  if (t.def.valueType === 'count') return true;
+  if (t.def.valueType !== 'amount' || t.def.derived.length) return false;
+  for (const d of t.def.dims) {
+    const m = c.key[d.id];
+    if (d.type !== 'year' && m !== undefined && !adds(t.words.get(`${d.id}:${m}`))) return false;
+  }
+  return true;
 }
 
 function rangeOf(t: TableModel): string {
@@ -96,19 +130,23 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
         continue;
       }
       matched++;
-      if (!summed(p.cur.table)) continue;
       cells += addFigures(input.file, p.last, p.cur, sums, unmerged);
     }
     stats.push({ file: input.file, tables: own.length, matched, cells });
   }
-  const cleared: MergePlan['cleared'] = [];
+  const summed = new Set([...sums.values()].map((w) => `${w.sheet}!${w.address}`));
+  const cleared: TemplateCell[] = [];
+  const emptied: TemplateCell[] = [];
   for (const T of target) {
-    if (!summed(T.table)) continue;
-    for (const f of T.list)
-      if (!sums.has(figureKey(`${T.table.id}/${f.id}`, f.year)) && f.cell.num.kind !== 'empty')
-        cleared.push({ sheet: T.table.sheet.name, address: address(T.table.sheet, f.cell.row, f.cell.col), row: f.cell.row, col: f.cell.col, table: T.table.id });
+    const t = T.table;
+    for (const c of t.cells) {
+      if (c.num.kind === 'empty') continue;
+      const cell = { sheet: t.sheet.name, address: address(t.sheet, c.row, c.col), row: c.row, col: c.col, table: t.id, what: what(t, c) };
+      if (!summable(t, c)) emptied.push(cell);
+      else if (!summed.has(`${cell.sheet}!${cell.address}`)) cleared.push(cell);
+    }
   }
-  return { writes: [...sums.values()], cleared, unmerged, inputs: stats };
+  return { writes: [...sums.values()], cleared, emptied, unmerged, inputs: stats };
 }
 
 /** An input table's counts into the template table's sums; returns how many cells were added. */
@@ -125,6 +163,8 @@ function addFigures(file: string, I: TableFigures, T: TableFigures, sums: Map<st
       miss(T.years.has(f.year) ? 'no-label' : 'other-year');
       continue;
     }
+    // A share or an indicator is recomputed from the sums, never added.
+    if (!summable(T.table, g.cell)) continue;
     if (!hasValue(num)) {
       miss('not-a-number');
       continue;
