@@ -28,7 +28,8 @@ export class AxisView {
   readonly nestedIn = new Map<number, number>();
 
   constructor(
-    readonly t: GenericTable,
+    /** The table's figures; once sums are read, with their empty targets filled in. */
+    public t: GenericTable,
     readonly axis: Axis,
   ) {
     const { items, cross } = itemsOf(t, axis);
@@ -44,8 +45,9 @@ export class AxisView {
       const k = labelKey(outer);
       this.blockMark.push(EXHAUSTIVE_MARK.test(k) ? 'all' : PARTIAL_MARK.test(k) ? 'some' : undefined);
     });
-    this.sumLines = cross.map((c, j) => (SUMMED.has(c.role.type) && !c.empty ? j : -1)).filter((j) => j >= 0);
-    this.ratioLines = cross.map((c, j) => (AMOUNT.has(c.role.type) && !c.empty ? j : -1)).filter((j) => j >= 0);
+    // Empty lines too: a total row or a `%` column still to be filled.
+    this.sumLines = cross.map((c, j) => (SUMMED.has(c.role.type) ? j : -1)).filter((j) => j >= 0);
+    this.ratioLines = cross.map((c, j) => (AMOUNT.has(c.role.type) ? j : -1)).filter((j) => j >= 0);
   }
 
   role(i: number): string {

@@ -7,19 +7,28 @@ import type { GenericTable } from './read';
 import { accepted, type GenericRel, type Part } from './relations';
 import { INDICATORS } from './vocabulary';
 import { nests } from './nests';
+import { withSums } from './with-sums';
 
-/** Every relation the table's labels state and its numbers confirm, and those its numbers show. */
+/**
+ * Every relation the table's labels state and its numbers confirm, and those its numbers show.
+ * Sums come first; shares, changes and indicators are then judged with the sums' empty targets
+ * filled in (a template's `%` of a `Всего` still to be summed).
+ */
 export function inferRelations(t: GenericTable): GenericRel[] {
   const out: GenericRel[] = [];
-  for (const axis of ['row', 'col'] as const) {
-    const v = new AxisView(t, axis);
+  const views = (['row', 'col'] as const).map((axis) => new AxisView(t, axis));
+  for (const v of views) {
     nests(v, out);
     totals(v, out);
+    balances(v, out);
+    unlabelledTotals(v, out);
+  }
+  const filled = withSums(t, out);
+  for (const v of views) {
+    v.t = filled;
     changes(v, out);
     shares(v, out);
     indicators(v, out);
-    balances(v, out);
-    unlabelledTotals(v, out);
   }
   return out;
 }

@@ -26,7 +26,8 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     if (!run.length) continue;
     const bounded = deeper || run.every((k) => items[k].mark !== undefined);
     // Bounded by indentation or marks: the parts are known; else the numbers choose how many.
-    const extents = bounded ? [run.length] : run.map((_, e) => e + 1);
+    // Longest first: with no figures to tell (a template), the parts run to the section's end.
+    const extents = bounded ? [run.length] : run.map((_, e) => run.length - e);
     const cands = extents.map((e) => v.linear(p, run.slice(0, e).map(plus), 'sum-mismatch', exhaustive));
     const b = exhaustive || bounded ? v.best(cands) : undefined;
     if (!b || b.rel.type !== 'linear') continue;

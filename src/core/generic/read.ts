@@ -60,7 +60,7 @@ function headerPath(view: SheetView, L: BlockLayout, c: number): string[] {
   for (let r = L.area.top; r < L.dataTop; r++) {
     const cell = view.shown(r, c);
     const y = cellYear(cell);
-    const t = y !== undefined ? String(y) : view.text(r, c);
+    const t = y !== undefined ? String(y) : dehyphen(view.text(r, c));
     if (t !== undefined && out[out.length - 1] !== t) out.push(t);
   }
   return out;
@@ -74,7 +74,12 @@ function rowLabel(view: SheetView, L: BlockLayout, r: number): string {
     const t = y !== undefined ? String(y) : view.text(r, c);
     if (t !== undefined && !/^\d{1,3}([.)]\d{1,2})*[.)]?$/.test(t)) parts.push(t);
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return dehyphen(parts.join(' '))!.replace(/\s+/g, ' ').trim();
+}
+
+/** A word hyphenated at a line end joined again: `Документообеспе- ченность`. */
+function dehyphen(t: string | undefined): string | undefined {
+  return t?.replace(/([а-яё])-\s+([а-яё])/g, '$1$2');
 }
 
 function isData(n: Num): boolean {
@@ -137,6 +142,10 @@ const INHERITED = new Set(['not-summed', 'percent', 'indicator', 'growth', 'delt
 
 /** A column's role: its own label's, else the nearest outer header's that says more than `value`. */
 function columnRole(label: string, key: string, path: string[]): ItemRole {
+  // An indicator named across header rows: `Документообеспеченность` over `на 1 жителя`.
+  const whole = path.join(' ');
+  const joined = classify(whole, labelKey(whole), path);
+  if (path.length > 1 && joined.type === 'indicator') return joined;
   const own = classify(label, key, path);
   if (own.type !== 'value' || own.concept) return own;
   for (let i = path.length - 2; i >= 0; i--) {
