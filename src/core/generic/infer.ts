@@ -5,9 +5,9 @@ import { labelKey } from '../labels';
 import { AxisView, minus, plus } from './axis';
 import type { GenericTable } from './read';
 import { accepted, type GenericRel, type Part } from './relations';
-import { INDICATORS } from './vocabulary';
 import { nests } from './nests';
 import { withSums } from './with-sums';
+import { indicators } from './indicators';
 
 /**
  * Every relation the table's labels state and its numbers confirm, and those its numbers show.
@@ -200,29 +200,6 @@ function shares(v: AxisView, out: GenericRel[]): void {
     if (parent !== undefined) cands.push(v.ratio(i, [plus(num)], [plus(parent)], 100));
     take(v, out, cands);
   });
-}
-
-/** `Читаемость`, `Посещаемость`, `Обращаемость`, `% охвата`…: from the items of the table naming their parts. */
-function indicators(v: AxisView, out: GenericRel[]): void {
-  v.items.forEach((it, i) => {
-    if (it.role.type !== 'indicator') return;
-    const role = it.role;
-    const ind = INDICATORS.find((x) => x.id === role.id)!;
-    const find = (concept: string) => v.items.findIndex((o, k) => k !== i && o.role.type === 'value' && o.role.concept === concept && !o.empty);
-    const n = find(ind.num);
-    const d = find(ind.den);
-    if (n < 0 || d < 0) return;
-    // The amounts are often in thousands (`тыс. экз.`): the label says so, the numbers confirm it.
-    const scales = [1, 1000, 0.001];
-    take(v, out, scales.filter((s) => scaleOf(v, n, d, s) !== 0).map((s) => v.ratio(i, [plus(n)], [plus(d)], ind.factor * scaleOf(v, n, d, s))));
-  });
-}
-
-function scaleOf(v: AxisView, n: number, d: number, s: number): number {
-  const thousands = (k: number) => /тыс/.test(labelKey(v.items[k].label));
-  if (s === 1) return 1;
-  if (s === 1000) return thousands(n) && !thousands(d) ? 1000 : 0;
-  return thousands(d) && !thousands(n) ? 0.001 : 0;
 }
 
 /** `на начало` + `поступило` − `выбыло` = `на конец`, in one block. */

@@ -4,6 +4,7 @@ import { labelKey, normalizeLabel } from '../labels';
 import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout, type SheetView } from '../layout';
 import { cellYear, parseYearText, yearInText, type Num } from '../numbers';
 import { classify, type ItemRole } from './classify';
+import { PER_UNIT } from './vocabulary';
 
 /** A row or a column of the table: its label (a column's header path), its role and its position. */
 export interface Item {
@@ -124,6 +125,9 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
   }
   if (!rowItems.length) return undefined;
   unlabelledTotals(rowItems);
+  perUnitParts(rowItems);
+  datedStocks(rowItems);
+  datedStocks(colItems);
   const nums = rowItems.map((ri) => colItems.map((ci) => view.num(ri.at, ci.at)));
   colItems.forEach((ci, j) => (ci.empty = nums.every((row) => !isData(row[j]))));
   // A `№` or code column numbers the rows: it is no column of figures.
@@ -153,6 +157,23 @@ function columnRole(label: string, key: string, path: string[]): ItemRole {
     if (INHERITED.has(r.type) || (r.type === 'value' && r.concept)) return r;
   }
   return own;
+}
+
+/** `Состояло на 01.01.2023` and `Состоит на 01.01.2024`: of two stocks dated, the later is the end. */
+function datedStocks(items: Item[]): void {
+  const starts = items.filter((it) => it.role.type === 'balance' && it.role.part === 'start' && it.year !== undefined);
+  if (starts.length !== 2 || items.some((it) => it.role.type === 'balance' && it.role.part === 'end')) return;
+  const [a, b] = starts;
+  if (a.year! < b.year!) b.role = { type: 'balance', part: 'end' };
+}
+
+/** Rows under a heading `Нагрузка на 1 специалиста:` (`по читателям`, `по посещениям`) are amounts per unit, not counts. */
+function perUnitParts(rows: Item[]): void {
+  let under = false;
+  for (const it of rows) {
+    if (it.empty) under = PER_UNIT.test(it.key);
+    else if (under && it.role.type === 'value') it.role = { type: 'not-summed', why: 'average' };
+  }
 }
 
 /** Values 1, 2, 3… down a column: the rows' numbers, not figures. */

@@ -17,10 +17,14 @@ export type Concept = keyof typeof CONCEPTS;
 export interface IndicatorWords {
   id: string;
   words: RegExp[];
-  num: Concept;
+  /** `received`: the stock's `Поступило`; a fund is also its `на конец` when no item says `Фонд`. */
+  num: Concept | 'received';
   den: Concept;
   factor: number;
 }
+
+/** `X на 1 Y`, `в среднем на одного Y`: an amount per unit; group 1 the amount's words, group 2 the unit. */
+export const PER_UNIT = /^(.*?) ?на (?:1|одного|одну|одно) ([а-яё]+)/;
 
 export const INDICATORS: readonly IndicatorWords[] = [
   { id: 'reading', words: [/^читаемость/], num: 'loans', den: 'users', factor: 1 },
@@ -28,6 +32,7 @@ export const INDICATORS: readonly IndicatorWords[] = [
   { id: 'circulation', words: [/^обращаемость/], num: 'loans', den: 'fund', factor: 1 },
   { id: 'provision-resident', words: [/^(книго|документо)обеспеч[а-я ]*(на 1|на одного) жител/], num: 'fund', den: 'population', factor: 1 },
   { id: 'provision', words: [/^(книго|документо) ?обеспеченность/], num: 'fund', den: 'users', factor: 1 },
+  { id: 'renewal', words: [/^обновляемость/, /^коэффициент обновления/], num: 'received', den: 'fund', factor: 100 },
   { id: 'coverage', words: [/^% охвата/, /^охват населения/, /^процент охвата/], num: 'users', den: 'population', factor: 100 },
 ];
 

@@ -1,0 +1,76 @@
+// Indicators a table computes from its own rows or columns: the named ones (`Читаемость` = loans /
+// users), and any `X на 1 Y` / `в среднем на 1 Y` (expenses per user, visits per event, load per
+// specialist), the parts found by the words of the label among the table's other items.
+import { labelKey } from '../labels';
+import { plus, type AxisView } from './axis';
+import type { GenericRel } from './relations';
+import { INDICATORS, PER_UNIT } from './vocabulary';
+
+export function indicators(v: AxisView, out: GenericRel[]): void {
+  v.items.forEach((it, i) => {
+    if (it.role.type === 'indicator') {
+      const role = it.role;
+      const ind = INDICATORS.find((x) => x.id === role.id)!;
+      const n = find(v, i, (o) => o.role.type === 'value' && o.role.concept === ind.num) ?? (ind.num === 'received' ? part(v, i, 'in') : undefined);
+      const d = find(v, i, (o) => o.role.type === 'value' && o.role.concept === ind.den) ?? (ind.den === 'fund' ? part(v, i, 'end') : undefined);
+      if (n !== undefined && d !== undefined) scaled(v, out, i, n, d, ind.factor);
+    } else if (it.role.type === 'not-summed' && it.role.why === 'average') perUnit(v, out, i);
+  });
+}
+
+/** The first other item with figures that `ok` accepts. */
+function find(v: AxisView, i: number, ok: (o: AxisView['items'][number]) => boolean): number | undefined {
+  const k = v.items.findIndex((o, k) => k !== i && !o.empty && ok(o));
+  return k < 0 ? undefined : k;
+}
+
+function part(v: AxisView, i: number, p: 'in' | 'end'): number | undefined {
+  return find(v, i, (o) => o.role.type === 'balance' && o.role.part === p);
+}
+
+/** num / den × factor, in the units the labels say (`тыс.` on one side only), the numbers choosing. */
+function scaled(v: AxisView, out: GenericRel[], i: number, n: number, d: number, factor: number): void {
+  const thousands = (k: number) => /(^| )тыс( |$)/.test(labelKey(v.items[k].label) + ' ' + v.items[k].path.map(labelKey).join(' '));
+  const scales = [1];
+  if (thousands(n) && !thousands(d) && !thousands(i)) scales.unshift(1000);
+  if (thousands(d) && !thousands(n)) scales.unshift(0.001);
+  const cands = scales.map((s) => v.ratio(i, [plus(n)], [plus(d)], factor * s));
+  const b = v.best(cands);
+  if (b) out.push(b.rel);
+}
+
+/** The stem of a word: enough of it to meet its other cases (`специалиста` → `специал`). */
+function stem(w: string): string {
+  return w.length <= 5 ? w : w.slice(0, Math.max(5, w.length - 3));
+}
+
+/** An item speaking of `word` (a count of it: `Число специалистов`, `Расходы на …`). */
+function speaking(v: AxisView, i: number, word: string, not?: number): number | undefined {
+  const s = stem(word);
+  return find(v, i, (o) => o !== v.items[not ?? -1] && v.isAmount(v.items.indexOf(o)) && o.key.split(' ').some((w) => w.startsWith(s)));
+}
+
+/**
+ * `Расходы на 1 пользователя` = expenses / users; `по читателям` under `Нагрузка на 1 специалиста`
+ * = readers / specialists; `В среднем на 1 мероприятие` beside two amounts = the other / events.
+ */
+function perUnit(v: AxisView, out: GenericRel[], i: number): void {
+  const it = v.items[i];
+  // The nearest empty item before: a heading that names the unit for the rows under it.
+  const h = v.axis === 'row' ? v.items.slice(0, i).reverse().find((o) => o.empty) : undefined;
+  const heading = h && PER_UNIT.test(h.key) ? h : undefined;
+  const m = PER_UNIT.exec(it.key) ?? (heading ? PER_UNIT.exec(heading.key) : null);
+  if (!m) return;
+  const d = speaking(v, i, m[2]);
+  if (d === undefined) return;
+  const before = m[1].split(' ').filter((w) => w.length > 3 && !/^(в|среднем|нагрузка|по|число|количество)$/.test(w));
+  const own = it.key.split(' ').filter((w) => w.length > 3 && w !== m[1] && !m[0].includes(w));
+  let n: number | undefined;
+  for (const w of [...(heading ? own : []), ...before]) if ((n = speaking(v, i, w, d)) !== undefined) break;
+  // `В среднем на 1 мероприятие` with one other amount beside the events: that one.
+  if (n === undefined) {
+    const others = v.items.map((_, k) => k).filter((k) => k !== i && k !== d && v.isAmount(k) && !v.items[k].empty);
+    if (others.length === 1) n = others[0];
+  }
+  if (n !== undefined) scaled(v, out, i, n, d, 1);
+}
