@@ -77,19 +77,24 @@ function toInstances(t: TableModel, g: GenericTable, grid: TableCell[][], rels: 
   const targets = new Set<TableCell>();
   for (const r of rels) for (const j of r.lines) targets.add(cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j)));
   const kept = (ts: Term[]) => ts.filter((x) => x.cell.num.kind !== 'empty' || targets.has(x.cell));
-  for (const r of rels)
+  for (const r of rels) {
+    // A total given on some lines and left empty on others (the price column of a price list) was
+    // not wanted there: those are checked when they hold a figure, never filled.
+    const given = r.type === 'linear' && r.rule === 'sum-mismatch' && r.lines.some((j) => cellAt(grid, at(r.axis, r.target, j)).num.kind !== 'empty');
     for (const j of r.lines) {
       const target = cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j));
       if (r.type === 'linear') {
         const ts = kept(terms(t, grid, r, r.terms, j));
         if (!ts.length) continue;
-        if (r.rule === 'sum-mismatch') out.push({ type: 'sum', table: t, dim: dim(r), target, terms: ts, exhaustive: r.exhaustive, computed: r.exhaustive && !r.inferred, ...(r.inferred ? { inferred: true } : {}) });
+        const computed = r.exhaustive && !r.inferred && !(given && target.num.kind === 'empty');
+        if (r.rule === 'sum-mismatch') out.push({ type: 'sum', table: t, dim: dim(r), target, terms: ts, exhaustive: r.exhaustive, computed, ...(r.inferred ? { inferred: true } : {}) });
         else out.push({ type: 'linear', rule: r.rule, table: t, dim: dim(r), target, terms: ts, computed: true });
       } else {
         const factor = target.num.percentFormat || /%/.test(target.numberFormat ?? '') ? r.factor / 100 : r.factor;
         out.push({ type: 'ratio', table: t, target, num: terms(t, grid, r, r.num, r.numLine ?? j), den: terms(t, grid, r, r.den, r.denLine ?? j), factor, computed: true });
       }
     }
+  }
   void g;
   return out;
 }
