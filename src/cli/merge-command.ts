@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { analyze, planFill, type FileReport, type FillPlan, type Lang, type Report } from '../core';
 import { mergedWorkbook } from '../core/merge/apply';
 import { planMerge, type MergeInput, type MergePlan, type TemplateCell } from '../core/merge/plan';
+import type { Stack } from '../core/merge/stack';
 import { expandInputs } from './files';
 import { writeJson } from './json-text';
 import { MERGE_TEXT } from './merge-messages';
@@ -47,13 +48,38 @@ function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan): 
 }
 
 /** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
-function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, lang: Lang): void {
+function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, lang: Lang): ExcelJS.Worksheet {
   const t = MERGE_TEXT[lang];
   const ws = book.addWorksheet(freeName(book, t.sources));
   ws.addRow(t.sourcesHeader);
   for (const w of plan.writes) for (const s of w.sources) ws.addRow([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
   for (const w of fill.writes) ws.addRow([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+  return ws;
+}
+
+/** A list of libraries stacked: one row per library of every input, the `Всего:` row as sums, the share at the threshold. */
+function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: ExcelJS.Worksheet, threshold: number, lang: Lang): void {
+  const t = MERGE_TEXT[lang];
+  const ws = book.addWorksheet(freeName(book, `${t.stacked} ${stack.sheet}`.slice(0, 31)));
+  ws.addRow(['№', t.library, ...stack.columns]);
+  stack.rows.forEach((r, i) => {
+    const row = ws.addRow([i + 1, r.name, ...r.cells.map((c) => c?.value ?? null)]);
+    r.cells.forEach((c, k) => c && sources.addRow([ws.name, row.getCell(k + 3).address, c.file, c.sheet, c.address, c.value, t.stackedHow]));
+  });
+  const last = stack.rows.length + 1;
+  const total = ws.addRow([null, t.total]);
+  stack.columns.forEach((_, k) => {
+    const col = total.getCell(k + 3).address.replace(/\d+$/, '');
+    const sum = stack.rows.reduce((a, r) => a + (r.cells[k]?.value ?? 0), 0);
+    total.getCell(k + 3).value = { formula: `SUM(${col}2:${col}${last})`, result: sum } as ExcelJS.CellValue;
+    sources.addRow([ws.name, total.getCell(k + 3).address, null, null, null, sum, t.recomputed(`=SUM(${col}2:${col}${last})`)]);
+  });
+  if (stack.sumColumn === undefined || !stack.rows.length) return;
+  const k = stack.sumColumn;
+  const at = stack.rows.filter((r) => (r.cells[k]?.value ?? 0) >= threshold - 1e-9).length;
+  ws.addRow([]);
+  ws.addRow([null, t.share(at, stack.rows.length, threshold)]);
 }
 
 /** «Не сведено»: every table, row, column or cell of an input no summary cell holds, with the reason. */
@@ -104,11 +130,14 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   // Shares, changes and indicators, emptied in the summed grid, are filled from the sums; the rest stay empty, and are said.
   const fill = planFill(merged, { mode: o.mode, threshold: o.threshold });
   const filled = new Set(fill.writes.map((w) => `${w.sheet}!${w.address}`));
-  const stale: TemplateCell[] = plan.emptied.filter((c) => !filled.has(`${c.sheet}!${c.address}`));
+  // A list stacked on a sheet of its own is no cell lost: the template's own rows are emptied.
+  const moved = new Set(plan.stacks.map((st) => st.table));
+  const stale: TemplateCell[] = plan.emptied.filter((c) => !filled.has(`${c.sheet}!${c.address}`) && !moved.has(c.table));
   for (const c of stale) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
   writeSummary(parsed.book, plan, fill);
-  sourcesSheet(parsed.book, plan, fill, o.lang);
+  const sources = sourcesSheet(parsed.book, plan, fill, o.lang);
   unmergedSheet(parsed.book, plan, o.lang);
+  for (const st of plan.stacks) stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
   try {
     await writeBookAtomically(parsed.book, o.out);
   } catch (e) {
@@ -116,7 +145,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   }
   // The summary is checked as it was written, like any workbook, without the two sheets added to it.
   const written = await readWorkbookFile(o.out);
-  const added = new Set(parsed.book.worksheets.slice(-2).map((w) => w.name));
+  const added = new Set([sources.name, parsed.book.worksheets[parsed.book.worksheets.indexOf(sources) + 1]?.name]);
   const summary = { sheets: written.sheets.filter((s) => !added.has(s.name)) };
   const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
   const entry: FileReport = { ...check, merged: { inputs: plan.inputs, unmerged: plan.unmerged } };

@@ -13,6 +13,12 @@ type Catalogue = {
   sum: string;
   recomputed: (formula: string) => string;
   reason: Record<UnmergedReason, string>;
+  /** A stacked list's sheet name starts with it. */
+  stacked: string;
+  library: string;
+  total: string;
+  stackedHow: string;
+  share: (n: number, of: number, threshold: number) => string;
   input: (file: string, tables: number, matched: number, cells: number) => string;
   wrote: (out: string, inputs: number, cells: number, recomputed: number) => string;
   unmergedCount: (n: number) => string;
@@ -40,6 +46,11 @@ export const MERGE_TEXT: Record<Lang, Catalogue> = {
       'not-a-number': 'не число',
       'not-recomputed': 'не сумма, и пересчитать из сумм не из чего: в своде пусто',
     },
+    stacked: 'Свод',
+    library: 'Наименование библиотеки',
+    total: 'Всего:',
+    stackedHow: 'строка библиотеки',
+    share: (n, of, threshold) => `Набрали ${String(threshold).replace('.', ',')} и более баллов: ${n} из ${of} библиотек (${String(Math.round((n / of) * 1000) / 10).replace('.', ',')} %)`,
     input: (file, tables, matched, cells) => `  ${file}: таблиц ${tables}, сопоставлено ${matched}, ячеек сложено ${cells}`,
     wrote: (out, inputs, cells, recomputed) => `Свод записан в ${out}: книг ${inputs}, ячеек со суммами ${cells}, пересчитано ${recomputed}`,
     unmergedCount: (n) => `Не сведено: ${n} (лист «Не сведено»)`,
@@ -65,6 +76,11 @@ export const MERGE_TEXT: Record<Lang, Catalogue> = {
       'not-a-number': 'not a number',
       'not-recomputed': 'no sum, and nothing to recompute it from: left empty in the summary',
     },
+    stacked: 'Свод',
+    library: 'Наименование библиотеки',
+    total: 'Всего:',
+    stackedHow: "the library's row",
+    share: (n, of, threshold) => `Libraries scoring ${threshold} or more: ${n} of ${of} (${Math.round((n / of) * 1000) / 10} %)`,
     input: (file, tables, matched, cells) => `  ${file}: tables ${tables}, matched ${matched}, cells added ${cells}`,
     wrote: (out, inputs, cells, recomputed) => `Summary written to ${out}: workbooks ${inputs}, summed cells ${cells}, recomputed ${recomputed}`,
     unmergedCount: (n) => `Not merged: ${n} (sheet «Не сведено»)`,

@@ -6,7 +6,7 @@ import { runMerge } from '../../src/cli/merge-command';
 import { readWorkbookFile } from '../../src/cli/read-xlsx';
 import { analyze, checkWorkbook, ReportSchema } from '../../src/core';
 import { address } from '../../src/core/grid';
-import { EXTRA_REASON, municipalReport, SIZES } from '../fixtures/merge-region';
+import { EXTRA_REASON, GRID_SIZES, gridOf, municipalReport, SIZES } from '../fixtures/merge-region';
 import { writeXlsx } from '../fixtures/xlsx-builder';
 
 let dir: string;
@@ -75,6 +75,19 @@ describe('merge: three municipal reports into the region\'s summary', () => {
     expect(value(1, 3)?.formula).toBeDefined();
   });
 
+  test('Model Standard grids stacked: one row per library of every system, column sums, the share at the threshold recomputed', async () => {
+    const sheet = (await readWorkbookFile(out)).sheets.find((x) => x.name.startsWith('Свод '))!;
+    expect(sheet.name).toBe('Свод Модельный стандарт');
+    const values = sheet.rows.map((r) => (r ?? []).map((c) => (c ? c.value : null)));
+    const libraries = values.slice(1).filter((r) => typeof r[0] === 'number');
+    expect(libraries).toHaveLength(GRID_SIZES.reduce((a, b) => a + b, 0));
+    // Every library's row sum as its own report gives it.
+    const sums = [0, 1, 2].flatMap((k) => gridOf(k).block.rows.slice(4, 4 + GRID_SIZES[k]).map((r) => r[27]));
+    expect(libraries.map((r) => r[r.length - 1])).toEqual(sums);
+    const atThreshold = sums.filter((x) => Number(x) >= 6).length;
+    expect(values.flat()).toContain(`Набрали 6 и более баллов: ${atThreshold} из ${sums.length} библиотек (${String(Math.round((atThreshold / sums.length) * 1000) / 10).replace('.', ',')} %)`);
+  });
+
   test('«Источники»: one row per contribution; every figure of the summary\'s tables traced', async () => {
     const src = await rows(out, 'Источники');
     expect(src[0]).toEqual(['Лист свода', 'Ячейка свода', 'Файл', 'Лист', 'Ячейка', 'Значение', 'Как получено']);
@@ -105,9 +118,9 @@ describe('merge: three municipal reports into the region\'s summary', () => {
     const report = ReportSchema.parse(JSON.parse(result.stdout));
     expect(report.files[0].merged?.unmerged).toHaveLength(un.length - 1);
     expect(report.files[0].merged?.inputs.map((i) => [path.basename(i.file), i.matched])).toEqual([
-      ['mo-1.xlsx', 11],
-      ['mo-2.xlsx', 11],
-      ['mo-3.xlsx', 11],
+      ['mo-1.xlsx', 12],
+      ['mo-2.xlsx', 12],
+      ['mo-3.xlsx', 12],
     ]);
   });
 
@@ -133,6 +146,6 @@ test('never written over an input; nothing left behind', async () => {
 test('text: the summary\'s check, a line per input, what was not merged', async () => {
   const r = await merge(file('svod-text.xlsx'), 'text');
   expect(r.stdout).toContain('Свод записан в');
-  expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 11, сопоставлено 11, ячеек сложено \d+/);
+  expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 12, сопоставлено 12, ячеек сложено \d+/);
   expect(r.stdout).toMatch(/Не сведено: \d+ \(лист «Не сведено»\)/);
 });

@@ -1,6 +1,7 @@
 // The figures of a workbook's tables, named by their labels and year (never by position), for comparing two reports.
 import { labelKey, normalizeLabel } from '../labels';
 import { hasValue, matchesAtDecimals, naturalDecimals, type Num } from '../numbers';
+import { instances } from '../relations';
 import type { TableCell, TableModel } from '../table';
 
 /** One figure of a table: a value cell (no `+/-`, no `%`), named by its labels and its year. */
@@ -43,6 +44,8 @@ export interface TableFigures {
   ids: Set<string>;
   /** No member of the definition names its figures: only its own words do (a list, a table of no known kind). */
   byWords: boolean;
+  /** A list's (rows of entities: libraries) labels of its other dimensions: its columns, whichever libraries it lists. */
+  across: Set<string>;
 }
 
 export function figureKey(id: string, year: number): string {
@@ -62,12 +65,71 @@ export function labelToken(raw: string): string {
 }
 
 /** A member the definition declares keeps its id across workbooks; a row read from a list (`r12`) is named by its words. */
-function token(t: TableModel, dimId: string, member: string, declared: Set<string>): string {
+function token(t: TableModel, dimId: string, member: string, declared: Set<string>, seen = 0): string {
   if (declared.has(member) || !/\d/.test(member)) return member;
-  const own = `~${labelToken(t.words.get(`${dimId}:${member}`) ?? member)}`;
-  const parent = t.nesting.get(`${dimId}:${member}`)?.parent;
-  if (parent === undefined) return own;
-  return `${token(t, dimId, parent, declared)} > ${own}`;
+  const plain = labelToken(t.words.get(`${dimId}:${member}`) ?? member);
+  const own = `~${plain}`;
+  // Parents the labels' sums state name a part only where its label alone is twice in the table:
+  // the numbers decide whether a sum is read, and one report's reading would not be the other's.
+  const parent = t.nesting.get(`${dimId}:${member}`)?.parent ?? (ambiguous(t, dimId).has(plain) ? statedParents(t).get(`${dimId}:${member}`) : undefined);
+  if (parent === undefined || seen > 8) return own;
+  return `${token(t, dimId, parent, declared, seen + 1)} > ${own}`;
+}
+
+const twiceMade = new WeakMap<TableModel, Map<string, Set<string>>>();
+
+/** Labels a dimension of a table gives more than once (`из них книги` under the start and under the end of the year). */
+function ambiguous(t: TableModel, dimId: string): Set<string> {
+  let perDim = twiceMade.get(t);
+  if (!perDim) twiceMade.set(t, (perDim = new Map()));
+  let out = perDim.get(dimId);
+  if (!out) {
+    out = new Set();
+    const seen = new Set<string>();
+    for (const m of t.found.get(dimId) ?? membersOf(t, dimId)) {
+      const k = labelToken(t.words.get(`${dimId}:${m}`) ?? m);
+      if (seen.has(k)) out.add(k);
+      seen.add(k);
+    }
+    perDim.set(dimId, out);
+  }
+  return out;
+}
+
+/** A dimension's members as its cells give them (a table of no known kind lists none in `found`). */
+function membersOf(t: TableModel, dimId: string): string[] {
+  const out = new Set<string>();
+  for (const c of t.cells) if (c.key[dimId] !== undefined) out.add(c.key[dimId]);
+  return [...out];
+}
+
+/** Parents read from the sums a table's labels state, for a table whose recognizer keeps no nesting (a table of no known kind). */
+const parentsMade = new WeakMap<TableModel, Map<string, string>>();
+
+/**
+ * `из них книги` under `Фонд на начало года` and under `Фонд на конец года` are two figures: a part
+ * is named with the total its table's labels make it a part of (the innermost, if several).
+ */
+function statedParents(t: TableModel): Map<string, string> {
+  let out = parentsMade.get(t);
+  if (out) return out;
+  out = new Map();
+  if (!t.nesting.size) {
+    const size = new Map<string, number>();
+    for (const inst of instances(t)) {
+      if (inst.type !== 'sum' || inst.inferred) continue;
+      const total = inst.target.key[inst.dim];
+      for (const term of inst.terms) {
+        const part = term.cell.key[inst.dim];
+        const k = `${inst.dim}:${part}`;
+        if (part === undefined || total === undefined || part === total || (size.get(k) ?? Infinity) <= inst.terms.length) continue;
+        out.set(k, total);
+        size.set(k, inst.terms.length);
+      }
+    }
+  }
+  parentsMade.set(t, out);
+  return out;
 }
 
 function declaredMembers(t: TableModel): Map<string, Set<string>> {
@@ -141,6 +203,8 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
   const years = new Set<number>();
   const ids = new Set<string>();
   let byWords = true;
+  const listDim = t.def.dims.find((d) => d.type === 'entities')?.id;
+  const across = new Set<string>();
   const memo: Memo = new Map();
   // Tables of one layout share their words and key objects: a key's id is made once for all of them.
   let byKeyObject = madeIds.get(t.words);
@@ -165,9 +229,10 @@ export function tableFigures(t: TableModel, bookYear: number): TableFigures {
     list.push(f);
     years.add(y);
     ids.add(c.subject);
+    if (listDim) across.add(c.id.split(';').filter((p) => !p.startsWith(`${listDim}=`)).join(';'));
   }
   for (const k of twice) byKey.delete(k);
-  return { table: t, list: twice.size ? list.filter((f) => !twice.has(figureKey(f.id, f.year))) : list, byKey, years, ids, byWords };
+  return { table: t, list: twice.size ? list.filter((f) => !twice.has(figureKey(f.id, f.year))) : list, byKey, years, ids, byWords, across };
 }
 
 /** A value in the units it is shown in (a cell formatted as percent shows its fraction × 100). */

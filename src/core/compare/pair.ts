@@ -28,13 +28,19 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * Tables that can stand for each other: one kind; a table known only by its own words (a list of
  * indicators, a table of no known kind) also shares at least half of its labels, or its title.
  */
-function compatible(a: TableFigures, b: TableFigures): boolean {
+function compatible(a: TableFigures, b: TableFigures, byValues: boolean): boolean {
   if (a.table.def.kind !== b.table.def.kind) return false;
   if (!a.byWords && !b.byWords) return true;
   const ta = titleOf(a);
   if (ta !== undefined && ta === titleOf(b)) return true;
-  const small = Math.min(a.ids.size, b.ids.size);
-  return small > 0 && overlap(a.ids, b.ids) * 2 >= small;
+  if (halfShared(a.ids, b.ids)) return true;
+  // Two systems' lists of libraries share their columns, not their libraries.
+  return !byValues && halfShared(a.across, b.across);
+}
+
+function halfShared(a: Set<string>, b: Set<string>): boolean {
+  const small = Math.min(a.size, b.size);
+  return small > 0 && overlap(a, b) * 2 >= small;
 }
 
 export interface PairOptions {
@@ -100,7 +106,7 @@ function pairInOrder(last: TableFigures[], cur: TableFigures[], of: Map<number, 
     const curYears = yearsOf(cur, cs);
     for (let k = 0; k < ls.length && k < cs.length; k++) {
       const [i, j] = [ls[k], cs[k]];
-      if (!compatible(last[i], cur[j])) continue;
+      if (!compatible(last[i], cur[j], byValues)) continue;
       const { shared, equal } = agreement(last[i], cur[j], byValues);
       // Tables of years the other report's tables of the kind never give (staff of 2022 and of 2023) go by order too.
       const apart = !shared && !meets(last[i].years, curYears) && !meets(cur[j].years, lastYears);
@@ -126,7 +132,7 @@ export function pairTables(last: TableFigures[], cur: TableFigures[], opts: Pair
     ls.forEach((i, ri) => {
       if (of.has(i)) return;
       for (const j of cs) {
-        if (!compatible(last[i], cur[j])) continue;
+        if (!compatible(last[i], cur[j], byValues)) continue;
         // Ties (tables of years neither shares) go by their order among the tables of their kind.
         candidates.push({ i, j, s: score(last[i], cur[j], byValues), d: Math.abs(ri - (curKinds.get(kind) ?? []).indexOf(j)) });
       }

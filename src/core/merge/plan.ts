@@ -9,6 +9,7 @@ import { labelKey } from '../labels';
 import type { TableCell, TableModel } from '../table';
 import { figureKey, tableFigures, type TableFigures } from '../compare/figures';
 import { pairTables } from '../compare/pair';
+import { newStack, stacked, stackInto, type Stack } from './stack';
 
 export interface MergeInput {
   /** The file, as the user named it. */
@@ -69,7 +70,9 @@ export interface MergePlan {
   /** Template cells that are no sums (shares, changes, indicators, scores): emptied, to be recomputed from the sums where they can be. */
   emptied: TemplateCell[];
   unmerged: Unmerged[];
-  /** Per input: tables matched with the template's, and cells summed. */
+  /** Lists of libraries, one row per library of every input (the template's own list is emptied). */
+  stacks: Stack[];
+  /** Per input: tables matched with the template's, and cells summed (or stacked). */
   inputs: Array<{ file: string; tables: number; matched: number; cells: number }>;
 }
 
@@ -118,6 +121,7 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
   const sums = new Map<string, MergeWrite>();
   const unmerged: Unmerged[] = [];
   const stats: MergePlan['inputs'] = [];
+  const stacks = new Map(template.tables.filter(stacked).map((t) => [t, newStack(t)]));
   for (const input of inputs) {
     const own = input.analysis.tables.map((t) => tableFigures(t, input.analysis.reportingYear ?? yearOf(template)));
     const pairs = pairTables(own, target, { byValues: false });
@@ -130,7 +134,8 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
         continue;
       }
       matched++;
-      cells += addFigures(input.file, p.last, p.cur, sums, unmerged);
+      const stack = stacks.get(p.cur.table);
+      cells += stack ? stackInto(stack, p.cur.table, input.file, t, unmerged) : addFigures(input.file, p.last, p.cur, sums, unmerged);
     }
     stats.push({ file: input.file, tables: own.length, matched, cells });
   }
@@ -146,7 +151,7 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
       else if (!summed.has(`${cell.sheet}!${cell.address}`)) cleared.push(cell);
     }
   }
-  return { writes: [...sums.values()], cleared, emptied, unmerged, inputs: stats };
+  return { writes: [...sums.values()], cleared, emptied, unmerged, stacks: [...stacks.values()], inputs: stats };
 }
 
 /** An input table's counts into the template table's sums; returns how many cells were added. */
