@@ -57,8 +57,12 @@ function speaking(v: AxisView, i: number, word: string, not?: number): number | 
 function perUnit(v: AxisView, out: GenericRel[], i: number): void {
   const it = v.items[i];
   // The nearest empty item before: a heading that names the unit for the rows under it.
-  const h = v.axis === 'row' ? v.items.slice(0, i).reverse().find((o) => o.empty) : undefined;
-  const heading = h && PER_UNIT.test(h.key) ? h : undefined;
+  let heading: AxisView['items'][number] | undefined;
+  for (let k = i - 1; v.axis === 'row' && k >= 0 && v.items[k].role.type === 'not-summed'; k--)
+    if (v.items[k].empty && PER_UNIT.test(v.items[k].key)) {
+      heading = v.items[k];
+      break;
+    }
   const m = PER_UNIT.exec(it.key) ?? (heading ? PER_UNIT.exec(heading.key) : null);
   if (!m) return;
   const d = speaking(v, i, m[2]);

@@ -74,6 +74,14 @@ function totals(v: AxisView, out: GenericRel[]): void {
     const nextBlock = v.block[i] + 1;
     const after = v.blockItems(nextBlock);
     if (after.length && v.blockMark[after[0]] === 'all' && i === v.blockItems(v.block[i]).pop()) cands.push(v.linear(i, topLevel(v, after), 'sum-mismatch'));
+    // `Всего | из них: женщин, мужчин | из них по образованию: …`: the breakdown whose parts add up
+    // to it, where the figures show one (an \`из них\` breakdown need not be whole: no figures, no sum).
+    if (after.length && v.blockMark[after[0]] === 'some' && i === v.blockItems(v.block[i]).pop()) {
+      const some = [];
+      for (let b = nextBlock; v.blockItems(b).length && v.blockMark[v.blockItems(b)[0]] === 'some'; b++) some.push(v.linear(i, topLevel(v, v.blockItems(b)), 'sum-mismatch'));
+      const b = v.best(some.filter((r) => r.type === 'linear' && r.terms.length > 1));
+      if (b && b.score.known > 0 && b.score.holds * 3 >= b.score.known * 2) cands.push(b.rel);
+    }
     const others = totalsAt.filter((k) => k !== i && v.block[k] === v.block[i]);
     if (others.length) {
       // Subtotals: two at least (a grand total equal to its one subtotal is a copy, not a sum).
@@ -187,7 +195,9 @@ function shares(v: AxisView, out: GenericRel[]): void {
     const totalLines = v.cross.map((c, j) => (c.role.type === 'total' ? j : -1)).filter((j) => j >= 0);
     for (const j of totalLines.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(num)], 100, { denLine: j }));
     // Of a total item of this axis, or of the first amount of the block, or of the item before the part.
-    const tot = v.blockItems(v.block[i]).filter((k) => k < num && v.items[k].role.type === 'total');
+    // Of a total item before it: in its block, else before the block (`Всего | из них: Чел. | %`).
+    const inBlock = v.blockItems(v.block[i]).filter((k) => k < num && v.items[k].role.type === 'total');
+    const tot = inBlock.length ? inBlock : v.items.map((_, k) => k).filter((k) => k < num && v.items[k].role.type === 'total' && v.block[k] < v.block[i]);
     for (const k of tot.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(k)], 100));
     // Of the parts of its block together (women and men under `из них`).
     const block = v.blockItems(v.block[i]).filter((k) => v.isAmount(k));

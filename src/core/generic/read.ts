@@ -171,8 +171,10 @@ function datedStocks(items: Item[]): void {
 function perUnitParts(rows: Item[]): void {
   let under = false;
   for (const it of rows) {
-    if (it.empty) under = PER_UNIT.test(it.key);
-    else if (under && it.role.type === 'value') it.role = { type: 'not-summed', why: 'average' };
+    // A part still to be filled is empty too: `по читателям` goes on under its heading.
+    const part = under && it.role.type === 'value' && (!it.empty || /^по /.test(it.key));
+    if (part) it.role = { type: 'not-summed', why: 'average' };
+    else if (it.empty) under = PER_UNIT.test(it.key);
   }
 }
 
