@@ -14,7 +14,8 @@ import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './text-report';
-import { applyPlan, writeBookAtomically } from './write-xlsx';
+import { applyPlan } from './write-xlsx';
+import { appendSheets, type PlainCell } from './xlsx-append';
 
 export interface MergeOpts {
   out: string;
@@ -48,24 +49,22 @@ function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan): 
 }
 
 /** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
-function sourcesSheet(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan, lang: Lang): ExcelJS.Worksheet {
+function sourceRows(plan: MergePlan, fill: FillPlan, lang: Lang): PlainCell[][] {
   const t = MERGE_TEXT[lang];
-  const ws = book.addWorksheet(freeName(book, t.sources));
-  ws.addRow(t.sourcesHeader);
-  for (const w of plan.writes) for (const s of w.sources) ws.addRow([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
-  for (const w of fill.writes) ws.addRow([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
-  return ws;
+  const rows: PlainCell[][] = [];
+  for (const w of plan.writes) for (const s of w.sources) rows.push([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
+  for (const w of fill.writes) rows.push([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
+  return rows;
 }
 
 /** A list of libraries stacked: one row per library of every input, the `Всего:` row as sums, the share at the threshold. */
-function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: ExcelJS.Worksheet, threshold: number, lang: Lang): void {
+function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: PlainCell[][], threshold: number, lang: Lang): void {
   const t = MERGE_TEXT[lang];
   const ws = book.addWorksheet(freeName(book, `${t.stacked} ${stack.sheet}`.slice(0, 31)));
   ws.addRow(['№', t.library, ...stack.columns]);
   stack.rows.forEach((r, i) => {
     const row = ws.addRow([i + 1, r.name, ...r.cells.map((c) => c?.value ?? null)]);
-    r.cells.forEach((c, k) => c && sources.addRow([ws.name, row.getCell(k + 3).address, c.file, c.sheet, c.address, c.value, t.stackedHow]));
+    r.cells.forEach((c, k) => c && sources.push([ws.name, row.getCell(k + 3).address, c.file, c.sheet, c.address, c.value, t.stackedHow]));
   });
   const last = stack.rows.length + 1;
   const total = ws.addRow([null, t.total]);
@@ -73,7 +72,7 @@ function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: ExcelJS.Works
     const col = total.getCell(k + 3).address.replace(/\d+$/, '');
     const sum = stack.rows.reduce((a, r) => a + (r.cells[k]?.value ?? 0), 0);
     total.getCell(k + 3).value = { formula: `SUM(${col}2:${col}${last})`, result: sum } as ExcelJS.CellValue;
-    sources.addRow([ws.name, total.getCell(k + 3).address, null, null, null, sum, t.recomputed(`=SUM(${col}2:${col}${last})`)]);
+    sources.push([ws.name, total.getCell(k + 3).address, null, null, null, sum, t.recomputed(`=SUM(${col}2:${col}${last})`)]);
   });
   if (stack.sumColumn === undefined || !stack.rows.length) return;
   const k = stack.sumColumn;
@@ -83,12 +82,21 @@ function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: ExcelJS.Works
 }
 
 /** «Не сведено»: every table, row, column or cell of an input no summary cell holds, with the reason. */
-function unmergedSheet(book: ExcelJS.Workbook, plan: MergePlan, lang: Lang): void {
+function unmergedRows(plan: MergePlan, lang: Lang): PlainCell[][] {
   const t = MERGE_TEXT[lang];
-  const ws = book.addWorksheet(freeName(book, t.unmerged));
-  ws.addRow(t.unmergedHeader);
-  for (const u of plan.unmerged) ws.addRow([u.file, u.sheet, u.address, u.table, u.what, t.reason[u.reason]]);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 6 } };
+  return plan.unmerged.map((u) => [u.file, u.sheet, u.address, u.table, u.what, t.reason[u.reason]]);
+}
+
+/** Writes atomically: a temporary file beside the target, then a rename. */
+async function writeAtomically(buf: Buffer, out: string): Promise<void> {
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, buf);
+    await fs.rename(tmp, out);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Reads the inputs with a progress bar; unreadable ones become report entries with the reason. */
@@ -135,17 +143,21 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   const stale: TemplateCell[] = plan.emptied.filter((c) => !filled.has(`${c.sheet}!${c.address}`) && !moved.has(c.table));
   for (const c of stale) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
   writeSummary(parsed.book, plan, fill);
-  const sources = sourcesSheet(parsed.book, plan, fill, o.lang);
-  unmergedSheet(parsed.book, plan, o.lang);
+  const sources = sourceRows(plan, fill, o.lang);
   for (const st of plan.stacks) stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
+  let added: Set<string>;
   try {
-    await writeBookAtomically(parsed.book, o.out);
+    const appended = await appendSheets(Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer), [
+      { name: t.sources, header: t.sourcesHeader, rows: sources, filter: true },
+      { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
+    ]);
+    added = new Set(appended.names);
+    await writeAtomically(appended.buf, o.out);
   } catch (e) {
     return err(`${o.out}: ${(e as Error).message}\n`), 2;
   }
-  // The summary is checked as it was written, like any workbook, without the two sheets added to it.
+  // The summary is checked as it was written, like any workbook, without the sheets of sources and of what was not merged.
   const written = await readWorkbookFile(o.out);
-  const added = new Set([sources.name, parsed.book.worksheets[parsed.book.worksheets.indexOf(sources) + 1]?.name]);
   const summary = { sheets: written.sheets.filter((s) => !added.has(s.name)) };
   const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
   const entry: FileReport = { ...check, merged: { inputs: plan.inputs, unmerged: plan.unmerged } };

@@ -1,0 +1,102 @@
+// Appends plain sheets (a header row and rows of text and numbers) to a written .xlsx package, as
+// worksheet XML of inline strings: exceljs spends seconds per 100 000 cells on its style model,
+// and a summary of 60 workbooks traces millions of contributions. A sheet past Excel's last row
+// goes on in a second sheet of the same name and a number (`Источники (2)`).
+import type JSZip from 'jszip';
+
+export type PlainCell = string | number | null;
+
+export interface PlainSheet {
+  name: string;
+  header: string[];
+  rows: PlainCell[][];
+  /** A filter on the header row. */
+  filter?: boolean;
+}
+
+/** Rows per sheet: Excel's limit, less the header. */
+const MAX_ROWS = 1_048_575;
+
+function escape(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function cellXml(v: PlainCell, ref: string): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`;
+}
+
+function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const all = [header as PlainCell[], ...rows];
+  all.forEach((row, r) => {
+    let line = `<row r="${r + 1}">`;
+    for (let c = 0; c < row.length; c++) line += cellXml(row[c], `${colName(c)}${r + 1}`);
+    out.push(`${line}</row>`);
+  });
+  out.push('</sheetData>');
+  if (filter && header.length) out.push(`<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`);
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+/** The next free `rIdN` and `sheetN.xml` of a package. */
+function nextIds(rels: string, zip: JSZip): { rid: number; sheetNo: number } {
+  let rid = 0;
+  for (const m of rels.matchAll(/Id="rId(\d+)"/g)) rid = Math.max(rid, Number(m[1]));
+  let sheetNo = 0;
+  zip.forEach((p) => {
+    const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p);
+    if (m) sheetNo = Math.max(sheetNo, Number(m[1]));
+  });
+  return { rid: rid + 1, sheetNo: sheetNo + 1 };
+}
+
+/** The sheets split at Excel's last row: `name`, `name (2)`, … */
+function parts(s: PlainSheet, taken: Set<string>): Array<{ name: string; rows: PlainCell[][] }> {
+  const out: Array<{ name: string; rows: PlainCell[][] }> = [];
+  for (let i = 0; i === 0 || i < s.rows.length; i += MAX_ROWS) {
+    let name = out.length ? `${s.name} (${out.length + 1})` : s.name;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${s.name} (${out.length + k})`;
+    taken.add(name.toLowerCase());
+    out.push({ name: name.slice(0, 31), rows: s.rows.slice(i, i + MAX_ROWS) });
+  }
+  return out;
+}
+
+/** Adds the sheets at the end of the package's workbook; returns the new package and the names given. */
+export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{ buf: Buffer; names: string[] }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zip = await (require('jszip') as typeof import('jszip')).loadAsync(buf);
+  let workbook = await zip.file('xl/workbook.xml')!.async('string');
+  let rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  let types = await zip.file('[Content_Types].xml')!.async('string');
+  const ids = nextIds(rels, zip);
+  let sheetId = 0;
+  for (const m of workbook.matchAll(/sheetId="(\d+)"/g)) sheetId = Math.max(sheetId, Number(m[1]));
+  const taken = new Set([...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].toLowerCase()));
+  const names: string[] = [];
+  for (const s of sheets)
+    for (const p of parts(s, taken)) {
+      const file = `worksheets/sheet${ids.sheetNo}.xml`;
+      zip.file(`xl/${file}`, sheetXml(s.header, p.rows, s.filter ?? false));
+      rels = rels.replace('</Relationships>', `<Relationship Id="rId${ids.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${file}"/></Relationships>`);
+      types = types.replace('</Types>', `<Override PartName="/xl/${file}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+      workbook = workbook.replace('</sheets>', `<sheet name="${escape(p.name)}" sheetId="${++sheetId}" r:id="rId${ids.rid}"/></sheets>`);
+      names.push(p.name);
+      ids.rid++;
+      ids.sheetNo++;
+    }
+  zip.file('xl/workbook.xml', workbook);
+  zip.file('xl/_rels/workbook.xml.rels', rels);
+  zip.file('[Content_Types].xml', types);
+  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { buf: out, names };
+}
