@@ -4,14 +4,14 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { analyze, planFill, type FileReport, type FillPlan, type Lang, type Report } from '../core';
 import { mergedWorkbook } from '../core/merge/apply';
-import { planMerge, type MergeInput, type MergePlan, type TemplateCell } from '../core/merge/plan';
+import { startMerge, type MergeBuilder, type MergePlan, type TemplateCell } from '../core/merge/plan';
 import type { Stack } from '../core/merge/stack';
 import { expandInputs } from './files';
 import { writeJson } from './json-text';
 import { MERGE_TEXT } from './merge-messages';
 import { failureText, report } from './process-file';
 import { Progress } from './progress';
-import { parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
+import { parseWorkbookBuffer, parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './text-report';
 import { applyPlan } from './write-xlsx';
@@ -99,22 +99,22 @@ async function writeAtomically(buf: Buffer, out: string): Promise<void> {
   }
 }
 
-/** Reads the inputs with a progress bar; unreadable ones become report entries with the reason. */
-async function readInputs(files: string[], lang: Lang): Promise<{ inputs: MergeInput[]; failed: FileReport[] }> {
+/** Reads each input and adds it to the summary, with a progress bar; unreadable ones become report entries with the reason. */
+async function addInputs(files: string[], m: MergeBuilder, lang: Lang): Promise<FileReport[]> {
   const progress = new Progress(files.length, process.stderr, MERGE_TEXT[lang].reading);
   if (files.length) progress.begin(files[0]);
-  const inputs: MergeInput[] = [];
   const failed: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     try {
-      inputs.push({ file: files[i], analysis: analyze(await readWorkbookFile(files[i])) });
+      // One input in memory at a time: 60 workbooks of 50 000 cells are not held together.
+      m.add({ file: files[i], analysis: analyze(await readWorkbookFile(files[i])) });
     } catch (e) {
       failed.push({ file: files[i], error: failureText(e, lang), tables: [], issues: [] });
     }
     progress.tick(i + 1, files[i]);
   }
   progress.end();
-  return { inputs, failed };
+  return failed;
 }
 
 /** Exit status: 0 merged and clean, 1 something not merged or an error in the summary, 2 an input unreadable or nothing written. */
@@ -132,8 +132,9 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   } catch (e) {
     return err(`${t.cannotReadTemplate(templateFile, failureText(e, o.lang))}\n`), 2;
   }
-  const { inputs, failed } = await readInputs(files, o.lang);
-  const plan = planMerge(analyze(parsed.workbook), inputs);
+  const builder = startMerge(analyze(parsed.workbook));
+  const failed = await addInputs(files, builder, o.lang);
+  const plan = builder.plan();
   const merged = mergedWorkbook(parsed.workbook, plan);
   // Shares, changes and indicators, emptied in the summed grid, are filled from the sums; the rest stay empty, and are said.
   const fill = planFill(merged, { mode: o.mode, threshold: o.threshold });
@@ -145,20 +146,19 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   writeSummary(parsed.book, plan, fill);
   const sources = sourceRows(plan, fill, o.lang);
   for (const st of plan.stacks) stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
-  let added: Set<string>;
+  let summary;
   try {
-    const appended = await appendSheets(Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer), [
+    const book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
+    // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
+    summary = await parseWorkbookBuffer(book);
+    const appended = await appendSheets(book, [
       { name: t.sources, header: t.sourcesHeader, rows: sources, filter: true },
       { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
     ]);
-    added = new Set(appended.names);
     await writeAtomically(appended.buf, o.out);
   } catch (e) {
     return err(`${o.out}: ${(e as Error).message}\n`), 2;
   }
-  // The summary is checked as it was written, like any workbook, without the sheets of sources and of what was not merged.
-  const written = await readWorkbookFile(o.out);
-  const summary = { sheets: written.sheets.filter((s) => !added.has(s.name)) };
   const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
   const entry: FileReport = { ...check, merged: { inputs: plan.inputs, unmerged: plan.unmerged } };
   if (o.format === 'json') {
@@ -167,7 +167,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     out('\n');
   } else {
     writeTextReport(check, o.lang, out);
-    const lines = ['', '', t.wrote(o.out, inputs.length, plan.writes.length, fill.writes.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
+    const lines = ['', '', t.wrote(o.out, plan.inputs.length, plan.writes.length, fill.writes.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
     lines.push(plan.unmerged.length ? t.unmergedCount(plan.unmerged.length) : t.nothingUnmerged);
     out(lines.join('\n') + '\n');
     for (const f of failed) err(`${f.file}: ${f.error}\n`);

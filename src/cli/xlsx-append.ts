@@ -97,6 +97,6 @@ export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{
   zip.file('xl/workbook.xml', workbook);
   zip.file('xl/_rels/workbook.xml.rels', rels);
   zip.file('[Content_Types].xml', types);
-  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   return { buf: out, names };
 }

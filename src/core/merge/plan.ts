@@ -112,33 +112,52 @@ function yearOf(a: Analysis): number {
   return a.reportingYear ?? 0;
 }
 
-/**
- * Plans the summary: every count of every input added into the template's cell of the same table,
- * labels and year. Pure; never throws on the inputs' data.
- */
-export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
+/** A summary being put together, one input at a time (an input's analysis is dropped once added). */
+export interface MergeBuilder {
+  add(input: MergeInput): void;
+  plan(): MergePlan;
+}
+
+/** Starts the summary on the template's tables. Pure; never throws on the inputs' data. */
+export function startMerge(template: Analysis): MergeBuilder {
   const target = template.tables.map((t) => tableFigures(t, yearOf(template)));
   const sums = new Map<string, MergeWrite>();
   const unmerged: Unmerged[] = [];
   const stats: MergePlan['inputs'] = [];
   const stacks = new Map(template.tables.filter(stacked).map((t) => [t, newStack(t)]));
-  for (const input of inputs) {
-    const own = input.analysis.tables.map((t) => tableFigures(t, input.analysis.reportingYear ?? yearOf(template)));
-    const pairs = pairTables(own, target, { byValues: false });
-    let matched = 0;
-    let cells = 0;
-    for (const p of pairs) {
-      const t = p.last.table;
-      if (!p.cur) {
-        unmerged.push({ file: input.file, sheet: t.sheet.name, address: rangeOf(t), table: t.id, what: t.def.title.ru, reason: 'no-table' });
-        continue;
+  return {
+    add(input: MergeInput): void {
+      const own = input.analysis.tables.map((t) => tableFigures(t, input.analysis.reportingYear ?? yearOf(template)));
+      let matched = 0;
+      let cells = 0;
+      for (const p of pairTables(own, target, { byValues: false })) {
+        const t = p.last.table;
+        if (!p.cur) {
+          unmerged.push({ file: input.file, sheet: t.sheet.name, address: rangeOf(t), table: t.id, what: t.def.title.ru, reason: 'no-table' });
+          continue;
+        }
+        matched++;
+        const stack = stacks.get(p.cur.table);
+        cells += stack ? stackInto(stack, p.cur.table, input.file, t, unmerged) : addFigures(input.file, p.last, p.cur, sums, unmerged);
       }
-      matched++;
-      const stack = stacks.get(p.cur.table);
-      cells += stack ? stackInto(stack, p.cur.table, input.file, t, unmerged) : addFigures(input.file, p.last, p.cur, sums, unmerged);
-    }
-    stats.push({ file: input.file, tables: own.length, matched, cells });
-  }
+      stats.push({ file: input.file, tables: own.length, matched, cells });
+    },
+    plan: () => finish(target, sums, unmerged, [...stacks.values()], stats),
+  };
+}
+
+/**
+ * Plans the summary: every count of every input added into the template's cell of the same table,
+ * labels and year. Pure; never throws on the inputs' data.
+ */
+export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
+  const m = startMerge(template);
+  for (const input of inputs) m.add(input);
+  return m.plan();
+}
+
+/** The template's cells that are no sum (emptied, to be recomputed), and its counts no input gave (cleared). */
+function finish(target: TableFigures[], sums: Map<string, MergeWrite>, unmerged: Unmerged[], stacks: Stack[], stats: MergePlan['inputs']): MergePlan {
   const summed = new Set([...sums.values()].map((w) => `${w.sheet}!${w.address}`));
   const cleared: TemplateCell[] = [];
   const emptied: TemplateCell[] = [];
@@ -151,7 +170,7 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
       else if (!summed.has(`${cell.sheet}!${cell.address}`)) cleared.push(cell);
     }
   }
-  return { writes: [...sums.values()], cleared, emptied, unmerged, stacks: [...stacks.values()], inputs: stats };
+  return { writes: [...sums.values()], cleared, emptied, unmerged, stacks, inputs: stats };
 }
 
 /** An input table's counts into the template table's sums; returns how many cells were added. */
