@@ -149,3 +149,21 @@ test('text: the summary\'s check, a line per input, what was not merged', async 
   expect(r.stdout).toMatch(/mo-2\.xlsx: таблиц 12, сопоставлено 12, ячеек сложено \d+/);
   expect(r.stdout).toMatch(/Не сведено: \d+ \(лист «Не сведено»\)/);
 });
+
+test('the bundled region (README): three reports merged, the third\'s extra row listed', async () => {
+  let stdout = '';
+  const out = file('region-summary.xlsx');
+  const code = await runMerge(['samples/region'], { out, mode: 'formulas', format: 'json', lang: 'ru' }, (s) => (stdout += s), () => undefined);
+  expect(code).toBe(1);
+  const merged = ReportSchema.parse(JSON.parse(stdout)).files[0].merged!;
+  expect(merged.inputs.map((i) => [i.file, i.matched, i.tables])).toEqual([
+    ['samples/region/mo-1.xlsx', 12, 12],
+    ['samples/region/mo-2.xlsx', 12, 12],
+    ['samples/region/mo-3.xlsx', 12, 12],
+  ]);
+  expect(merged.unmerged.filter((u) => u.reason === 'no-label').map((u) => `${u.file}:${u.sheet}!${u.address}`)).toEqual([
+    'samples/region/mo-3.xlsx:5. Фонды!D30',
+    'samples/region/mo-3.xlsx:5. Фонды!E30',
+    'samples/region/mo-3.xlsx:5. Фонды!F30',
+  ]);
+});
