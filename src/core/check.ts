@@ -4,7 +4,7 @@ import { rangeAddress, type Workbook } from './grid';
 import type { IssueData } from './issue';
 import { KINDS } from './kinds';
 import { recognize } from './recognize';
-import { readUnchecked } from './generic/fallback';
+import { addUnstated, readUnchecked } from './generic/fallback';
 import { derivedInstances, instances, Values } from './relations';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -33,6 +33,7 @@ export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Anal
   for (const inst of derivedInstances(tables, reportingYear)) instances(inst.table).push(inst);
   // A known kind with nothing to check by its definition is read from its own labels and numbers.
   readUnchecked(tables);
+  addUnstated(tables);
   return { tables, values: new Values(tables), reportingYear };
 }
 

@@ -116,13 +116,20 @@ export function describeKey(t: TableModel, key: Key): string {
   return text;
 }
 
+/** The dimensions of the table layer's keys (a cell a known kind's definition does not name). */
+const LAYER_DIMS = [
+  { id: 'row', type: 'members' },
+  { id: 'col', type: 'members' },
+] as const;
+
 function describe(t: TableModel, key: Key): string {
+  const dims = key.row !== undefined && key.col !== undefined && !t.def.dims.some((d) => d.id === 'row') ? LAYER_DIMS : t.def.dims;
   let first = '';
   let rest = '';
   let parts = 0;
   let named = 0;
   let entityFirst = false;
-  for (const d of t.def.dims) {
+  for (const d of dims) {
     const m = key[d.id];
     if (m === undefined || m === '') continue;
     let part = m;

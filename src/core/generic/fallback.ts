@@ -3,8 +3,8 @@
 // and gains the relations its own labels and numbers state.
 import type { Definition } from '../definition';
 import { SheetView } from '../layout';
-import { instances, presetInstances } from '../relations';
-import { KeyIndex, type TableModel } from '../table';
+import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations';
+import { KeyIndex, type TableCell, type TableModel } from '../table';
 import { GENERIC_TABLE, placeGeneric } from './model';
 
 /** The table-layer definition under a known kind's name, one per kind. */
@@ -33,4 +33,46 @@ export function readUnchecked(tables: TableModel[]): void {
     presetInstances(model, g.relations(model));
     tables[i] = model;
   }
+}
+
+/**
+ * Adds to each table of a known kind the relations its own labels and numbers state where its
+ * definition says nothing about a cell (nested `всего` rows of 4.3, a balance in a receipts table):
+ * the table layer's reading of the same block, on the kind's own cells.
+ */
+export function addUnstated(tables: readonly TableModel[]): void {
+  const views = new Map<TableModel['sheet'], SheetView>();
+  for (const t of tables) {
+    if (t.def.kind === GENERIC_TABLE.kind || t.def.layer === 'table' || t.def.relations.some((r) => r.type === 'scores')) continue;
+    const own = instances(t);
+    if (!own.length) continue;
+    let view = views.get(t.sheet);
+    if (!view) views.set(t.sheet, (view = new SheetView(t.sheet)));
+    const g = placeGeneric(view, t.area);
+    if (!g || !g.count) continue;
+    const at = new Map<number, TableCell>();
+    for (const c of t.cells) at.set(c.row * 16384 + c.col, c);
+    const taken = new Set<TableCell>(own.map(targetOf));
+    const shadow: TableModel = { ...t, def: GENERIC_TABLE, cells: g.cells, words: g.words };
+    let added = false;
+    for (const inst of g.relations(shadow)) {
+      const moved = onCells(inst, t, at);
+      if (taken.has(targetOf(moved))) continue;
+      own.push(moved);
+      taken.add(targetOf(moved));
+      added = true;
+    }
+    // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).
+    if (added) t.words = new Map([...t.words, ...g.words]);
+  }
+}
+
+/** The instance on the known table's cells at the same places; a cell the kind does not name stays the layer's. */
+function onCells(inst: Instance, t: TableModel, at: Map<number, TableCell>): Instance {
+  const cell = (c: TableCell) => at.get(c.row * 16384 + c.col) ?? c;
+  const terms = (ts: Term[]): Term[] => ts.map((x) => ({ table: t, cell: cell(x.cell), sign: x.sign }));
+  if (inst.type === 'subset') return { ...inst, table: t, sub: cell(inst.sub), sup: cell(inst.sup) };
+  const target = cell(inst.target);
+  if (inst.type === 'ratio') return { ...inst, table: t, target, num: terms(inst.num), den: terms(inst.den) };
+  return { ...inst, table: t, target, terms: terms(inst.terms) };
 }

@@ -4,6 +4,7 @@ import { defineTable } from '../definition';
 import type { Area } from '../grid';
 import { isNumberLike, type SheetView } from '../layout';
 import type { Instance, Term } from '../relations';
+import { labelKey } from '../labels';
 import { keyString, type TableCell, type TableModel } from '../table';
 import { inferRelations } from './infer';
 import { readTable, type GenericTable } from './read';
@@ -57,7 +58,9 @@ export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undef
   if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
   const words = new Map<string, string>();
   g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || (r.unlabelled ? 'Итого (строка без подписи)' : g.rows.length === 1 ? '' : `${i + 1}`)));
-  g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter((x) => x).join(', ') || `${j + 1}`));
+  // A mark alone (`в том числе:`) says nothing of the column.
+  const said = (x: string) => x !== '' && !/^(в том числе|в т ч|из них|из общего числа)$/.test(labelKey(x));
+  g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter(said).join(', ') || `${j + 1}`));
   return { area, title: g.title, cells, words, count: rels.length, relations: (t) => toInstances(t, g, grid, rels) };
 }
 

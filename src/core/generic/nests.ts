@@ -29,7 +29,12 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     // Longest first: with no figures to tell (a template), the parts run to the section's end.
     const extents = bounded ? [run.length] : run.map((_, e) => run.length - e);
     const cands = extents.map((e) => v.linear(p, run.slice(0, e).map(plus), 'sum-mismatch', exhaustive));
-    const b = exhaustive || bounded ? v.best(cands) : undefined;
+    let b = exhaustive || bounded ? v.best(cands) : undefined;
+    // Indented parts with no mark: whole where their figures add up (`Число пользователей, всего`).
+    if (b && b.rel.type === 'linear' && !exhaustive) {
+      const whole = v.best([{ ...b.rel, exhaustive: true }]);
+      if (whole && (whole.score.holds * 3 >= whole.score.known * 2 || / всего$|^всего /.test(it.key))) b = whole;
+    }
     if (!b || b.rel.type !== 'linear') continue;
     out.push(b.rel);
     for (const x of b.rel.terms) v.nestedIn.set(x.at, p);

@@ -119,7 +119,7 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
       pendingMark = mark;
       continue;
     }
-    const year = parseYearText(label);
+    const year = yearOf([label]);
     rowItems.push({ at: r, label, key, path: [], role: classify(label, key, []), year, indent: rowIndentOf(view, L, r), mark: mark ?? pendingMark, empty: !hasData });
     pendingMark = undefined;
   }
