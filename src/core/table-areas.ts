@@ -9,6 +9,7 @@ import { labelKey } from './labels';
 import { splitAtProse, trimBlock, type SheetView } from './layout';
 import { blankRow } from './template-layout';
 import { matchesAnyLabel } from './match';
+import { cellYear } from './numbers';
 
 /** The longest text read as a row label here; a longer one is prose. */
 const LABEL_LENGTH = 160;
@@ -63,13 +64,26 @@ export function tableAreas(view: SheetView, block: Area, defs: readonly Definiti
 /** The most rows of labels over a row of values in such a template (a long text-only list is none). */
 const LABEL_ROWS = 4;
 
-/** Whether a block holds no number (nor a number written as text): a template's, if a table's. */
+/**
+ * Whether a block holds no number (nor a number written as text) but the years over its columns: a
+ * template's, if a table's. A row of two years or more, whose numbers are all years, is such a
+ * header: its years may be typed as numbers (`2021`) or as text reading as one (`2022`, `2023.`).
+ */
 function numberFree(view: SheetView, a: Area): boolean {
-  for (let r = a.top; r <= a.bottom; r++)
+  for (let r = a.top; r <= a.bottom; r++) {
+    let numbers = 0;
+    let yearNumbers = 0;
+    let years = 0;
     for (let c = a.left; c <= a.right; c++) {
+      const year = cellYear(view.cell(r, c)) !== undefined;
+      if (year) years++;
       const k = view.num(r, c).kind;
-      if (k === 'number' || k === 'text-number') return false;
+      if (k !== 'number' && k !== 'text-number') continue;
+      numbers++;
+      if (year) yearNumbers++;
     }
+    if (numbers > 0 && (yearNumbers < numbers || years < 2)) return false;
+  }
   return true;
 }
 
