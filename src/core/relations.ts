@@ -231,13 +231,27 @@ class TablesByYear {
     let first: Array<number | undefined> | undefined;
     for (const o of list) {
       const cells = selectYear(o, src.select, year, this.reportingYear);
-      const vs = (cells ?? []).map((c) => (hasValue(c.num) ? c.num.value : undefined));
-      // A copy left empty (a template to fill) lends nothing and contradicts nothing.
+      // An empty input cell (a copy still being filled in) lends nothing and contradicts nothing; an
+      // empty computed cell (a total to fill) holds a value yet unknown, which agrees with none.
+      const vs = (cells ?? []).map((c) => (hasValue(c.num) ? c.num.value : this.computedHere(o, c) ? NaN : undefined));
       if (vs.every((v) => v === undefined)) continue;
       if (!first) first = vs;
       else if (vs.length !== first.length || vs.some((v, i) => v !== first![i])) return false;
     }
     return true;
+  }
+
+  /** Per table, the targets of its own computed relations. */
+  private readonly targets = new Map<TableModel, Set<TableCell>>();
+
+  private computedHere(o: TableModel, c: TableCell): boolean {
+    let set = this.targets.get(o);
+    if (!set) {
+      set = new Set();
+      for (const inst of instances(o)) if (inst.computed) set.add(targetOf(inst));
+      this.targets.set(o, set);
+    }
+    return set.has(c);
   }
 
   /** The tables of `kind` covering `year`, in workbook order (none: undefined). */

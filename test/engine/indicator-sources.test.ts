@@ -1,6 +1,6 @@
 // Indicators of 5.4 read their inputs wherever the workbook holds them for their year, and say which tables they read.
 import { parseXlsx } from '../../src/cli/read-xlsx';
-import { checkWorkbook, type Sheet } from '../../src/core';
+import { checkWorkbook, planFill, type Sheet } from '../../src/core';
 import { analyze } from '../../src/core/check';
 import { instances } from '../../src/core/relations';
 import { getScenario } from '../fixtures/scenarios';
@@ -81,4 +81,13 @@ test('a 5.4 alone on its sheet reads a 4.3 of another sheet only when the other 
   // Beside a copy still being filled in, its loans empty: an empty cell lends nothing and contradicts nothing.
   const halfFilled = sheetFrom('К заполнению', basicRows(1000, 20000).map((r) => (r[0] === 'Выдано документов' ? [r[0], null] : r)));
   expect(ratios([sheetFrom('4.3 А', basicRows(1000, 20000)), halfFilled, fund, indicators])).toEqual(['5.4!B3=20']);
+});
+
+test("two systems' fund movements on two sheets, their end totals still to fill: 5.4 on a third sheet reads neither (their ends would differ)", () => {
+  // The end total is computed (start + received − withdrawn): empty, it is no value one could check against the other's.
+  const toFill = (name: string, start: number): Sheet => sheetFrom(name, movementRows(start + 50).map((r, i) => (i === 4 ? [r[0], null] : r)));
+  const sheets = [sheetFrom('4.3', basicRows(1000, 20000)), toFill('Фонд А', 10000), toFill('Фонд Б', 5000), sheetFrom('5.4', indicatorRows(2, 20, 10, 0.5).map((r, i) => (i === 1 || i === 3 ? [r[0], null] : r)))];
+  const writes = planFill({ sheets }, { mode: 'values' }).writes.map((w) => `${w.sheet}!${w.address}=${w.value}`);
+  // Each movement's end is filled; no indicator of 5.4 is filled from either system's fund.
+  expect(writes).toEqual(['Фонд А!B5=10050', 'Фонд Б!B5=5050']);
 });
