@@ -2,9 +2,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { analyze, planFill, type FileReport, type FillPlan, type Lang, type Report } from '../core';
-import { mergedWorkbook } from '../core/merge/apply';
-import { startMerge, type MergeBuilder, type MergePlan, type TemplateCell } from '../core/merge/plan';
+import { analyze, type FileReport, type Lang, type Report } from '../core';
+import { recompute, type Recomputed } from '../core/merge/recompute';
+import { startMerge, type MergeBuilder, type MergePlan } from '../core/merge/plan';
 import type { Stack } from '../core/merge/stack';
 import { expandInputs } from './files';
 import { writeJson } from './json-text';
@@ -38,47 +38,69 @@ function freeName(book: ExcelJS.Workbook, name: string): string {
 }
 
 /** The sums, the emptied cells and the recomputed ones into the template's copy. */
-function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, fill: FillPlan): void {
+function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, r: Recomputed): void {
   const set = (sheet: string, addr: string, v: number | null) => {
     const ws = book.getWorksheet(sheet);
     if (ws) ws.getCell(addr).value = v;
   };
   for (const w of plan.writes) set(w.sheet, w.address, w.value);
-  for (const c of [...plan.cleared, ...plan.emptied]) set(c.sheet, c.address, null);
-  applyPlan(book, fill);
+  // A share whose template figure equals the recomputation at the decimals shown keeps it.
+  const kept = new Set(r.kept.map((c) => `${c.sheet}!${c.address}`));
+  for (const c of [...plan.cleared, ...plan.emptied]) if (!kept.has(`${c.sheet}!${c.address}`)) set(c.sheet, c.address, null);
+  applyPlan(book, { writes: r.writes });
 }
 
 /** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
-function sourceRows(plan: MergePlan, fill: FillPlan, lang: Lang): PlainCell[][] {
+function sourceRows(plan: MergePlan, r: Recomputed, lang: Lang): PlainCell[][] {
   const t = MERGE_TEXT[lang];
   const rows: PlainCell[][] = [];
   for (const w of plan.writes) for (const s of w.sources) rows.push([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
-  for (const w of fill.writes) rows.push([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
+  for (const w of r.writes) rows.push([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
+  for (const c of r.kept) rows.push([c.sheet, c.address, null, null, null, c.value, t.recomputed('')]);
   return rows;
 }
 
-/** A list of libraries stacked: one row per library of every input, the `Всего:` row as sums, the share at the threshold. */
+/** A list of libraries stacked under the template's header: one row per library of every input, the `Всего:` row as sums, the share at the threshold. */
 function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: PlainCell[][], threshold: number, lang: Lang): void {
   const t = MERGE_TEXT[lang];
   const ws = book.addWorksheet(freeName(book, `${t.stacked} ${stack.sheet}`.slice(0, 31)));
-  ws.addRow(['№', t.library, ...stack.columns]);
+  stack.header.forEach((line) => ws.addRow(line));
+  for (const [top, left, bottom, right] of stack.merges) if (top !== bottom || left !== right) ws.mergeCells(top + 1, left + 1, bottom + 1, right + 1);
+  const first = stack.header.length + 1;
   stack.rows.forEach((r, i) => {
-    const row = ws.addRow([i + 1, r.name, ...r.cells.map((c) => c?.value ?? null)]);
-    r.cells.forEach((c, k) => c && sources.push([ws.name, row.getCell(k + 3).address, c.file, c.sheet, c.address, c.value, t.stackedHow]));
+    const row = ws.getRow(first + i);
+    if (stack.labelCol > 0) row.getCell(1).value = `${i + 1}.`;
+    row.getCell(stack.labelCol + 1).value = r.name;
+    r.cells.forEach((c, k) => {
+      if (!c) return;
+      const cell = row.getCell(stack.at[k] + 1);
+      cell.value = c.value;
+      sources.push([ws.name, cell.address, c.file, c.sheet, c.address, c.value, t.stackedHow]);
+    });
   });
-  const last = stack.rows.length + 1;
-  const total = ws.addRow([null, t.total]);
+  const last = first + stack.rows.length - 1;
+  const total = ws.getRow(last + 1);
+  total.getCell(stack.labelCol + 1).value = t.total;
   stack.columns.forEach((_, k) => {
-    const col = total.getCell(k + 3).address.replace(/\d+$/, '');
+    const cell = total.getCell(stack.at[k] + 1);
+    const col = cell.address.replace(/\d+$/, '');
     const sum = stack.rows.reduce((a, r) => a + (r.cells[k]?.value ?? 0), 0);
-    total.getCell(k + 3).value = { formula: `SUM(${col}2:${col}${last})`, result: sum } as ExcelJS.CellValue;
-    sources.push([ws.name, total.getCell(k + 3).address, null, null, null, sum, t.recomputed(`=SUM(${col}2:${col}${last})`)]);
+    cell.value = { formula: `SUM(${col}${first}:${col}${last})`, result: sum } as ExcelJS.CellValue;
+    sources.push([ws.name, cell.address, null, null, null, sum, t.recomputed(`=SUM(${col}${first}:${col}${last})`)]);
   });
   if (stack.sumColumn === undefined || !stack.rows.length) return;
   const k = stack.sumColumn;
   const at = stack.rows.filter((r) => (r.cells[k]?.value ?? 0) >= threshold - 1e-9).length;
-  ws.addRow([]);
-  ws.addRow([null, t.share(at, stack.rows.length, threshold)]);
+  ws.getRow(last + 3).getCell(stack.labelCol + 1).value = t.share(at, stack.rows.length, threshold);
+}
+
+/** The template's own list, stood for by the stacked one: emptied, and a line saying where the list is. */
+function emptyStacked(book: ExcelJS.Workbook, stack: Stack, lang: Lang): void {
+  const ws = book.getWorksheet(stack.sheet);
+  if (!ws) return;
+  const a = stack.area;
+  for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) ws.getCell(r + 1, c + 1).value = null;
+  ws.getCell(a.top + 1, a.left + 1).value = MERGE_TEXT[lang].stackedThere(`${MERGE_TEXT[lang].stacked} ${stack.sheet}`.slice(0, 31));
 }
 
 /** «Не сведено»: every table, row, column or cell of an input no summary cell holds, with the reason. */
@@ -135,17 +157,17 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   const builder = startMerge(analyze(parsed.workbook));
   const failed = await addInputs(files, builder, o.lang);
   const plan = builder.plan();
-  const merged = mergedWorkbook(parsed.workbook, plan);
-  // Shares, changes and indicators, emptied in the summed grid, are filled from the sums; the rest stay empty, and are said.
-  const fill = planFill(merged, { mode: o.mode, threshold: o.threshold });
-  const filled = new Set(fill.writes.map((w) => `${w.sheet}!${w.address}`));
+  // Shares, changes and indicators are recomputed from the sums; the rest stay empty, and are said.
+  const r = recompute(parsed.workbook, plan, { mode: o.mode, threshold: o.threshold });
   // A list stacked on a sheet of its own is no cell lost: the template's own rows are emptied.
   const moved = new Set(plan.stacks.map((st) => st.table));
-  const stale: TemplateCell[] = plan.emptied.filter((c) => !filled.has(`${c.sheet}!${c.address}`) && !moved.has(c.table));
-  for (const c of stale) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
-  writeSummary(parsed.book, plan, fill);
-  const sources = sourceRows(plan, fill, o.lang);
-  for (const st of plan.stacks) stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
+  for (const c of r.stale.filter((x) => !moved.has(x.table))) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
+  writeSummary(parsed.book, plan, r);
+  const sources = sourceRows(plan, r, o.lang);
+  for (const st of plan.stacks) {
+    stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
+    emptyStacked(parsed.book, st, o.lang);
+  }
   let summary;
   try {
     const book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
@@ -167,7 +189,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     out('\n');
   } else {
     writeTextReport(check, o.lang, out);
-    const lines = ['', '', t.wrote(o.out, plan.inputs.length, plan.writes.length, fill.writes.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
+    const lines = ['', '', t.wrote(o.out, plan.inputs.length, plan.writes.length, r.writes.length + r.kept.length), ...plan.inputs.map((i) => t.input(i.file, i.tables, i.matched, i.cells))];
     lines.push(plan.unmerged.length ? t.unmergedCount(plan.unmerged.length) : t.nothingUnmerged);
     out(lines.join('\n') + '\n');
     for (const f of failed) err(`${f.file}: ${f.error}\n`);

@@ -18,6 +18,7 @@ type Catalogue = {
   library: string;
   total: string;
   stackedHow: string;
+  stackedThere: (sheet: string) => string;
   share: (n: number, of: number, threshold: number) => string;
   input: (file: string, tables: number, matched: number, cells: number) => string;
   wrote: (out: string, inputs: number, cells: number, recomputed: number) => string;
@@ -50,6 +51,7 @@ export const MERGE_TEXT: Record<Lang, Catalogue> = {
     library: 'Наименование библиотеки',
     total: 'Всего:',
     stackedHow: 'строка библиотеки',
+    stackedThere: (sheet) => `Сводная таблица всех библиотек — на листе «${sheet}»`,
     share: (n, of, threshold) => `Набрали ${String(threshold).replace('.', ',')} и более баллов: ${n} из ${of} библиотек (${String(Math.round((n / of) * 1000) / 10).replace('.', ',')} %)`,
     input: (file, tables, matched, cells) => `  ${file}: таблиц ${tables}, сопоставлено ${matched}, ячеек сложено ${cells}`,
     wrote: (out, inputs, cells, recomputed) => `Свод записан в ${out}: книг ${inputs}, ячеек со суммами ${cells}, пересчитано ${recomputed}`,
@@ -80,6 +82,7 @@ export const MERGE_TEXT: Record<Lang, Catalogue> = {
     library: 'Наименование библиотеки',
     total: 'Всего:',
     stackedHow: "the library's row",
+    stackedThere: (sheet) => `The table of every library is on the sheet «${sheet}»`,
     share: (n, of, threshold) => `Libraries scoring ${threshold} or more: ${n} of ${of} (${Math.round((n / of) * 1000) / 10} %)`,
     input: (file, tables, matched, cells) => `  ${file}: tables ${tables}, matched ${matched}, cells added ${cells}`,
     wrote: (out, inputs, cells, recomputed) => `Summary written to ${out}: workbooks ${inputs}, summed cells ${cells}, recomputed ${recomputed}`,

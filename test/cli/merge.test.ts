@@ -75,17 +75,22 @@ describe('merge: three municipal reports into the region\'s summary', () => {
     expect(value(1, 3)?.formula).toBeDefined();
   });
 
-  test('Model Standard grids stacked: one row per library of every system, column sums, the share at the threshold recomputed', async () => {
+  test('Model Standard grids stacked: one row per library of every system under the template\'s header, column sums, the share at the threshold recomputed', async () => {
     const sheet = (await readWorkbookFile(out)).sheets.find((x) => x.name.startsWith('Свод '))!;
     expect(sheet.name).toBe('Свод Модельный стандарт');
     const values = sheet.rows.map((r) => (r ?? []).map((c) => (c ? c.value : null)));
-    const libraries = values.slice(1).filter((r) => typeof r[0] === 'number');
+    // Under the template's header (4 rows), one row per library: its numbering, its name, its scores.
+    const libraries = values.slice(4).filter((r) => typeof r[0] === 'string' && /^\d+\.$/.test(r[0] as string));
     expect(libraries).toHaveLength(GRID_SIZES.reduce((a, b) => a + b, 0));
     // Every library's row sum as its own report gives it.
     const sums = [0, 1, 2].flatMap((k) => gridOf(k).block.rows.slice(4, 4 + GRID_SIZES[k]).map((r) => r[27]));
     expect(libraries.map((r) => r[r.length - 1])).toEqual(sums);
     const atThreshold = sums.filter((x) => Number(x) >= 6).length;
     expect(values.flat()).toContain(`Набрали 6 и более баллов: ${atThreshold} из ${sums.length} библиотек (${String(Math.round((atThreshold / sums.length) * 1000) / 10).replace('.', ',')} %)`);
+    // Checked like any workbook, it is a Model Standard grid again, with its share.
+    const report = ReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.files[0].tables.find((t) => t.kind === 'model-standard-grid')?.sheet).toBe('Свод Модельный стандарт');
+    expect(report.files[0].summaries?.[0].data).toMatchObject({ count: atThreshold, total: sums.length });
   });
 
   test('«Источники»: one row per contribution; every figure of the summary\'s tables traced', async () => {

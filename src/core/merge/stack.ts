@@ -1,5 +1,5 @@
 // Lists of libraries (the Model Standard grid) are stacked, not summed: one row per library of every input.
-import { address } from '../grid';
+import { address, type Sheet } from '../grid';
 import type { TableCell, TableModel } from '../table';
 import { labelToken } from '../compare/figures';
 import type { Contribution, Unmerged } from './plan';
@@ -21,6 +21,14 @@ export interface Stack {
   /** The template's table. */
   table: string;
   sheet: string;
+  /** The template's table area, emptied in the summary: the stacked list stands for it. */
+  area: { top: number; left: number; bottom: number; right: number };
+  /** The template's header rows over the table's columns, as their cells show, and their merges (relative to the table's top-left). */
+  header: Array<Array<string | number | null>>;
+  merges: Array<[number, number, number, number]>;
+  /** Columns relative to the table's left: of each of `columns`, and of the row label (the library's name). */
+  at: number[];
+  labelCol: number;
   /** The template's column headers, in its order (the row-sum column last, if it has one). */
   columns: string[];
   /** Index in `columns` of the row sum, if any. */
@@ -41,14 +49,34 @@ function totalsIn(t: TableModel, dim: string): Set<string> {
   return out;
 }
 
-/** An empty stack in the template's columns. */
+/** A cell's value as the template's grid holds it (its origin counted). */
+function valueAt(sheet: Sheet, row: number, col: number): string | number | null {
+  const o = sheet.origin ?? { row: 0, col: 0 };
+  const v = sheet.rows[row - o.row]?.[col - o.col]?.value;
+  return typeof v === 'string' || typeof v === 'number' ? v : null;
+}
+
+/** An empty stack in the template's columns, under a copy of its header. */
 export function newStack(t: TableModel): Stack {
   const { cols } = dimsOf(t);
   const members = cols ? t.found.get(cols) ?? [] : [];
   const colTotals = cols ? totalsIn(t, cols) : new Set<string>();
   const columns = members.map((m) => t.words.get(`${cols}:${m}`) ?? m);
   const sum = members.findIndex((m) => colTotals.has(m));
-  return { table: t.id, sheet: t.sheet.name, columns, ...(sum >= 0 ? { sumColumn: sum } : {}), rows: [] };
+  const a = t.area;
+  const firstRow = t.cells.reduce((r, c) => Math.min(r, c.row), a.bottom);
+  const at = members.map((m) => (t.cells.find((c) => c.key[cols!] === m)?.col ?? a.left) - a.left);
+  const header: Stack['header'] = [];
+  for (let r = a.top; r < firstRow; r++) {
+    const line: Array<string | number | null> = [];
+    for (let c = a.left; c <= a.right; c++) line.push(valueAt(t.sheet, r, c));
+    header.push(line);
+  }
+  const merges: Stack['merges'] = t.sheet.merges
+    .filter((m) => m.top >= a.top && m.bottom < firstRow && m.left >= a.left && m.right <= a.right)
+    .map((m) => [m.top - a.top, m.left - a.left, m.bottom - a.top, m.right - a.left]);
+  const labelCol = Math.max(0, Math.min(...at.filter((x) => x > 0), a.right - a.left + 1) - 1);
+  return { table: t.id, sheet: t.sheet.name, area: { ...a }, header, merges, at, labelCol, columns, ...(sum >= 0 ? { sumColumn: sum } : {}), rows: [] };
 }
 
 /** The table's value cells by row member and column member. */
