@@ -4,31 +4,7 @@ import fc from 'fast-check';
 import { checkWorkbook, planFill, type Cell, type CheckResult, type Workbook } from '../../src/core';
 import { ruNumberText } from '../fixtures/variants';
 import { cloneWorkbook, getCell, runProperty, setCell } from './support';
-import { describeBook, genBook, type DataCell, type GenBook, type GenTable } from './tables';
-
-// Known engine bugs (wrong results, reported to the lead; regression tests in known-bugs.test.ts).
-// The full properties below are skipped while they stand; the `…except known bugs` variants run
-// the same property over every other case, and name exactly what they leave out.
-const KNOWN_BUGS = {
-  /** BUG-1: a fund-movement table with only the `Объем фонда` column and an empty corner cell is not recognized. */
-  totalOnlyMovement: (t: GenTable) => !!t.traits?.includes('total-only-no-corner'),
-  /** BUG-2: text that is not a number (or a boolean) in the single data row of a table without a row-label
-   *  column makes the row read as a header: the table disappears and nothing is reported. */
-  junkInOneDataRow: (t: GenTable, kind: MutationKind) => kind === 'junk' && !!t.traits?.includes('one-data-row'),
-  // BUG-3 (the price-list decoy read as fund-composition) was fixed; its regression test stays in known-bugs.test.ts.
-  /** BUG-4: a withdrawals table whose first reason row holds only year-like counts (1990…2100) under a single
-   *  year column: that row is read as a year header, left out of the sum, and a false sum-mismatch is reported. */
-  yearLikeFirstRow: (t: GenTable) => !!t.traits?.includes('year-like-first-row'),
-  /** BUG-5: a table whose first data row (or column) is entirely empty is not recognized, e.g. a fund-movement
-   *  table with the `Состоит на конец года` row first and not yet filled: the fill cannot fill it. */
-  emptyFirstLine: (t: GenTable, cleared: Set<string>, addr: (c: DataCell) => string) => {
-    const minR = Math.min(...t.cells.map((c) => c.r));
-    const minC = Math.min(...t.cells.map((c) => c.c));
-    return [t.cells.filter((c) => c.r === minR), t.cells.filter((c) => c.c === minC)].some((line) => line.every((c) => cleared.has(addr(c))));
-  },
-};
-const bookHitsKnownBug = (b: GenBook): boolean =>
-  b.tables.some((t) => KNOWN_BUGS.totalOnlyMovement(t.gen) || KNOWN_BUGS.yearLikeFirstRow(t.gen));
+import { describeBook, genBook, type DataCell, type GenBook } from './tables';
 
 function notable(r: CheckResult): string[] {
   return r.issues.filter((i) => i.severity !== 'info').map((i) => `${i.rule}@${i.cells[0].sheet}!${i.cells[0].address} expected=${i.expected} actual=${i.actual}`);
@@ -49,10 +25,7 @@ function consistentClean(name: string, books: fc.Arbitrary<GenBook>): void {
   );
 }
 
-// Skipped: BUG-1, BUG-4 (see KNOWN_BUGS).
 test('generated consistent tables are recognized and give no error or warning', () => consistentClean('consistent-tables-clean', genBook));
-test('generated consistent tables are recognized and give no error or warning (except BUG-1, BUG-4 cases)', () =>
-  consistentClean('consistent-tables-clean-except-known-bugs', genBook.filter((b) => !bookHitsKnownBug(b))));
 
 type MutationKind = 'delta' | 'break' | 'junk' | 'error' | 'text' | 'no-result' | 'fraction' | 'clear' | 'negative';
 const MUTATIONS: MutationKind[] = ['delta', 'break', 'junk', 'error', 'text', 'no-result', 'fraction', 'clear', 'negative'];
@@ -100,7 +73,6 @@ function mutate(c: DataCell, kind: MutationKind, d: number, pick: number): { cel
 const mutationCase = fc.record({ b: genBook, t: fc.nat(), cell: fc.nat(), kind: fc.constantFrom(...MUTATIONS), d: fc.integer({ min: 1, max: 1000 }), pick: fc.nat(100) });
 
 type MutationCase = typeof mutationCase extends fc.Arbitrary<infer T> ? T : never;
-const hitsKnownBug = ({ b, t, kind }: MutationCase): boolean => bookHitsKnownBug(b) || KNOWN_BUGS.junkInOneDataRow(b.tables[t % b.tables.length].gen, kind);
 
 function mutationReported(name: string, cases: fc.Arbitrary<MutationCase>): void {
   runProperty(
@@ -121,10 +93,7 @@ function mutationReported(name: string, cases: fc.Arbitrary<MutationCase>): void
   );
 }
 
-// Skipped: BUG-1, BUG-2, BUG-4 (see KNOWN_BUGS).
 test('one mutated input cell is reported on that cell or on a cell whose rule reads it', () => mutationReported('single-mutation-reported', mutationCase));
-test('one mutated input cell is reported on that cell or on a cell whose rule reads it (except BUG-1, BUG-2, BUG-4 cases)', () =>
-  mutationReported('single-mutation-reported-except-known-bugs', mutationCase.filter((m) => !hitsKnownBug(m))));
 
 /** Writes a plan into the grid in memory: the computed value, with the formula in formulas mode. */
 function applyInMemory(wb: Workbook, writes: ReturnType<typeof planFill>['writes']): void {
@@ -139,7 +108,7 @@ const fillCase = fc.record({ b: genBook, mask: fc.array(fc.boolean(), { minLengt
 
 type FillCase = typeof fillCase extends fc.Arbitrary<infer T> ? T : never;
 
-function fillClean(name: string, cases: fc.Arbitrary<FillCase>, skipKnownBugs = false): void {
+function fillClean(name: string, cases: fc.Arbitrary<FillCase>): void {
   runProperty(
     name,
     fc.property(cases, ({ b, mask, mode }) => {
@@ -153,7 +122,6 @@ function fillClean(name: string, cases: fc.Arbitrary<FillCase>, skipKnownBugs = 
           setCell(wb, t.sheet, a, undefined);
           cleared.set(`${t.sheet}!${a}`, c.v);
         }
-      if (skipKnownBugs) fc.pre(!b.tables.some((t) => KNOWN_BUGS.emptyFirstLine(t.gen, new Set(cleared.keys()), (c) => `${t.sheet}!${t.placed.addr(c.r, c.c)}`)));
       const plan = planFill(wb, { mode });
       const context = { book: describeBook(b), mode };
       const planned = new Map(plan.writes.map((w) => [`${w.sheet}!${w.address}`, w.value]));
@@ -170,6 +138,4 @@ function fillClean(name: string, cases: fc.Arbitrary<FillCase>, skipKnownBugs = 
   );
 }
 
-// Skipped: BUG-1, BUG-4, BUG-5 (see KNOWN_BUGS).
 test('fill then check is clean (cleared computed cells come back), and a second fill plans nothing', () => fillClean('fill-then-check-clean', fillCase));
-test('fill then check is clean, and a second fill plans nothing (except BUG-1, BUG-4, BUG-5 cases)', () => fillClean('fill-then-check-clean-except-known-bugs', fillCase.filter((f) => !bookHitsKnownBug(f.b)), true));

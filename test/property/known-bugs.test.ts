@@ -1,5 +1,5 @@
-// Plain regression tests for the wrong-result bugs the properties found (shrunk counterexamples).
-// Each is skipped until the lead fixes it; then remove `.skip` here and in consistent.test.ts.
+// Plain regression tests for the wrong-result bugs the properties found (shrunk counterexamples),
+// all fixed; consistent.test.ts runs the properties in full.
 import { checkWorkbook, planFill, type Sheet } from '../../src/core';
 import { decoys } from '../fixtures/variants';
 import { sheetFrom, workbook, type Raw } from '../helpers/grid';
@@ -47,7 +47,7 @@ test('BUG-5: a fund-movement table with its empty end row first is recognized an
   expect(planFill(wb, { mode: 'values' }).writes.map((w) => `${w.address}=${w.value}`)).toEqual(['B2=102', 'C2=51']);
 });
 
-// Control: the same shapes that work today, so the skipped tests above fail for the bug and not the fixture.
+// Control: the working neighbours of the bug cases, so a test above that fails, fails for its bug and not the fixture.
 test('controls: the working neighbours of the bug cases', () => {
   expect(kinds(book([['Показатели', 'Объем фонда'], ['Состояло на начало года', 10], ['Поступило за год', 2], ['Выбыло за год', 3], ['Состоит на конец года', 9]]))).toEqual(['fund-movement A1:B5']);
   expect(kinds(book([...RATES_HEAD, [47, 38, 5, 3, 1, 0]]))).toEqual(['staff-rates A1:F3']);
