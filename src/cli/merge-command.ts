@@ -82,6 +82,8 @@ function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: PlainCell[][]
   const total = ws.getRow(last + 1);
   total.getCell(stack.labelCol + 1).value = t.total;
   stack.columns.forEach((_, k) => {
+    // A column some library's report leaves empty (its row sums, still to be filled) has no total yet.
+    if (stack.rows.some((r) => r.cells[k] === undefined)) return;
     const cell = total.getCell(stack.at[k] + 1);
     const col = cell.address.replace(/\d+$/, '');
     const sum = stack.rows.reduce((a, r) => a + (r.cells[k]?.value ?? 0), 0);
