@@ -18,6 +18,7 @@ export interface PlainSheet {
 const MAX_ROWS = 1_048_575;
 
 function escape(s: string): string {
+  // eslint-disable-next-line no-control-regex -- XML 1.0 has no place for these control characters
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 

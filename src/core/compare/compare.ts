@@ -34,7 +34,8 @@ export interface CompareResult {
  * that name no year are for the year before this one's, whatever a plan for next year says.
  */
 function bookYears(last: Analysis, cur: Analysis): { lastYear: number; curYear: number } {
-  const curYear = cur.reportingYear ?? 1;
+  // This year's report that names no year is the year after last year's.
+  const curYear = cur.reportingYear ?? (last.reportingYear !== undefined ? last.reportingYear + 1 : 1);
   const l = last.reportingYear;
   return { curYear, lastYear: l === undefined || l >= curYear ? curYear - 1 : l };
 }
