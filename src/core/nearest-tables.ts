@@ -85,11 +85,11 @@ export class Candidates {
    * Calls `visit` with the candidates for `t` in order until it returns true (stop). The tables of
    * t's sheet and column band come first, nearest first (by the rows between them); then, unless
    * `alone` is false (t is one of several of its kind on its sheet), those of the sheet's other
-   * bands, and those of other sheets not crowded for `year`, in the order given (unless
-   * `otherSheets`, asked only then, says no). `refs` (the cells a formula of t's reads) put the
-   * tables holding them first. `t` itself is skipped.
+   * bands, and those of other sheets not crowded for `year`, in the order given (as `otherSheets`,
+   * asked only then, allows: all, none, or those of one sheet). `refs` (the cells a formula of t's
+   * reads) put the tables holding them first. `t` itself is skipped.
    */
-  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true, otherSheets?: () => boolean): void {
+  each(t: TableModel, visit: (o: TableModel) => boolean, refs: readonly FormulaRef[] = [], year = 0, alone = true, otherSheets?: () => boolean | TableModel['sheet']): void {
     let named: TableModel[] | undefined;
     for (const ref of refs) {
       const o = this.holding(t, ref);
@@ -105,8 +105,9 @@ export class Candidates {
     if (here && this.nearest(t, here, one ? go : (o) => this.bands!.get(o) === band && go(o))) return;
     if (!alone) return;
     if (here && !one && this.nearest(t, here, (o) => this.bands!.get(o) !== band && go(o))) return;
-    if (otherSheets && !otherSheets()) return;
-    for (const o of this.ordered) if (o.sheet !== t.sheet && !this.crowded(o.sheet, year) && go(o)) return;
+    const lend = otherSheets ? otherSheets() : true;
+    if (lend === false) return;
+    for (const o of this.ordered) if (o.sheet !== t.sheet && (lend === true || o.sheet === lend) && !this.crowded(o.sheet, year) && go(o)) return;
   }
 
   /** How many of these tables, other than t, hold cells of `refs` (two: t's cell totals them). */

@@ -205,25 +205,32 @@ class TablesByYear {
     return false;
   }
 
-  /** Per source and year: whether all its tables agree, and (when not) per sheet left out. */
-  private readonly agreeing = new Map<Source, Map<number, true | Map<TableModel['sheet'], boolean>>>();
+  /** Per source and year: whether all its tables agree, and (when not) per sheet what it may read. */
+  private readonly agreeing = new Map<Source, Map<number, true | Map<TableModel['sheet'], boolean | TableModel['sheet']>>>();
 
   /**
-   * Whether the tables of a source's kind for `year` outside `sheet` hold one value: one such table,
-   * or copies of one (the receipts printed twice). Tables of several systems, one per sheet, differ:
-   * which of them a table on another sheet goes with is a guess, and none is taken.
+   * Which tables of a source's kind for `year` outside `sheet` a table there may read: all (true)
+   * when they hold one value (one such table, or copies of one: the receipts printed twice). Tables
+   * of several systems, one system per sheet or pair of sheets, differ: the one sheet named like
+   * `sheet` (`Фонд 1` for `Обслуживание 1`, beside `Фонд 2`) is read, else none (false): which
+   * system a table on another sheet goes with would be a guess.
    */
-  agreeElsewhere(sheet: TableModel['sheet'], src: Source, year: number): boolean {
+  lending(sheet: TableModel['sheet'], src: Source, year: number): boolean | TableModel['sheet'] {
     const list = this.of(src.kind, year)?.ordered;
     if (!list || list.length < 2) return true;
     let memo = this.agreeing.get(src);
     if (!memo) this.agreeing.set(src, (memo = new Map()));
     // Where every table of the workbook agrees, leaving one sheet out changes nothing.
     let same = memo.get(year);
-    if (same === undefined) memo.set(year, (same = this.agree(list, src, year) ? true : new Map<TableModel['sheet'], boolean>()));
+    if (same === undefined) memo.set(year, (same = this.agree(list, src, year) ? true : new Map<TableModel['sheet'], boolean | TableModel['sheet']>()));
     if (same === true) return true;
     let out = same.get(sheet);
-    if (out === undefined) same.set(sheet, (out = this.agree(list.filter((o) => o.sheet !== sheet), src, year)));
+    if (out === undefined) {
+      const others = list.filter((o) => o.sheet !== sheet);
+      const named = this.agree(others, src, year) ? true : namedLike(sheet, others);
+      out = named === true || named === false ? named : this.agree(others.filter((o) => o.sheet === named), src, year) && named;
+      same.set(sheet, out);
+    }
     return out;
   }
 
@@ -267,6 +274,24 @@ class TablesByYear {
   }
 }
 
+/** The words of a sheet's name, in lower case (`Фонд 1` → фонд, 1). */
+function nameWords(name: string): Set<string> {
+  return new Set(name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+}
+
+/**
+ * The one sheet of `others` whose name shares a word with `sheet`'s that not every one of them has
+ * (`1` of `Фонд 1` for `Обслуживание 1`; `фонд` is every one's); false when none or several do.
+ */
+function namedLike(sheet: TableModel['sheet'], others: readonly TableModel[]): boolean | TableModel['sheet'] {
+  const sheets = [...new Set(others.map((o) => o.sheet))];
+  const words = sheets.map((s) => nameWords(s.name));
+  const mine = nameWords(sheet.name);
+  const telling = (w: string) => mine.has(w) && !words.every((ws) => ws.has(w));
+  const hits = sheets.filter((_, i) => [...words[i]].some(telling));
+  return hits.length === 1 ? hits[0] : false;
+}
+
 /** Rows between two tables (0 when their rows overlap), as nearest-tables.ts measures near. */
 function rowsBetween(a: TableModel, b: TableModel): number {
   return Math.max(0, a.area.top - b.area.bottom, b.area.top - a.area.bottom);
@@ -295,7 +320,7 @@ function pick(t: TableModel, byYear: TablesByYear, from: Source[], year: number,
         else fallback ??= terms;
       }
       return found !== undefined || ++tried >= COPIES_TRIED;
-    }, refs, year + src.yearOffset, alone, () => byYear.agreeElsewhere(t.sheet, src, year + src.yearOffset));
+    }, refs, year + src.yearOffset, alone, () => byYear.lending(t.sheet, src, year + src.yearOffset));
     if (found) return found;
   }
   return fallback;

@@ -91,3 +91,17 @@ test("two systems' fund movements on two sheets, their end totals still to fill:
   // Each movement's end is filled; no indicator of 5.4 is filled from either system's fund.
   expect(writes).toEqual(['Фонд А!B5=10050', 'Фонд Б!B5=5050']);
 });
+
+test("two systems over two pairs of sheets: the 5.4 of `Фонд 1` reads the 4.3 of `Обслуживание 1`, that of `Фонд 2` the 4.3 of `Обслуживание 2`", () => {
+  // System 1: 1 000 users, 20 000 loans, fund 10 000; system 2: 500 users, 5 000 loans, fund 5 000.
+  const funds = (n: number, fund: number, ind: Raw[][]) => sheetFrom(`Фонд ${n}`, [...movementRows(fund), [], ...ind]);
+  const service = (n: number, users: number, loans: number) => sheetFrom(`Обслуживание ${n}`, basicRows(users, loans));
+  const services = [service(1, 1000, 20000), service(2, 500, 5000)];
+  expect(ratios([...services, funds(1, 10000, indicatorRows(2, 20, 10, 0.5)), funds(2, 5000, indicatorRows(1, 10, 10, 1))])).toEqual([]);
+  // A reading typed wrong in each: found with its own system's figures (20 000 / 1 000, 5 000 / 500).
+  expect(ratios([...services, funds(1, 10000, indicatorRows(2, 25, 10, 0.5)), funds(2, 5000, indicatorRows(1, 12, 10, 1))]).sort()).toEqual(['Фонд 1!B9=20', 'Фонд 2!B9=10']);
+  // Filled from them when empty.
+  const empty = indicatorRows(0, 0, 0, 0).map((r, i) => (i === 0 ? r : [r[0], null]));
+  const writes = planFill({ sheets: [...services, funds(1, 10000, empty), funds(2, 5000, empty)] }, { mode: 'values' }).writes.map((w) => `${w.sheet}!${w.address}=${Math.round(w.value * 100) / 100}`);
+  expect(writes.sort()).toEqual(['Фонд 1!B8=2', 'Фонд 1!B9=20', 'Фонд 1!B10=10', 'Фонд 1!B11=0.5', 'Фонд 2!B8=1', 'Фонд 2!B9=10', 'Фонд 2!B10=10', 'Фонд 2!B11=1'].sort());
+});
