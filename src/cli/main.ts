@@ -21,6 +21,8 @@ import { runCompare, type CompareOpts } from './compare-command';
 import { COMPARE_TEXT } from './compare-messages';
 import { runMerge, type MergeOpts } from './merge-command';
 import { MERGE_TEXT } from './merge-messages';
+import { HELP_TEXT, type HelpCatalogue } from './help-messages';
+import { langOfArgv, localizeHelp } from './help-language';
 
 interface CheckOpts {
   format: 'text' | 'json';
@@ -146,64 +148,73 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
   return 0;
 }
 
-function langOption(): Option {
-  return new Option('--lang <lang>', 'язык отчёта / report language').choices(['ru', 'en']).default('ru');
+function langOption(t: HelpCatalogue): Option {
+  return new Option(`--lang ${t.values.lang}`, t.lang).choices(['ru', 'en']).default('ru');
 }
 
-function thresholdOption(): Option {
-  return new Option('--threshold <score>', 'порог Модельного стандарта / Model Standard threshold').argParser((v) => Number(v.replace(',', '.')));
+function thresholdOption(t: HelpCatalogue): Option {
+  return new Option(`--threshold ${t.values.score}`, t.threshold).argParser((v) => Number(v.replace(',', '.')));
 }
 
-export function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command('report-check')
-    .description('Проверка отчёта: проверка и заполнение таблиц годового отчёта библиотек (.xlsx)')
-    .showHelpAfterError();
+function formatOption(t: HelpCatalogue): Option {
+  return new Option(`--format ${t.values.format}`, t.format).choices(['text', 'json']).default('text');
+}
+
+function modeOption(t: HelpCatalogue): Option {
+  return new Option(`--mode ${t.values.mode}`, t.mode).choices(['formulas', 'values']).default('formulas');
+}
+
+/** The commands, their help in `lang` (the language of `--lang` on the command line). */
+export function buildProgram(setExit: (code: number) => void, lang: Lang = 'ru'): Command {
+  const t = HELP_TEXT[lang];
+  const program = new Command('report-check').description(t.program).showHelpAfterError();
+  localizeHelp(program, lang);
   program
     .command('check')
-    .description('проверить книги и папки с книгами')
-    .argument('<file-or-folder...>')
-    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
-    .addOption(langOption())
-    .addOption(thresholdOption())
-    .addOption(new Option('--jobs <n>', 'параллельных потоков / worker threads').argParser(Number))
+    .description(t.check)
+    .argument(t.args.fileOrFolder)
+    .addOption(formatOption(t))
+    .addOption(langOption(t))
+    .addOption(thresholdOption(t))
+    .addOption(new Option(`--jobs ${t.values.n}`, t.jobs).argParser(Number))
     .action(async (inputs: string[], o: CheckOpts) => setExit(await runCheck(inputs, o)));
   program
     .command('fill')
-    .description('заполнить вычисляемые ячейки и записать копию книги')
-    .argument('<in.xlsx>')
-    .requiredOption('--out <out.xlsx>', 'куда записать заполненную копию')
-    .addOption(new Option('--mode <mode>', 'formulas | values').choices(['formulas', 'values']).default('formulas'))
-    .option('--overwrite', 'перезаписывать непустые ячейки и формулы с неверным значением', false)
-    .option('--without-objects', 'записать копию, даже если в ней не сохранятся диаграммы, фигуры, макросы и т. п.', false)
-    .addOption(langOption())
-    .addOption(thresholdOption())
+    .description(t.fill)
+    .argument(t.args.inXlsx)
+    .requiredOption(`--out ${t.values.out}`, t.out)
+    .addOption(modeOption(t))
+    .option('--overwrite', t.overwrite, false)
+    .option('--without-objects', t.withoutObjects, false)
+    .addOption(langOption(t))
+    .addOption(thresholdOption(t))
     .action(async (input: string, o: FillOpts) => setExit(await runFill(input, o)));
   program
     .command('compare')
-    .description(COMPARE_TEXT.ru.description)
-    .argument('<last-year.xlsx>')
-    .argument('<this-year.xlsx>')
-    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
-    .addOption(langOption())
-    .addOption(thresholdOption())
+    .description(COMPARE_TEXT[lang].description)
+    .argument(t.args.lastYear)
+    .argument(t.args.thisYear)
+    .addOption(formatOption(t))
+    .addOption(langOption(t))
+    .addOption(thresholdOption(t))
     .action(async (last: string, current: string, o: CompareOpts) => setExit(await runCompare(last, current, o)));
   program
     .command('merge')
-    .description(MERGE_TEXT.ru.description)
-    .argument('<file-or-folder...>')
-    .requiredOption('--out <summary.xlsx>', 'куда записать свод')
-    .option('--template <file>', 'книга-образец свода (по умолчанию первая)')
-    .addOption(new Option('--mode <mode>', 'formulas | values').choices(['formulas', 'values']).default('formulas'))
-    .addOption(new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text'))
-    .addOption(langOption())
-    .addOption(thresholdOption())
+    .description(MERGE_TEXT[lang].description)
+    .argument(t.args.fileOrFolder)
+    .requiredOption(`--out ${t.values.summary}`, t.mergeOut)
+    .option(`--template ${t.values.file}`, t.template)
+    .addOption(modeOption(t))
+    .addOption(formatOption(t))
+    .addOption(langOption(t))
+    .addOption(thresholdOption(t))
     .action(async (inputs: string[], o: MergeOpts) => setExit(await runMerge(inputs, o)));
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
-  const program = buildProgram((c) => (code = c));
+  const program = buildProgram((c) => (code = c), langOfArgv(argv.slice(2)));
   program.exitOverride();
   try {
     await program.parseAsync(argv);
