@@ -12,12 +12,16 @@ const dist = path.join(__dirname, '..', 'dist');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cache = require(path.join(dist, 'core', 'block-cache.js')) as typeof BlockCache;
 const fast = ((): { parseXlsxFast(buf: Buffer): unknown } | undefined => {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path.join(dist, 'cli', 'fast-xlsx.js'));
-  } catch {
-    return undefined;
+  // src/cli/xlsx/ since issue 23; src/cli/fast-xlsx.ts in the builds before it.
+  for (const file of [path.join('xlsx', 'index.js'), 'fast-xlsx.js']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(path.join(dist, 'cli', file));
+    } catch {
+      // not in this build
+    }
   }
+  return undefined;
 })();
 
 /** Blocks the engine recognizes, and how many distinct layouts they have (a cold run, counted). */

@@ -9,7 +9,7 @@ import { expandInputs } from './files';
 import { failureText } from './process-file';
 import { Progress } from './progress';
 import { parseXlsxBook, readFileBuffer } from './read-xlsx';
-import { parseXlsxFast } from './fast-xlsx';
+import { parseXlsxFast } from './xlsx';
 import { ReadError } from './read-errors';
 import { objectsLost } from './objects-lost';
 import { writeStdout } from './stdout';
@@ -117,7 +117,7 @@ export async function runFill(input: string, o: FillOpts, out: (s: string) => vo
     buf = await readFileBuffer(input);
     parsed = await parseXlsxBook(buf);
   } catch (e) {
-    // A workbook exceljs cannot read but `check` can (fast-xlsx.ts reads prefixed parts): fill writes with exceljs.
+    // A workbook exceljs cannot read but `check` can (src/cli/xlsx reads prefixed parts): fill writes with exceljs.
     const checkable = buf !== undefined && e instanceof ReadError && e.code === 'corrupt' && readsFast(buf);
     err(checkable ? `${input}: ${t.cannotRewrite}\n` : `${t.cannotRead} ${input}: ${failureText(e, o.lang)}\n`);
     return 2;

@@ -1,5 +1,5 @@
 // Reads an .xlsx file into the engine's plain grid. Failures become a ReadError with a reason.
-// `check` reads with the fast reader (fast-xlsx.ts) and falls back to exceljs for what that reader
+// `check` reads with the fast reader (xlsx/) and falls back to exceljs for what that reader
 // leaves to it; `fill` reads with exceljs, which also writes the filled copy. exceljs and JSZip are
 // loaded only when used, so that `check` and its worker threads do not pay for loading them.
 import type ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import { ReadError } from './read-errors';
 import { rawCachedValues, rawDateCells } from './raw-results';
 import { dateText, isoDate } from './dates';
 import { zipOf } from './package-zip';
-import { parseXlsxFast } from './fast-xlsx';
+import { parseXlsxFast } from './xlsx';
 
 function loadExcelJS(): typeof import('exceljs') {
   // Loaded on first use: most checks never need exceljs, and loading it takes a while.

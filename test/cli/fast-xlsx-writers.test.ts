@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runFill } from '../../src/cli/main';
 import { PassThrough } from 'stream';
-import { parseXlsxFast } from '../../src/cli/fast-xlsx';
+import { parseXlsxFast } from '../../src/cli/xlsx';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
 import { cachedValuesIn } from '../../src/cli/raw-results';
 import { REL, XML, leftToExcelJS, one, pkg, same, sst, styles, ws } from './xlsx-packages';

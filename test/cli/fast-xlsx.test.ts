@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseXlsxFast } from '../../src/cli/fast-xlsx';
+import { parseXlsxFast } from '../../src/cli/xlsx';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
 import { ReadError } from '../../src/cli/read-errors';
 import { buildXlsx, type SheetSpec } from '../fixtures/xlsx-builder';

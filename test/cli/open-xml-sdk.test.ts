@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
-import { parseXlsxFast } from '../../src/cli/fast-xlsx';
+import { parseXlsxFast } from '../../src/cli/xlsx';
 import { runCheck, runFill } from '../../src/cli/main';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
 import { XML, one } from './xlsx-packages';

@@ -2,7 +2,7 @@
 // (a worksheet's XML, the string table, styles, the workbook) zipped with JSZip.
 import JSZip from 'jszip';
 import type { Workbook } from '../../src/core';
-import { FastXlsxUnsupported, parseXlsxFast } from '../../src/cli/fast-xlsx';
+import { FastXlsxUnsupported, parseXlsxFast } from '../../src/cli/xlsx';
 import { parseWorkbookBuffer, parseXlsx } from '../../src/cli/read-xlsx';
 import { ReadError } from '../../src/cli/read-errors';
 
