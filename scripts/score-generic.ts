@@ -123,8 +123,14 @@ function scoreA(cat: CatalogueA, reports: Map<string, FileReport>): void {
       const s = scoreMutation(t, m, at(m.file));
       const fam = byFamily.get(m.family) ?? [0, 0, 0];
       fam[2]++;
-      if (s.found) (found++, fam[0]++);
-      if (s.withExpected) (withExp++, fam[1]++);
+      if (s.found) {
+        found++;
+        fam[0]++;
+      }
+      if (s.withExpected) {
+        withExp++;
+        fam[1]++;
+      }
       byFamily.set(m.family, fam);
       for (const c of s.collateral) collateral.push([m.id, c]);
       if (!s.found) missed.push(`${m.id} ${m.family} ${t.sheet}!${m.cell}: ${String(m.from)} → ${String(m.to)} (should be ${String(m.expected)}) — ${m.why}`);
@@ -270,7 +276,10 @@ function scoreB(cat: CatalogueB, reports: Map<string, FileReport>): void {
     for (const s of slips) {
       const on = flags.filter((i) => names(i).includes(s.key));
       const dec = s.t.relations.find((r) => r.cell === s.e.cell && r.dec !== undefined)?.dec ?? 0;
-      if (on.length) (found++, wf++);
+      if (on.length) {
+        found++;
+        wf++;
+      }
       if (on.some((i) => names(i)[0] === s.key && saysValue(i, s.e.expected, dec))) withExp++;
       else if (VERBOSE) console.log(`    ${on.length ? 'found without the value' : 'missed'}: ${s.key} should be ${s.e.expected} — ${s.e.why}`);
     }
