@@ -6,7 +6,8 @@ export type ItemRole =
   | { type: 'total'; grand: boolean }
   | { type: 'delta'; base?: number }
   | { type: 'percent' }
-  | { type: 'growth' }
+  /** `rate`: new / old × 100 (`Темп роста`); `gain`: (new − old) / old × 100 (`Прирост, %`, `Темп прироста`). */
+  | { type: 'growth'; gain: boolean }
   | { type: 'indicator'; id: string }
   | { type: 'balance'; part: 'start' | 'in' | 'out' | 'end' }
   | { type: 'not-summed'; why: 'year' | 'code' | 'average' }
@@ -17,11 +18,13 @@ const PLUS_MINUS = /^\+\s*[,/]?\s*[-–—−]\s*$|^\+\s*[,/]?\s*[-–—−]\s/
 /** Reads a label (raw text, its key, and for a column the headers above it). */
 export function classify(raw: string, key: string, path: readonly string[]): ItemRole {
   const norm = normalizeLabel(raw);
+  // `Прирост, %` is a gain in percent of the older figure, not a change in units.
+  if (/^(прирост|темп прироста)( |$)/.test(key) && /%/.test(raw)) return { type: 'growth', gain: true };
   if (PLUS_MINUS.test(norm) || matchesAny(key, DELTA)) {
     const m = /(?:^|\s)к\s*((?:19|20)\d\d)/.exec(norm);
     return m ? { type: 'delta', base: Number(m[1]) } : { type: 'delta' };
   }
-  if (matchesAny(key, GROWTH)) return { type: 'growth' };
+  if (matchesAny(key, GROWTH)) return { type: 'growth', gain: /прирост/.test(key) };
   if (TOTAL.test(key)) return { type: 'total', grand: GRAND.test(key) || isCapitals(raw) };
   for (const ind of INDICATORS) if (matchesAny(key, ind.words)) return { type: 'indicator', id: ind.id };
   if (matchesAny(key, PERCENT)) return { type: 'percent' };

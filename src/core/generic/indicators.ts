@@ -18,10 +18,16 @@ export function indicators(v: AxisView, out: GenericRel[]): void {
   });
 }
 
-/** The first other item with figures that `ok` accepts. */
+/**
+ * The other item that `ok` accepts: of the same year as item `i` when it has one (`% охвата, 2023`
+ * reads the users and population of 2023), one with figures before one still to be filled.
+ */
 function find(v: AxisView, i: number, ok: (o: AxisView['items'][number]) => boolean): number | undefined {
-  const k = v.items.findIndex((o, k) => k !== i && !o.empty && ok(o));
-  return k < 0 ? undefined : k;
+  const year = v.items[i].year;
+  const all = v.items.map((_, k) => k).filter((k) => k !== i && ok(v.items[k]) && (year === undefined || v.items[k].year === undefined || v.items[k].year === year));
+  const dated = year === undefined ? all : all.filter((k) => v.items[k].year === year);
+  const list = dated.length ? dated : all;
+  return list.find((k) => !v.items[k].empty) ?? list[0];
 }
 
 function part(v: AxisView, i: number, p: 'in' | 'end'): number | undefined {

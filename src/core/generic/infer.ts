@@ -111,7 +111,9 @@ function grandOfSubtotals(v: AxisView, out: GenericRel[], i: number, others: num
 
 /** The items of i's block holding a year, newest last. */
 function yearItems(v: AxisView, i: number): number[] {
-  return v.blockItems(v.block[i]).filter((k) => v.items[k].year !== undefined && v.isAmount(k) && k !== i).sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+  // A block of shares or indicators by year has its own `+/-`: a change of the indicator.
+  const changeable = (k: number) => v.isAmount(k) || ['indicator', 'percent', 'not-summed'].includes(v.role(k));
+  return v.blockItems(v.block[i]).filter((k) => v.items[k].year !== undefined && changeable(k) && k !== i).sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
 }
 
 /** Pairs (newer, older) a change or a growth at `i` may compare: by years, else the two items before it. */
@@ -136,18 +138,37 @@ function pairs(v: AxisView, i: number): Array<[number, number]> {
 
 /** `+/-`, `Отклонение`, `к 2022 г.`: newer − older; `темп роста`, `% к 2022`: newer / older × 100 (or − 100). */
 function changes(v: AxisView, out: GenericRel[]): void {
-  const family: Array<Map<string, GenericRel>> = [];
+  const deltas: Array<Map<string, GenericRel>> = [];
+  const growths: Array<Map<string, GenericRel>> = [];
   v.items.forEach((it, i) => {
     const c = new Map<string, GenericRel>();
-    if (it.role.type === 'delta') pairs(v, i).forEach(([a, b], k) => c.set(`d${k}`, v.linear(i, [plus(a), minus(b)], 'delta-mismatch')));
-    else if (it.role.type === 'growth' || (it.role.type === 'percent' && /(^| )к (19|20)\d\d/.test(it.key)))
+    if (it.role.type === 'delta') {
+      pairs(v, i).forEach(([a, b], k) => c.set(`d${k}`, v.linear(i, [plus(a), minus(b)], 'delta-mismatch')));
+      deltas.push(c);
+    } else if (it.role.type === 'growth' || (it.role.type === 'percent' && /(^| )к (19|20)\d\d/.test(it.key))) {
+      // The reading the label names first: with no figures to tell (a template) it is the one taken.
+      const gain = it.role.type === 'growth' && it.role.gain;
       pairs(v, i).forEach(([a, b], k) => {
-        c.set(`g${k}`, v.ratio(i, [plus(a)], [plus(b)], 100));
-        c.set(`r${k}`, v.ratio(i, [plus(a), minus(b)], [plus(b)], 100));
+        const rate = v.ratio(i, [plus(a)], [plus(b)], 100);
+        const more = v.ratio(i, [plus(a), minus(b)], [plus(b)], 100);
+        if (gain) c.set(`r${k}`, more).set(`g${k}`, rate);
+        else c.set(`g${k}`, rate).set(`r${k}`, more);
       });
-    if (c.size) family.push(c);
+      growths.push(c);
+    }
   });
-  takeFamily(v, out, family);
+  // A family is the items of one label (`+/-` of every block); `Прирост, %` and `Темп роста, %` differ.
+  for (const list of [deltas, growths]) for (const fam of byLabel(v, list).values()) takeFamily(v, out, fam);
+}
+
+function byLabel(v: AxisView, list: Array<Map<string, GenericRel>>): Map<string, Array<Map<string, GenericRel>>> {
+  const out = new Map<string, Array<Map<string, GenericRel>>>();
+  for (const c of list) {
+    const first = c.values().next().value as GenericRel;
+    const key = v.items[first.target].key;
+    out.set(key, [...(out.get(key) ?? []), c]);
+  }
+  return out;
 }
 
 /**
@@ -202,12 +223,17 @@ function shares(v: AxisView, out: GenericRel[]): void {
     // Of the parts of its block together (women and men under `из них`).
     const block = v.blockItems(v.block[i]).filter((k) => v.isAmount(k));
     if (block.length >= 2 && v.items[i].path.length) cands.push(v.ratio(i, [plus(num)], block.map(plus), 100));
+    // `% выполнения`: of the plan.
+    const plan = before.find((k) => /(^| )план( |$)/.test(v.items[k].key));
+    if (/выполн/.test(it.key) && plan !== undefined) cands.unshift(v.ratio(i, [plus(num)], [plus(plan)], 100));
     if (before.length >= 2) {
       cands.push(v.ratio(i, [plus(num)], [plus(before[0])], 100));
       cands.push(v.ratio(i, [plus(num)], [plus(before[before.length - 2])], 100));
     }
     const parent = v.nestedIn.get(num);
     if (parent !== undefined) cands.push(v.ratio(i, [plus(num)], [plus(parent)], 100));
+    // `Доля` may be written as a fraction (0,374): the figures tell, ×100 when they cannot.
+    if (!/%/.test(it.label + it.path.join(' '))) for (const c of [...cands]) if (c.type === 'ratio') cands.push({ ...c, factor: 1 });
     take(v, out, cands);
   });
 }

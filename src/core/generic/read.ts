@@ -147,10 +147,11 @@ const INHERITED = new Set(['not-summed', 'percent', 'indicator', 'growth', 'delt
 /** A column's role: its own label's, else the nearest outer header's that says more than `value`. */
 function columnRole(label: string, key: string, path: string[]): ItemRole {
   // An indicator named across header rows: `Документообеспеченность` over `на 1 жителя`.
+  const own = classify(label, key, path);
   const whole = path.join(' ');
   const joined = classify(whole, labelKey(whole), path);
-  if (path.length > 1 && joined.type === 'indicator') return joined;
-  const own = classify(label, key, path);
+  // (Its own `+/-` or `%` under the indicator's heading is a change of the indicator, not it.)
+  if (path.length > 1 && joined.type === 'indicator' && (own.type === 'value' || own.type === 'not-summed')) return joined;
   if (own.type !== 'value' || own.concept) return own;
   for (let i = path.length - 2; i >= 0; i--) {
     const r = classify(path[i], labelKey(path[i]), path.slice(0, i + 1));
