@@ -26,8 +26,12 @@ export interface MergeOpts {
   threshold?: number;
 }
 
-async function real(p: string): Promise<string> {
-  return fs.realpath(p).catch(() => path.resolve(p));
+/** The two paths name one file: the same path, a symlink to it, or a hard link (same device and inode). */
+async function samePath(a: string, b: string): Promise<boolean> {
+  const [ra, rb] = await Promise.all([a, b].map((p) => fs.realpath(p).catch(() => path.resolve(p))));
+  if (ra === rb) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /** A sheet name the template does not use yet (`Источники`, else `Источники (2)`…). */
@@ -147,8 +151,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   const { files } = await expandInputs(args);
   if (!files.length) return err(`${t.noInputs}\n`), 2;
   if (!/\.xlsx$/i.test(o.out)) return err(`${t.outNotXlsx}\n`), 2;
-  const target = await real(o.out);
-  for (const f of [...files, ...(o.template ? [o.template] : [])]) if ((await real(f)) === target) return err(`${t.outIsInput}\n`), 2;
+  for (const f of [...files, ...(o.template ? [o.template] : [])]) if (await samePath(f, o.out)) return err(`${t.outIsInput}\n`), 2;
   const templateFile = o.template ?? files[0];
   let parsed;
   try {

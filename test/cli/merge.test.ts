@@ -145,6 +145,10 @@ test('never written over an input; nothing left behind', async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('--out');
   expect(await fs.readFile(file('region/mo-1.xlsx'))).toEqual(before);
+  // Nor through a hard link to it.
+  await fs.link(file('region/mo-1.xlsx'), file('linked.xlsx'));
+  expect((await merge(file('linked.xlsx'), 'text')).code).toBe(2);
+  expect(await fs.readFile(file('region/mo-1.xlsx'))).toEqual(before);
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
