@@ -14,15 +14,7 @@ const nodeBuiltins = {
   message: 'Node I/O belongs to src/cli.',
 };
 const officeAndUi = {
-  group: [
-    'react',
-    'react/*',
-    'react-dom',
-    'react-dom/*',
-    '@fluentui/*',
-    'office-*',
-    '@microsoft/*',
-  ],
+  regex: '^(react|react-dom)(/|$)|^@fluentui/|^office-|^@microsoft/',
   message: 'React and Office belong to src/taskpane and src/excel.',
 };
 const xlsxLibraries = {
