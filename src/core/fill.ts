@@ -3,7 +3,7 @@ import type { FillOptions, FillPlan, FillWrite } from './api-types';
 import { analyze, type Analysis } from './check';
 import { address, type Workbook } from './grid';
 import { isPercentFormat, matchesAtDecimals } from './numbers';
-import { instances, type Instance, type Term } from './relations';
+import { inputsOf, instances, type Instance, type Term } from './relations';
 import type { TableCell, TableModel } from './table';
 
 function a1(t: TableModel, c: TableCell): string {
@@ -74,7 +74,8 @@ function before(t: TableModel, c: TableCell): FillWrite['before'] {
 function write(inst: Instance & { target: TableCell }, value: number, mode: 'formulas' | 'values'): FillWrite {
   const t = inst.table;
   const w: FillWrite = { sheet: t.sheet.name, address: a1(t, inst.target), table: t.id, value, before: before(t, inst.target) };
-  if (mode === 'formulas') {
+  // Excel's SUM skips a number stored as text and `+` fails on `1 234`: over such cells, the value.
+  if (mode === 'formulas' && !inputsOf(inst).some((x) => x.cell.num.kind === 'text-number')) {
     const f = formulaOf(inst);
     if (f) w.formula = f;
   }

@@ -65,6 +65,16 @@ export class AxisView {
     return out;
   }
 
+  /** The whole an `из них` block at item `i` breaks down: the last amount of the nearest unmarked block before it. */
+  wholeBefore(i: number): number | undefined {
+    for (let b = this.block[i] - 1; b >= 0; b--) {
+      const items = this.blockItems(b);
+      if (!items.length || this.blockMark[items[0]]) continue;
+      return items.filter((k) => this.isAmount(k)).pop();
+    }
+    return undefined;
+  }
+
   linear(target: number, terms: Part[], rule: LinearRel['rule'], exhaustive = true, inferred = false): LinearRel {
     return { type: 'linear', rule, axis: this.axis, target, terms, exhaustive, inferred, lines: this.sumLines };
   }

@@ -1,6 +1,6 @@
 // What a label says a row or column holds: a total, a change, a share, an indicator, a stock…
 import { normalizeLabel } from '../labels';
-import { BALANCE, CONCEPTS, DELTA, GRAND, GROWTH, INDICATORS, matchesAny, NOT_SUMMED, PERCENT, TOTAL, type Concept } from './vocabulary';
+import { WHOLE_SETS, BALANCE, CONCEPTS, DELTA, GRAND, GROWTH, INDICATORS, matchesAny, NOT_SUMMED, PERCENT, TOTAL, type Concept } from './vocabulary';
 
 export type ItemRole =
   | { type: 'total'; grand: boolean }
@@ -39,4 +39,9 @@ export function classify(raw: string, key: string, path: readonly string[]): Ite
 function isCapitals(raw: string): boolean {
   const w = raw.trim().split(/\s+/)[0] ?? '';
   return w.length >= 5 && w === w.toUpperCase() && /^[А-ЯЁ]+:?$/.test(w);
+}
+
+/** Whether the labels of some parts say they make up their whole (see WHOLE_SETS). */
+export function wholeByWords(keys: readonly string[]): boolean {
+  return WHOLE_SETS.some((set) => set.every((w) => keys.some((k) => w.test(k))));
 }

@@ -7,6 +7,7 @@ import type { GenericTable } from './read';
 import { accepted, type GenericRel, type Part } from './relations';
 import { nests } from './nests';
 import { withSums } from './with-sums';
+import { wholeByWords } from './classify';
 import { indicators } from './indicators';
 
 /**
@@ -23,7 +24,15 @@ export function inferRelations(t: GenericTable): GenericRel[] {
     balances(v, out);
     unlabelledTotals(v, out);
   }
-  const filled = withSums(t, out);
+  let filled = withSums(t, out);
+  // A grand total of subtotals still to be summed is judged with them summed.
+  if (filled !== t) {
+    for (const v of views) {
+      v.t = filled;
+      totals(v, out);
+    }
+    filled = withSums(t, out);
+  }
   for (const v of views) {
     v.t = filled;
     changes(v, out);
@@ -64,6 +73,7 @@ function runFrom(v: AxisView, i: number, step: 1 | -1): number[] {
 function totals(v: AxisView, out: GenericRel[]): void {
   const totalsAt = v.items.map((it, i) => (it.role.type === 'total' ? i : -1)).filter((i) => i >= 0);
   for (const i of totalsAt) {
+    if (out.some((r) => r.axis === v.axis && r.target === i && r.type === 'linear' && r.rule === 'sum-mismatch')) continue;
     if (v.nestedIn.has(i) && out.some((r) => r.type === 'linear' && r.axis === v.axis && r.target === v.nestedIn.get(i))) continue;
     const cands: GenericRel[] = [];
     for (const step of [-1, 1] as const) {
@@ -80,7 +90,9 @@ function totals(v: AxisView, out: GenericRel[]): void {
       const some = [];
       for (let b = nextBlock; v.blockItems(b).length && v.blockMark[v.blockItems(b)[0]] === 'some'; b++) some.push(v.linear(i, topLevel(v, v.blockItems(b)), 'sum-mismatch'));
       const b = v.best(some.filter((r) => r.type === 'linear' && r.terms.length > 1));
+      const words = (r: GenericRel) => r.type === 'linear' && wholeByWords(r.terms.map((x) => [...v.items[x.at].path, v.items[x.at].label].map(labelKey).join(' ')));
       if (b && b.score.known > 0 && b.score.holds * 3 >= b.score.known * 2) cands.push(b.rel);
+      else if (b && b.score.known === 0) cands.push(...some.filter(words));
     }
     const others = totalsAt.filter((k) => k !== i && v.block[k] === v.block[i]);
     if (others.length) {
@@ -212,6 +224,9 @@ function shares(v: AxisView, out: GenericRel[]): void {
       return;
     }
     const cands = [];
+    // Of the whole an `из них` block breaks down: the amount just before the block.
+    const whole = v.blockMark[i] ? v.wholeBefore(i) : undefined;
+    if (whole !== undefined) cands.push(v.ratio(i, [plus(num)], [plus(whole)], 100));
     // Of the total line across: the line of the other axis that is a total.
     const totalLines = v.cross.map((c, j) => (c.role.type === 'total' ? j : -1)).filter((j) => j >= 0);
     for (const j of totalLines.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(num)], 100, { denLine: j }));

@@ -2,6 +2,7 @@
 // under the block before it. Exhaustive parts sum to their item; partial ones stay at or below it.
 import { labelKey } from '../labels';
 import { plus, type AxisView } from './axis';
+import { wholeByWords } from './classify';
 import { accepted, type GenericRel, type LinearRel, type Score } from './relations';
 
 /** The most parts a `в том числе` item is read with when no indentation bounds them. */
@@ -52,6 +53,8 @@ function partsRun(v: AxisView, p: number): number[] {
     if (it.role.type === 'total' || (it.empty && !it.mark) || !v.isAmount(k)) break;
     if (deeper && it.indent <= items[p].indent) break;
     if (!deeper && out.length && /:\s*$/.test(it.label)) break;
+    // `из них: онлайн` after the `в том числе` parts is a part of the whole again, not one of them.
+    if (out.length && it.mark === 'some' && items[p + 1].mark !== 'some') break;
     out.push(k);
   }
   return out;
@@ -76,10 +79,19 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
       const terms = v.blockItems(b).filter((k) => v.isAmount(k) && sameSlot(v, i, k));
       if (terms.length) family.push(v.linear(i, terms.map(plus), 'sum-mismatch'));
     }
+    // No column of the same year or label: the parts are of the amount just before the block.
+    if (!family.length) {
+      const single = v.wholeBefore(v.blockItems(b)[0]);
+      const parts = v.blockItems(b).filter((k) => v.isAmount(k));
+      if (single !== undefined && parts.length > 1) family.push(v.linear(single, parts.map(plus), 'sum-mismatch'));
+    }
     if (!family.length) continue;
     const exhaustive = total(v, family);
     const partial = family.map((r) => ({ ...r, exhaustive: false }));
-    if (accepted(exhaustive, true) && (mark === 'all' || exhaustive.holds * 2 > exhaustive.known)) out.push(...family);
+    // Parts whose words say they are the whole (both sexes, age bands, `прочие`) need no figures to tell.
+    const words = wholeByWords(family.flatMap((r) => r.terms.map((x) => [...v.items[x.at].path, v.items[x.at].label].map(labelKey).join(' '))));
+    const sure = exhaustive.known === 0 ? words && exhaustive.emptyTargets > 0 : exhaustive.holds * 2 > exhaustive.known;
+    if (accepted(exhaustive, true) && (mark === 'all' || sure)) out.push(...family);
     else if (mark === 'some') {
       // Parts of `из них` under several headings may overlap (libraries with Internet for readers,
       // with broadband): each is at most its whole, their sum need not be.

@@ -71,3 +71,13 @@ export function matchesAny(key: string, patterns: readonly RegExp[]): boolean {
   for (const p of patterns) if (p.test(key)) return true;
   return false;
 }
+
+/**
+ * Parts that make up their whole whatever their mark says (`из них: женщин, мужчин`; age bands up
+ * to `старше 55`; a list closed by `прочие` or `и иные источники`): each set's words must all appear.
+ */
+export const WHOLE_SETS: readonly (readonly RegExp[])[] = [
+  [/(^| )женщин|(^| )женск/, /(^| )мужчин|(^| )мужск/],
+  [/(^| )до \d+/, /(более|старше|свыше) \d+|\d+ (лет )?и (старше|более)/],
+  [/(^| )(прочие|иные|другие|остальные)( |$)/],
+];
