@@ -1,10 +1,11 @@
 // Generated tables of no known kind in the dictionary's words (src/core/generic/vocabulary.ts):
 // libraries in groups with `Итого` subtotals and a `ВСЕГО` grand total (or a `Всего` row first
-// and `в том числе:` parts), years in several spellings, a `+/-` column. The table layer must read
+// and `в том числе:` parts), years in several spellings, a `+/-` column, a `%` share column. The table layer must read
 // them exactly: nothing raised when consistent, every computed cell emptied filled back to its
 // value, a single changed number reported on a cell of a relation it breaks.
 import fc from 'fast-check';
 import { checkWorkbook, planFill, type IssueData, type Workbook } from '../../src/core';
+import { matches } from '../fixtures/generic/filled';
 import { sheetFrom, workbook, type Raw } from '../helpers/grid';
 import { runProperty } from './support';
 
@@ -26,6 +27,8 @@ interface Gen {
   rows: Raw[][];
   computed: Array<[number, number]>;
   relations: Array<Array<[number, number]>>;
+  /** The share column, if any. */
+  shareCol?: number;
   describe: string;
 }
 
@@ -34,6 +37,8 @@ const layout = fc.record({
   last: fc.integer({ min: 2015, max: 2024 }),
   yearForm: fc.integer({ min: 0, max: yearForms.length - 1 }),
   delta: fc.option(fc.constantFrom(...DELTA), { nil: undefined }),
+  /** A share column: the newest year's value as a % of the grand total, one decimal. */
+  share: fc.option(fc.constantFrom('%', 'Доля, %', 'Удельный вес, %'), { nil: undefined }),
   quantity: fc.constantFrom(...QUANTITIES),
   grouped: fc.boolean(),
   /** Row labels: libraries (the engine may claim them as `library-network`) or forms of events. */
@@ -49,7 +54,9 @@ type Layout = typeof layout extends fc.Arbitrary<infer T> ? T : never;
 function build(l: Layout): Gen {
   const years = Array.from({ length: l.nYears }, (_, i) => l.last - l.nYears + 1 + i);
   const nCols = l.nYears + (l.delta ? 1 : 0);
-  const rows: Raw[][] = [[`Таблица 3. ${l.quantity} по библиотекам`], [l.quantity, ...years.map(yearForms[l.yearForm]), ...(l.delta ? [l.delta] : [])]];
+  const pctCol = nCols + 1;
+  const rows: Raw[][] = [[`Таблица 3. ${l.quantity} по библиотекам`], [l.quantity, ...years.map(yearForms[l.yearForm]), ...(l.delta ? [l.delta] : []), ...(l.share ? [l.share] : [])]];
+  const valued: number[] = [];
   const computed: Array<[number, number]> = [];
   const relations: Array<Array<[number, number]>> = [];
   let k = 0;
@@ -63,6 +70,7 @@ function build(l: Layout): Gen {
       computed.push([r, nCols]);
       relations.push([[r, nCols], [r, l.nYears], [r, l.nYears - 1]]);
     }
+    if (v) valued.push(r);
     if (v && isComputed) for (let c = 1; c <= l.nYears; c++) computed.push([r, c]);
     return r;
   };
@@ -92,8 +100,23 @@ function build(l: Layout): Gen {
     push(l.partsMark, null);
     sumRelation(total, parts.map((v, i) => push(names[i], v)));
   }
-  return { rows, computed, relations, describe: rows.map((r) => r.map((x) => (typeof x === 'object' && x ? '' : String(x ?? ''))).join(' | ')).join('\n') };
+  if (l.share) addShares(rows, valued, l.nYears, pctCol, computed, relations);
+  return { rows, computed, relations, shareCol: l.share ? pctCol : undefined, describe: rows.map((r) => r.map((x) => (typeof x === 'object' && x ? '' : String(x ?? ''))).join(' | ')).join('\n') };
 }
+
+/** Fills the share column: each row's newest value / the grand total's × 100, one decimal. */
+function addShares(rows: Raw[][], valued: number[], newest: number, col: number, computed: Array<[number, number]>, relations: Array<Array<[number, number]>>): void {
+  const grand = valued.find((r) => GRAND.includes(String(rows[r][0])))!;
+  const base = rows[grand][newest] as number;
+  for (const r of valued) {
+    rows[r][col] = base ? Math.round(((rows[r][newest] as number) * 1000) / base) / 10 : 0;
+    computed.push([r, col]);
+    relations.push([[r, col], [r, newest], [grand, newest]]);
+  }
+}
+
+/** A written value against the table's: exact, or at one decimal (a share unrounded in values mode is right). */
+const same = (w: unknown, v: number, share: boolean): boolean => typeof w === 'number' && matches(w, v, share ? 'round' : 'eq', 1);
 
 const wbOf = (rows: Raw[][]): Workbook => workbook(sheetFrom(SHEET, rows));
 const a1 = (r: number, c: number): string => `${String.fromCharCode(65 + c)}${r + 1}`;
@@ -129,7 +152,7 @@ describe('generated tables of no known kind', () => {
         for (const [r, c] of g.computed) rows[r][c] = null;
         const plan = planFill(wbOf(rows), { mode: 'values' });
         const written = new Map(plan.writes.map((w) => [w.address, w.value]));
-        const wrong = g.computed.filter(([r, c]) => written.get(a1(r, c)) !== g.rows[r][c]).map(([r, c]) => `${a1(r, c)}=${String(g.rows[r][c])} got ${String(written.get(a1(r, c)))}`);
+        const wrong = g.computed.filter(([r, c]) => !same(written.get(a1(r, c)), g.rows[r][c] as number, c === g.shareCol)).map(([r, c]) => `${a1(r, c)}=${String(g.rows[r][c])} got ${String(written.get(a1(r, c)))}`);
         if (wrong.length || written.size !== g.computed.length) throw new Error(`fill wrong: ${wrong.join(', ')}; ${written.size} writes for ${g.computed.length} cells, on\n${g.describe}`);
       }),
       50,
