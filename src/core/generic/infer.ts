@@ -176,7 +176,9 @@ function changes(v: AxisView, out: GenericRel[]): void {
 function byLabel(v: AxisView, list: Array<Map<string, GenericRel>>): Map<string, Array<Map<string, GenericRel>>> {
   const out = new Map<string, Array<Map<string, GenericRel>>>();
   for (const c of list) {
-    const first = c.values().next().value as GenericRel;
+    // An item with no pair to compare (a `+/-` with one year) has no candidate.
+    const first = c.values().next().value;
+    if (!first) continue;
     const key = v.items[first.target].key;
     out.set(key, [...(out.get(key) ?? []), c]);
   }
