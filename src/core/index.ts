@@ -4,6 +4,7 @@ export * from './issue';
 export * from './api-types';
 export { analyze, checkWorkbook, type Analysis } from './check';
 export { planFill } from './fill';
+export { isPercentFormat } from './numbers';
 export { clearRecognitionCache, setRecognitionCache } from './block-cache';
 export { renderMessage, renderSummary } from './messages/render';
 export { ReportSchema, FileReportSchema } from './report-schema';
