@@ -162,9 +162,18 @@ function stackSheet(st: Stack, name: string, words: SummaryWords, threshold: num
   return { name, role: 'stack', top: 0, left: 0, values, formats: values.map((l) => l.map((v) => formatOf(v))) };
 }
 
-function listSheet(name: string, role: SummarySheet['role'], header: string[], rows: GridValue[][]): SummarySheet {
-  const values = [header, ...rows];
-  return { name, role, top: 0, left: 0, values, formats: values.map((l) => l.map((v) => formatOf(v))), header: true };
+/** Rows a sheet holds under its header: Excel's last row is 1 048 576. */
+export const LIST_ROWS = 1_048_575;
+
+/** A list under its header, going on in `name (2)`… past Excel's last row. */
+function listSheets(name: string, role: SummarySheet['role'], header: string[], rows: GridValue[][], used: Set<string>, max = LIST_ROWS): SummarySheet[] {
+  const out: SummarySheet[] = [];
+  for (let i = 0; i === 0 || i < rows.length; i += max) {
+    const values = [header, ...rows.slice(i, i + max)];
+    const sheet = freeSheetName(out.length ? `${name} (${out.length + 1})` : name, used);
+    out.push({ name: sheet, role, top: 0, left: 0, values, formats: values.map((l) => l.map((v) => formatOf(v))), header: true });
+  }
+  return out;
 }
 
 /**
@@ -172,7 +181,7 @@ function listSheet(name: string, role: SummarySheet['role'], header: string[], r
  * the template's sheets with tables in it, the stacked lists, «Источники» (one row per
  * contribution, its summary cell on the new sheets) and «Не сведено». Pure.
  */
-export function summarySheets(template: Workbook, plan: MergePlan, r: Recomputed, words: SummaryWords, taken: string[], threshold = 6): SummarySheet[] {
+export function summarySheets(template: Workbook, plan: MergePlan, r: Recomputed, words: SummaryWords, taken: string[], threshold = 6, maxRows = LIST_ROWS): SummarySheet[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
   const touched = new Set([...plan.writes, ...plan.cleared, ...plan.emptied, ...r.writes, ...r.kept].map((c) => c.sheet));
   const names = new Map(template.sheets.filter((s) => touched.has(s.name)).map((s) => [s.name, freeSheetName(words.tableSheet(s.name), used)]));
@@ -185,5 +194,5 @@ export function summarySheets(template: Workbook, plan: MergePlan, r: Recomputed
   const tables = tableSheets(template, plan, r, words, names, stackNames);
   const stacks = plan.stacks.map((st) => stackSheet(st, stackNames.get(st)!, words, threshold, sources));
   const unmerged = plan.unmerged.map((u): GridValue[] => [u.file, u.sheet, u.address, u.table, u.what, words.reason[u.reason]]);
-  return [...tables, ...stacks, listSheet(freeSheetName(words.sources, used), 'sources', words.sourcesHeader, sources), listSheet(freeSheetName(words.unmerged, used), 'unmerged', words.unmergedHeader, unmerged)];
+  return [...tables, ...stacks, ...listSheets(words.sources, 'sources', words.sourcesHeader, sources, used, maxRows), ...listSheets(words.unmerged, 'unmerged', words.unmergedHeader, unmerged, used, maxRows)];
 }
