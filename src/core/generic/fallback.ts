@@ -55,13 +55,15 @@ export function addUnstated(tables: readonly TableModel[]): void {
     // A cell the kind computes keeps the kind's relation; one it only bounds (`из них` parts it
     // knows) may still be computed from the parts the layer reads.
     const taken = new Set<TableCell>(own.map(targetOf));
-    const computed = new Set<TableCell>(own.filter((x) => x.computed).map(targetOf));
+    const computed = new Set<TableCell>(own.filter((x) => x.computed || x.type !== 'sum').map(targetOf));
+    const bounded = new Map<TableCell, Instance[]>();
+    for (const x of own) if (!computed.has(targetOf(x))) bounded.set(targetOf(x), [...(bounded.get(targetOf(x)) ?? []), x]);
     const shadow: TableModel = { ...t, def: GENERIC_TABLE, cells: g.cells, words: g.words };
     let added = false;
     for (const inst of g.relations(shadow)) {
       const moved = onCells(inst, t, at);
       const target = targetOf(moved);
-      if (moved.computed ? computed.has(target) : taken.has(target)) continue;
+      if (moved.computed ? computed.has(target) || !widens(moved, bounded.get(target)) : taken.has(target)) continue;
       own.push(moved);
       taken.add(target);
       if (moved.computed) computed.add(target);
@@ -70,6 +72,13 @@ export function addUnstated(tables: readonly TableModel[]): void {
     // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).
     if (added) t.words = new Map([...t.words, ...g.words]);
   }
+}
+
+/** A sum over more parts than each of the kind's bounds on its cell, all of theirs among them. */
+function widens(inst: Instance, bounds: Instance[] | undefined): boolean {
+  if (!bounds || inst.type !== 'sum') return !bounds;
+  const mine = new Set(inst.terms.map((x) => x.cell));
+  return bounds.every((b) => b.type === 'sum' && b.terms.length < mine.size && b.terms.every((x) => mine.has(x.cell)));
 }
 
 /** The instance on the known table's cells at the same places; a cell the kind does not name stays the layer's. */
