@@ -7,7 +7,7 @@ import { recognize } from './recognize';
 import { addUnstated, readUnchecked } from './generic/fallback';
 import { derivedInstances, instances, Values } from './relations';
 import { RULES } from './rules';
-import type { RuleContext } from './rules/rule';
+import { RuleRun } from './rules/rule';
 import { summarize } from './summary';
 import type { TableModel } from './table';
 import type { Definition } from './definition';
@@ -65,10 +65,19 @@ export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: 
     const k = current >= 0 && i.table === a.tables[current].id ? current : order.get(i.table ?? '');
     (k === undefined || k === 0 ? first : byTable[k]).push(i);
   };
-  const ctx: RuleContext = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, report: file };
-  for (current = 0; current < a.tables.length; current++) for (const rule of RULES) rule.table?.(a.tables[current], ctx);
+  const shared = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts };
+  // One context per rule: it fills in the rule's id, severity and current table (see RuleRun).
+  const runs = RULES.map((rule) => new RuleRun(rule.meta, shared, file));
+  for (current = 0; current < a.tables.length; current++)
+    for (let k = 0; k < RULES.length; k++) {
+      runs[k].current = a.tables[current];
+      RULES[k].table?.(a.tables[current], runs[k]);
+    }
   current = -1;
-  for (const rule of RULES) rule.workbook?.(ctx);
+  for (let k = 0; k < RULES.length; k++) {
+    runs[k].current = undefined;
+    RULES[k].workbook?.(runs[k]);
+  }
   const issues: IssueData[] = first;
   for (let k = 1; k < byTable.length; k++) {
     const list = byTable[k];
