@@ -1,11 +1,12 @@
 // Recognition once per distinct block layout: repeated tables (a table per library, per year, per
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
 import type { GenericPlaced } from './generic/model';
-import { blockFacts, recognitionTrace, sameFacts } from './block-facts';
+import { blockFacts, sameFacts } from './block-facts';
 import { hashInts, Signer } from './block-signature';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
 import type { Area } from './grid';
+import type { Engine } from './engine';
 import { layoutBlock, type SheetView } from './layout';
 import { wordOf } from './words';
 import { type Key, type TableCell } from './table';
@@ -69,11 +70,8 @@ const MAX_ENTRIES = 4_000;
 const MAX_COPIES = 4_000;
 const MAX_TEXTS = 200_000;
 
-let enabled = true;
-
 /** The layouts seen, per definition list, with the signer that named their texts. */
 interface Store {
-  generation: number;
   signer: Signer;
   /** Signature hash → the layouts with that hash. */
   layouts: Map<number, Template[]>;
@@ -88,18 +86,39 @@ interface Store {
   /** Blocks reused through their loose signature kept under their exact one (`remember`). */
   copies: number;
 }
-const stores = new WeakMap<readonly Definition[], Store>();
-let generation = 0;
 
-/** Turns the cache off (tests compare both ways) or on; either way it starts empty. */
-export function setRecognitionCache(on: boolean): void {
-  enabled = on;
-  clearRecognitionCache();
-}
+/** The layouts one engine has seen (engine.ts), per definition list. */
+export class LayoutCache {
+  private readonly stores = new WeakMap<readonly Definition[], Store>();
 
-/** Forgets every layout seen (a benchmark measures each run from cold). */
-export function clearRecognitionCache(): void {
-  generation++;
+  storeFor(defs: readonly Definition[], plain: ((text: string) => boolean) | undefined): Store {
+    let s = this.stores.get(defs);
+    // Text numbers are only meaningful with the layouts named with them: both go together.
+    if (!s || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
+      const words = contextWordsOf(defs);
+      s = { signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), namedLayouts: new Map(), pending: [], count: 0, copies: 0 };
+      this.stores.set(defs, s);
+    }
+    s.loose.plain ??= plain;
+    return s;
+  }
+
+  /**
+   * Ends a workbook's recognition: named layouts never matched by a second block are forgotten
+   * (their check would need the first block's sheet, which goes with its workbook).
+   */
+  settleNamedLayouts(defs: readonly Definition[]): void {
+    const s = this.stores.get(defs);
+    if (!s) return;
+    for (const { hash, t } of s.pending) {
+      if (t.verified !== undefined) continue;
+      t.verify = undefined;
+      const list = s.namedLayouts.get(hash);
+      const i = list ? list.indexOf(t) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    }
+    s.pending = [];
+  }
 }
 
 /** The kinds' context words as recognition compares them (label keys). */
@@ -107,30 +126,20 @@ function contextWordsOf(defs: readonly Definition[]): string[] {
   return [...new Set(defs.flatMap((d) => d.context.map((w) => labelKey(w))))];
 }
 
-function storeFor(defs: readonly Definition[], plain: ((text: string) => boolean) | undefined): Store {
-  let s = stores.get(defs);
-  // Text numbers are only meaningful with the layouts named with them: both go together.
-  if (!s || s.generation !== generation || s.count >= MAX_ENTRIES || s.signer.size + s.loose.size >= MAX_TEXTS) {
-    const words = contextWordsOf(defs);
-    s = { generation, signer: new Signer(words), layouts: new Map(), loose: new Signer(words, true), looseLayouts: new Map(), namedLayouts: new Map(), pending: [], count: 0, copies: 0 };
-    stores.set(defs, s);
-  }
-  s.loose.plain ??= plain;
-  return s;
-}
-
 /** What lets lists of libraries that differ only in their names share a layout (recognize.ts). */
 export interface NameTools {
   /** Whether a text is a plain name (`plainName`). */
   plain: (text: string) => boolean;
-  /** The block's tables when every kind is tried on it (`placedWithEveryKind`). */
+  /** The block's tables when every kind is tried on it (`recognizeTryingEveryKind`). */
   everyKind: () => Placed[];
 }
 
 /** The tables of the block at `area`: recognized by `compute`, or moved from an earlier block of the same layout. */
-export function recognizeBlock(view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[], names?: NameTools): Placed[] {
-  if (!enabled || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_CELLS) return compute();
-  const store = storeFor(defs, names?.plain);
+export function recognizeBlock(engine: Engine, view: SheetView, area: Area, defs: readonly Definition[], compute: () => Placed[], names?: NameTools): Placed[] {
+  const trace = engine.trace;
+  trace.blocks++;
+  if (!engine.layouts || (area.bottom - area.top + 1) * (area.right - area.left + 1) > MAX_CELLS) return compute();
+  const store = engine.layouts.storeFor(defs, names?.plain);
   const signer = store.signer;
   const hash = signer.sign(view, area);
   const same = store.layouts.get(hash);
@@ -170,14 +179,14 @@ export function recognizeBlock(view: SheetView, area: Area, defs: readonly Defin
     }
   }
   const namedEntry = loose.plainAt.length ? { sig: loose.namesCopy(), plainAt: Int32Array.from(loose.plainAt), plainText: Int32Array.from(loose.plainText) } : undefined;
-  const rejected = recognitionTrace.emptyRejections;
-  recognitionTrace.computed++;
+  const rejected = trace.emptyRejections;
+  trace.computed++;
   const tables = compute();
   const entry = { sig, top: area.top, left: area.left, tables };
   listed(store.layouts, hash, entry);
   store.count++;
   // Only where no candidate was turned down for empty cells: elsewhere, which cells are empty decides the kind.
-  if (recognitionTrace.emptyRejections !== rejected) return tables;
+  if (trace.emptyRejections !== rejected) return tables;
   facts ??= blockFacts(view, area, loose);
   // The block's folded texts, its facts' marks included (Signer.textOf).
   const texts = loose.textOf.slice();
@@ -212,23 +221,6 @@ function listed<T>(lists: Map<number, T[]>, hash: number, item: T): void {
   const list = lists.get(hash);
   if (list) list.push(item);
   else lists.set(hash, [item]);
-}
-
-/**
- * Ends a workbook's recognition: named layouts never matched by a second block are forgotten
- * (their check would need the first block's sheet, which goes with its workbook).
- */
-export function settleNamedLayouts(defs: readonly Definition[]): void {
-  const s = stores.get(defs);
-  if (!s) return;
-  for (const { hash, t } of s.pending) {
-    if (t.verified !== undefined) continue;
-    t.verify = undefined;
-    const list = s.namedLayouts.get(hash);
-    const i = list ? list.indexOf(t) : -1;
-    if (i >= 0) list!.splice(i, 1);
-  }
-  s.pending = [];
 }
 
 /** The same tables: kinds, places, years and cells. */

@@ -5,19 +5,11 @@ import type { Area } from './grid';
 import { layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, type BlockLayout, type SheetView } from './layout';
 import { templateLayout, withPercentColumnsAsData } from './template-layout';
 
-/** Recognition's own counts, read around one block's recognition. */
-export const recognitionTrace = {
-  /** Candidates turned down because every cell they would have was empty. */
-  emptyRejections: 0,
-  /** Blocks recognized from scratch (the others reused an earlier block's layout). */
-  computed: 0,
-};
-
 /**
  * The facts, relative to the block's corner: its layout (header rows, label, year and data
  * columns, data rows, sections), and per data row whether it holds a number (an unknown row of an
  * open list needs one) and the data cell that carries its `%` label, if any. Recognition lays a
- * block out in more ways than one (recognize.ts tablesIn, bestIn): a block of several sections
+ * block out in more ways than one (recognize.ts foundInBlock, bestOfArea): a block of several sections
  * also section by section, one of one data row also with every column read as data (its texts may
  * be bad cells rather than labels). The facts hold each of those layouts.
  */
@@ -29,7 +21,7 @@ export function blockFacts(view: SheetView, area: Area, marks?: MarkId): Int32Ar
       const top = i === 0 ? area.top : sec.headerRows[0];
       const rows = sec.rows.length ? sec.rows : sec.headerRows;
       out.push(-2, top - area.top, rows[rows.length - 1] - area.top);
-      // A section laid out on its own: as tablesIn reads it (its sections are not split again).
+      // A section laid out on its own: as foundInBlock reads it (its sections are not split again).
       layoutFacts(view, { ...area, top, bottom: rows[rows.length - 1] }, marks, out);
     });
   }
@@ -47,7 +39,7 @@ function layoutFacts(view: SheetView, area: Area, marks: MarkId | undefined, out
     return undefined;
   }
   pushLayout(view, area, L, marks, out);
-  // Its `%`-label columns read as data (recognize.ts bestIn), when it has any.
+  // Its `%`-label columns read as data (recognize.ts bestOfArea), when it has any.
   const P = withPercentColumnsAsData(view, L);
   out.push(-4);
   if (P) pushLayout(view, area, P, marks, out);

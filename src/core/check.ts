@@ -4,6 +4,7 @@ import { rangeAddress, type Workbook } from './grid';
 import type { IssueData } from './issue';
 import { KINDS } from './kinds';
 import { recognize } from './recognize';
+import { Engine } from './engine';
 import { addUnstated, readUnchecked } from './generic/fallback';
 import { derivedInstances, instances, Values } from './relations';
 import { RULES } from './rules';
@@ -18,8 +19,12 @@ export interface Analysis {
   reportingYear?: number;
 }
 
-export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS): Analysis {
-  const tables = recognize(wb, defs);
+/**
+ * Recognizes the workbook's tables and computes their values. `engine` carries what a batch reuses
+ * (layouts seen in earlier workbooks); without one the check has an engine of its own.
+ */
+export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS, engine: Engine = new Engine()): Analysis {
+  const tables = recognize(wb, defs, engine);
   let reportingYear: number | undefined;
   for (const t of tables) {
     if (t.year !== undefined && (reportingYear === undefined || t.year > reportingYear)) reportingYear = t.year;

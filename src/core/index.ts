@@ -4,7 +4,7 @@ export * from './issue';
 export * from './api-types';
 export { analyze, checkWorkbook, type Analysis } from './check';
 export { planFill } from './fill';
-export { clearRecognitionCache, setRecognitionCache } from './block-cache';
+export { Engine, type EngineOptions, type RecognitionTrace } from './engine';
 export { renderMessage, renderSummary } from './messages/render';
 export { ReportSchema, FileReportSchema } from './report-schema';
 export type { Report, FileReport } from './report-schema';

@@ -38,6 +38,12 @@ export class SheetView {
   private readonly dense: boolean;
   /** Indices of the rows the sheet holds, ascending. */
   readonly held: readonly number[];
+  /**
+   * The last block of this sheet laid out (not `allData`): recognition lays a block out, then again
+   * when it holds no table, and the block cache once more for its facts. A layout is never changed
+   * once made, and the memo goes with the view (one sheet of one analysis).
+   */
+  lastLayout: { area: Area; L: BlockLayout | undefined } | undefined;
 
   constructor(readonly sheet: Sheet) {
     this.height = sheet.rows.length;
@@ -388,17 +394,6 @@ function isYearRow(view: SheetView, r: number, area: Area): boolean {
   return years > 0;
 }
 
-/**
- * The last block laid out (not `allData`): recognition lays a block out, then again when it holds
- * no table, and the block cache once more for its facts. A layout is never changed once made.
- */
-let last: { view: SheetView; area: Area; L: BlockLayout | undefined } | undefined;
-
-/** Lets go of the last sheet laid out (an analysis is over). */
-export function forgetLastLayout(): void {
-  last = undefined;
-}
-
 /** Indentation of a row label: the cell's indent level, else its leading spaces. */
 function indentOf(cell: { value: unknown; indent?: number } | undefined): number {
   if (!cell) return 0;
@@ -432,10 +427,11 @@ export function percentLabelColumn(view: SheetView, L: BlockLayout, r: number): 
 /** `allData`: read every column as data (a stray word in a table's only data row is not a row label). */
 export function layoutBlock(view: SheetView, area: Area, allData = false): BlockLayout | undefined {
   if (allData) return layOut(view, area, true);
+  const last = view.lastLayout;
   const a = last?.area;
-  if (last && last.view === view && a!.top === area.top && a!.left === area.left && a!.bottom === area.bottom && a!.right === area.right) return last.L;
+  if (last && a!.top === area.top && a!.left === area.left && a!.bottom === area.bottom && a!.right === area.right) return last.L;
   const L = layOut(view, area, false);
-  last = { view, area: { ...area }, L };
+  view.lastLayout = { area: { ...area }, L };
   return L;
 }
 

@@ -2,13 +2,13 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { BULLET, findBlocks, LINE, forgetLastLayout, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, textsAbove, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, textsAbove, type BlockLayout } from './layout';
 import { cornerYear, yearAbove } from './table-year';
 import { tableAreas, templateChain } from './table-areas';
 import { templateLayout, withPercentColumnsAsData } from './template-layout';
 import { bestMember, isPercentLabel, matchesAnyLabel, memberMatches, pathHas, pointsInPath, type MemberHit } from './match';
-import { recognizeBlock, settleNamedLayouts, type Placed } from './block-cache';
-import { recognitionTrace } from './block-facts';
+import { recognizeBlock, type Placed } from './block-cache';
+import type { Engine } from './engine';
 import { cellYear, isDashText, parseNumberText, parseYearText, yearInText } from './numbers';
 import { LONGEST, longest, shownText } from './words';
 import { GENERIC_TABLE, placeGeneric, type GenericPlaced } from './generic/model';
@@ -16,6 +16,14 @@ import { presetInstances } from './relations';
 import { cleanWords, KeyIndex, type Key, type TableCell, type TableModel } from './table';
 
 type Source = 'col' | 'row';
+
+/** One workbook's recognition: its kinds, the engine it reports to, and whether every kind is tried on a block. */
+interface Run {
+  defs: readonly Definition[];
+  engine: Engine;
+  /** Try every kind on a block, not only those its words name (see recognizeTryingEveryKind). */
+  everyKind: boolean;
+}
 
 const lineOf = (section: number, col: number): number => section * LINE + col;
 
@@ -302,7 +310,7 @@ function speaksOfContext(key: string, defs: readonly Definition[]): boolean {
   return false;
 }
 
-function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definition): Candidate | undefined {
+function tryDefinition(run: Run, view: SheetView, L: BlockLayout, p: Paths, def: Definition): Candidate | undefined {
   if (!inContext(p, def)) return undefined;
   const structural = def.dims.filter((d) => d.type !== 'year');
   const yearDim = def.dims.find((d) => d.type === 'year');
@@ -351,7 +359,7 @@ function tryDefinition(view: SheetView, L: BlockLayout, p: Paths, def: Definitio
     const counted = walkCells(walk);
     // A kind whose values all come from other tables (5.4, 4.5) is a table to fill in when they are all empty.
     const empty = !counted.nonEmpty && !def.derived.length;
-    if (empty) recognitionTrace.emptyRejections++;
+    if (empty) run.engine.trace.emptyRejections++;
     if (empty || (def.deltaColumn && !counted.delta)) continue;
     const score = counted.count + 5 * resolutions.reduce((sum, r) => sum + r.distinct, 0);
     if (best && score <= best.score) continue;
@@ -607,33 +615,45 @@ interface Found {
   L: BlockLayout;
 }
 
-function bestIn(view: SheetView, area: Area, defs: readonly Definition[]): Found | undefined {
+/** The best-scoring candidate of an area, over the ways it can be laid out. */
+function bestOfArea(run: Run, view: SheetView, area: Area): Found | undefined {
   if (area.bottom - area.top < 1 || area.right - area.left < 1) return undefined;
   // A table to be filled in has no numbers to be laid out by: its shape lays it out.
   const L = layoutBlock(view, area) ?? templateLayout(view, area);
   if (!L) return undefined;
-  let found = bestWith(view, L, defs);
+  let found = bestOfLayout(run, view, L);
   // One data row and a text-only column: that text may be a bad cell rather than a row label.
   if (L.labelCols.length && L.dataRows.length === 1) {
     const L2 = layoutBlock(view, area, true);
-    const alt = L2 && bestWith(view, L2, defs);
+    const alt = L2 && bestOfLayout(run, view, L2);
     if (alt && (!found || alt.cand.score > found.cand.score)) found = alt;
   }
   // A column of `%` labels only may be an empty total column carrying the `%` row's label.
   if (!found) {
     const L3 = withPercentColumnsAsData(view, L);
-    if (L3) found = bestWith(view, L3, defs);
+    if (L3) found = bestOfLayout(run, view, L3);
   }
   return found;
 }
 
 /** Definitions indexed by the words of their labels, so a block is tried only against kinds it mentions. */
-const wordIndex = new WeakMap<readonly Definition[], { byWord: Map<string, Set<Definition>>; always: Definition[] }>();
+interface WordIndex {
+  byWord: Map<string, Set<Definition>>;
+  always: Definition[];
+  /** The definitions a text key's words name, memoized (tables repeat their labels). */
+  keyDefs: Map<string, Definition[]>;
+}
 
-function indexOf(defs: readonly Definition[]): { byWord: Map<string, Set<Definition>>; always: Definition[] } {
+/**
+ * Per definition list (fixed once made): a pure memo of immutable input, which cannot change a
+ * result, so it may outlive an engine.
+ */
+const wordIndex = new WeakMap<readonly Definition[], WordIndex>();
+
+function indexOf(defs: readonly Definition[]): WordIndex {
   let idx = wordIndex.get(defs);
   if (idx) return idx;
-  idx = { byWord: new Map(), always: [] };
+  idx = { byWord: new Map(), always: [], keyDefs: new Map() };
   for (const def of defs) {
     if (def.dims.some((d) => d.type === 'entities' || d.type === 'scored')) {
       idx.always.push(def);
@@ -655,14 +675,13 @@ function indexOf(defs: readonly Definition[]): { byWord: Map<string, Set<Definit
   return idx;
 }
 
-const keyDefs = new Map<string, Definition[]>();
-
-/** The definitions any word of a text key names (memoized: tables repeat their labels). */
-function defsOfKey(byWord: Map<string, Set<Definition>>, k: string): Definition[] {
+/** The definitions any word of a text key names. */
+function defsOfKey(idx: WordIndex, k: string): Definition[] {
+  const keyDefs = idx.keyDefs;
   let out = keyDefs.get(k);
   if (!out) {
     const set = new Set<Definition>();
-    for (const w of k.split(' ')) byWord.get(w)?.forEach((d) => set.add(d));
+    for (const w of k.split(' ')) idx.byWord.get(w)?.forEach((d) => set.add(d));
     out = [...set];
     if (keyDefs.size > 100_000) keyDefs.clear();
     keyDefs.set(k, out);
@@ -671,7 +690,8 @@ function defsOfKey(byWord: Map<string, Set<Definition>>, k: string): Definition[
 }
 
 /** The definitions whose label words appear in the block's headers or row labels (typos aside, a label shares a word). */
-function candidates(p: Paths, defs: readonly Definition[]): Definition[] {
+function candidates(p: Paths, run: Run): Definition[] {
+  const defs = run.defs;
   const idx = indexOf(defs);
   const hit = new Set<Definition>();
   // Kinds without fixed labels need what makes them: a `+/-` line, or points in the headers.
@@ -686,37 +706,30 @@ function candidates(p: Paths, defs: readonly Definition[]): Definition[] {
     hit.add(d);
   }
   const see = (keys: string[]) => {
-    for (const k of keys) for (const d of defsOfKey(idx.byWord, k)) hit.add(d);
+    for (const k of keys) for (const d of defsOfKey(idx, k)) hit.add(d);
   };
-  if (everyKind) for (const d of defs) if (!idx.always.includes(d)) hit.add(d);
+  if (run.everyKind) for (const d of defs) if (!idx.always.includes(d)) hit.add(d);
   for (const keys of p.colKeys.values()) see(keys);
   for (const keys of p.rowKeys.values()) see(keys);
   return defs.filter((d) => hit.has(d));
 }
 
-/** Try every kind on a block, not only those its words name (see placedWithEveryKind). */
-let everyKind = false;
-
 /**
- * The tables of a block when every kind is tried on it. Where these are those of `placedIn`, the
- * kinds the block's words name do not decide its tables: another block differing only in names
+ * The tables of a block when every kind is tried on it. Where these are those of `recognizeArea`,
+ * the kinds the block's words name do not decide its tables: another block differing only in names
  * whose words name other kinds recognizes alike.
  */
-function placedWithEveryKind(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
-  everyKind = true;
-  try {
-    return placedIn(view, area, defs);
-  } finally {
-    everyKind = false;
-  }
+function recognizeTryingEveryKind(run: Run, view: SheetView, area: Area): Placed[] {
+  return recognizeArea({ ...run, everyKind: true }, view, area);
 }
 
-function bestWith(view: SheetView, L: BlockLayout, defs: readonly Definition[]): Found | undefined {
+/** The best-scoring candidate kind of a block laid out as `L`. */
+function bestOfLayout(run: Run, view: SheetView, L: BlockLayout): Found | undefined {
   if (!L.dataCols.length) return undefined;
   const p = buildPaths(view, L);
   let best: Candidate | undefined;
-  for (const def of candidates(p, defs)) {
-    const c = tryDefinition(view, L, p, def);
+  for (const def of candidates(p, run)) {
+    const c = tryDefinition(run, view, L, p, def);
     if (c && (!best || c.score > best.score)) best = c;
   }
   return best ? { cand: best, L } : undefined;
@@ -726,8 +739,8 @@ function bestWith(view: SheetView, L: BlockLayout, defs: readonly Definition[]):
  * The tables of one block: the block as a whole, or, when its later header rows start tables of
  * their own (two tables stacked without a gap), each section on its own.
  */
-function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Found[] {
-  const whole = bestIn(view, area, defs);
+function foundInBlock(run: Run, view: SheetView, area: Area): Found[] {
+  const whole = bestOfArea(run, view, area);
   const L = whole?.L ?? layoutBlock(view, area);
   if (!L || L.sections.length < 2) return whole ? [whole] : [];
   const parts: Area[] = L.sections.map((sec, i) => {
@@ -735,14 +748,15 @@ function tablesIn(view: SheetView, area: Area, defs: readonly Definition[]): Fou
     const rows = sec.rows.length ? sec.rows : sec.headerRows;
     return { ...area, top, bottom: rows[rows.length - 1] };
   });
-  const found = parts.map((a) => bestIn(view, a, defs)).filter((f): f is Found => !!f);
+  const found = parts.map((a) => bestOfArea(run, view, a)).filter((f): f is Found => !!f);
   const split = found.reduce((s, f) => s + f.cand.score, 0);
   if (found.length >= 2 && split > (whole?.cand.score ?? 0)) return found;
   return whole ? [whole] : found;
 }
 
-function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Placed[] {
-  return tablesIn(view, area, defs).map(({ cand, L }) => {
+/** The tables recognized in a block, placed (before they get their ids). */
+function recognizeArea(run: Run, view: SheetView, area: Area): Placed[] {
+  return foundInBlock(run, view, area).map(({ cand, L }) => {
     const b = cand.build();
     return { def: cand.def, area: L.area, year: cand.year, cells: b.cells, words: b.words, sources: b.sources, points: b.points, found: b.found, nesting: b.nesting, like: undefined };
   });
@@ -751,7 +765,7 @@ function placedIn(view: SheetView, area: Area, defs: readonly Definition[]): Pla
 /** The longest text taken for a plain name. */
 const MAX_NAME = 80;
 
-/** Per definition list, texts known to be plain names or not (see plainName). */
+/** Per definition list, texts known to be plain names or not (see plainName): a pure memo of immutable input. */
 const plainMemo = new WeakMap<readonly Definition[], Map<string, boolean>>();
 
 /**
@@ -761,7 +775,7 @@ const plainMemo = new WeakMap<readonly Definition[], Map<string, boolean>>();
  * of the kinds (members, totals, sum columns) and speaks of no kind's context word (row labels are
  * part of a table's context). A word of it may still name a kind to try
  * (`candidates`): a block is reused for another's names only when trying every kind on the first
- * gave what trying those named did (`placedWithEveryKind`). Two such blocks that differ only in
+ * gave what trying those named did (`recognizeTryingEveryKind`). Two such blocks that differ only in
  * these texts, in the rows of a list of libraries, recognize alike but for those rows' words
  * (block-cache.ts).
  */
@@ -801,7 +815,8 @@ function placeAll(g: GenericPlaced | undefined): Placed[] {
   return [{ def: GENERIC_TABLE, area: g.area, cells: g.cells, words: g.words, points: new Map(), found: new Map(), nesting: new Map(), generic: g }];
 }
 
-export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel[] {
+export function recognize(wb: Workbook, defs: readonly Definition[], engine: Engine): TableModel[] {
+  const run: Run = { defs, engine, everyKind: false };
   const tables: TableModel[] = [];
   const counters = new Map<string, number>();
   const plain = (text: string) => plainName(defs, text);
@@ -809,7 +824,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     const found: Placed[] = [];
-    const inArea = (area: Area) => recognizeBlock(view, area, defs, () => placedIn(view, area, defs), { plain, everyKind: () => placedWithEveryKind(view, area, defs) });
+    const inArea = (area: Area) => recognizeBlock(engine, view, area, defs, () => recognizeArea(run, view, area), { plain, everyKind: () => recognizeTryingEveryKind(run, view, area) });
     const blocks = findBlocks(view);
     const taken = new Set<number>();
     blocks.forEach((block, i) => {
@@ -850,7 +865,6 @@ export function recognize(wb: Workbook, defs: readonly Definition[]): TableModel
       if (t.generic) presetInstances(tables[tables.length - 1], t.generic.relations(tables[tables.length - 1]));
     }
   }
-  forgetLastLayout();
-  settleNamedLayouts(defs);
+  engine.layouts?.settleNamedLayouts(defs);
   return tables;
 }
