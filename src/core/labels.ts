@@ -10,7 +10,7 @@ export function normalizeLabel(s: string): string {
     .trim();
 }
 
-/** labelKey per distinct text: tables repeat their labels, and recognition keys every label of every block. */
+/** labelKey per distinct text: tables repeat their labels, and recognition keys every label of every block (a pure memo). */
 let keyMemo = new Map<string, string>();
 
 /** The matching key: normalized, punctuation dropped, words separated by single spaces. `%` is kept. */

@@ -87,7 +87,8 @@ function compile(m: MemberT): CompiledMember {
 /**
  * The label index: per distinct cell text, its scores against the labels tried so far (by part
  * id). Tables repeat their labels, so distinct texts are few; a cell text is looked up once per
- * path, and a label is matched against it once, whatever the number of cells or tables.
+ * path, and a label is matched against it once, whatever the number of cells or tables. A pure
+ * memo of immutable input (texts, fixed labels): shared by checks, it cannot change a result.
  */
 let textIndex = new Map<string, Map<number, number>>();
 
@@ -147,7 +148,8 @@ function matchAlternative(path: string[], scores: PathScores, parts: Part[]): { 
 
 /**
  * Best member per (path, member list): repeated tables repeat their header paths and row labels.
- * Paths are kept in a trie of their texts, so a lookup allocates nothing.
+ * Paths are kept in a trie of their texts, so a lookup allocates nothing. A pure memo of immutable
+ * input (texts and the definitions' member lists): shared by checks, it cannot change a result.
  */
 interface PathNode {
   next: Map<string, PathNode> | undefined;
