@@ -2,12 +2,14 @@
 // workbook of a batch, or a re-check after a fill) reuse the first one's result, moved to their place.
 import type { GenericPlaced } from './generic/model';
 import { blockFacts, sameFacts } from './block-facts';
-import { hashInts, Signer } from './block-signature';
+import { Signer } from './block-signature';
+import { hashInts } from './signature-slots';
 import type { Definition } from './definition';
 import { labelKey } from './labels';
 import type { Area } from './grid';
 import type { Engine } from './engine';
-import { layoutBlock, type SheetView } from './layout';
+import { layoutBlock } from './layout';
+import type { SheetView } from './sheet-view';
 import { wordOf } from './words';
 import { type Key, type TableCell } from './table';
 

@@ -2,7 +2,8 @@
 // Two blocks whose signatures agree once figures and empty cells are one class (`Signer` in loose
 // mode) recognize alike when these facts agree too: see block-cache.ts.
 import type { Area } from './grid';
-import { layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, type BlockLayout, type SheetView } from './layout';
+import { layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, type BlockLayout } from './layout';
+import type { SheetView } from './sheet-view';
 import { templateLayout, withPercentColumnsAsData } from './template-layout';
 
 /**

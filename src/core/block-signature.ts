@@ -1,41 +1,16 @@
 // What recognition of a block can see, as numbers: equal signatures recognize alike.
 import type { Area, Cell } from './grid';
 import { labelKey, normalizeLabel } from './labels';
-import { BULLET, isNumberLike, YEAR_AT_END, type SheetView } from './layout';
+import { BULLET, isNumberLike, YEAR_AT_END } from './layout';
+import type { SheetView } from './sheet-view';
 import { isPercentLabel, pointsInPath } from './match';
 import { isDashText, isYearNumber, parseNumberText, parseYearText, readNum, yearInText } from './numbers';
 import { statedYear, titleTextYear } from './table-year';
+import { FIGURE, FLAGS, F_COVERED, F_ERROR, F_FORMULA, F_NO_RESULT, F_ORIGIN, HEADER, MERGE_BOTTOM, MERGE_LEFT, MERGE_RIGHT, MERGE_TOP, NO_CELL, NUMBER_TEXT, PAYLOAD, PER_CELL, PER_CELL_LOOSE, PLAIN, TRIMMED_ORDER, V_EMPTY, V_FALSE, V_NON_FINITE, V_NUMBER, V_OTHER, V_TEXT, V_TRUE, V_YEAR, WRITTEN_ORDER, grow, growBytes, hashInts } from './signature-slots';
 
 /** Lines above a block that recognition reads (its title, a year over it). */
 export const LINES_ABOVE = 3;
 
-/**
- * Numbers per cell: what it holds, a text's or year's number, the merge it starts or lies in, and
- * (loose signatures only) where a folded text stands among the block's texts (see `foldOf`).
- */
-const PER_CELL = 6;
-const PER_CELL_LOOSE = 8;
-
-const F_FORMULA = 1;
-const F_ERROR = 2;
-const F_NO_RESULT = 4;
-const F_COVERED = 8;
-const F_ORIGIN = 16;
-const V_EMPTY = 0;
-const V_NUMBER = 1 << 5;
-const V_YEAR = 2 << 5;
-const V_TEXT = 3 << 5;
-const V_TRUE = 4 << 5;
-const V_FALSE = 5 << 5;
-const V_NON_FINITE = 6 << 5;
-const V_OTHER = 7 << 5;
-const NO_CELL = -1;
-/** `blockText` of a number text recognition reads as it reads a number. */
-const NUMBER_TEXT = -1;
-/** A loose signature's mark for a figure or an empty cell in the block (see `Signer.loose`). */
-const FIGURE = -2;
-/** A names signature's mark for a plain name, less its leading spaces (see `Signer.plain`). */
-const PLAIN = -16;
 /**
  * What recognition reads of a text in a block besides its key (which `normalizeLabel` keeps) and
  * which texts it equals: as a number, a year, a bullet, a number-like bad cell, points, a share.
@@ -49,25 +24,6 @@ function readsOf(t: string): string {
 /** Kinds of text numbers that stand for several texts (`Signer.folds`). */
 const FOLDED = 1;
 const READ_AS = 2;
-
-function growBytes(a: Uint8Array, i: number): Uint8Array {
-  const out = new Uint8Array(Math.max(i + 1, a.length * 2));
-  out.set(a);
-  return out;
-}
-
-/** FNV-1a over the first `n` numbers of `a`: a signature's (or a block's facts') hash. */
-export function hashInts(a: Int32Array, n = a.length): number {
-  let h = 0x811c9dc5 | 0;
-  for (let k = 0; k < n; k++) h = Math.imul(h ^ a[k], 0x01000193);
-  return h;
-}
-
-function grow(a: Int32Array, i: number): Int32Array {
-  const out = new Int32Array(Math.max(i + 1, a.length * 2));
-  out.set(a);
-  return out;
-}
 
 /** The longest text read as a mark or note in place of a figure (see `Signer.isMark`). */
 const MARK_LENGTH = 12;
@@ -194,8 +150,8 @@ export class Signer {
   private pattern(i: number, v: string): void {
     const b = this.buf;
     this.order(this.foldIds.get(v)!);
-    b[i + 6] = this.writtenOrder;
-    b[i + 7] = this.trimmedOrder;
+    b[i + WRITTEN_ORDER] = this.writtenOrder;
+    b[i + TRIMMED_ORDER] = this.trimmedOrder;
     this.textOf.push(v.trim());
   }
 
@@ -350,19 +306,19 @@ export class Signer {
     if (this.loose) {
       // A mark is never a folded text's equal (marks are known by their trimmed text): no pattern.
       if (flags === 0 && !above && this.isFigure(cell)) {
-        b[i] = FIGURE;
-        b[i + 1] = 0;
-        b[i + 6] = 0;
-        b[i + 7] = 0;
+        b[i + FLAGS] = FIGURE;
+        b[i + PAYLOAD] = 0;
+        b[i + WRITTEN_ORDER] = 0;
+        b[i + TRIMMED_ORDER] = 0;
         return;
       }
       // Set for a folded text below (`pattern`).
-      b[i + 6] = 0;
-      b[i + 7] = 0;
+      b[i + WRITTEN_ORDER] = 0;
+      b[i + TRIMMED_ORDER] = 0;
     }
     if (!cell) {
-      b[i] = flags === 0 ? NO_CELL : flags;
-      b[i + 1] = 0;
+      b[i + FLAGS] = flags === 0 ? NO_CELL : flags;
+      b[i + PAYLOAD] = 0;
       return;
     }
     if (cell.formula) flags |= F_FORMULA;
@@ -404,8 +360,8 @@ export class Signer {
     else if (v !== null && v !== undefined) flags |= V_OTHER;
     else flags |= V_EMPTY;
     // The indent level rides in the high bits of the flags.
-    b[i] = flags | ((cell.indent ?? 0) << 12);
-    b[i + 1] = payload;
+    b[i + FLAGS] = flags | ((cell.indent ?? 0) << 12);
+    b[i + PAYLOAD] = payload;
   }
 
   /** Signs `area` (and the lines above it) into the scratch buffer; returns its hash. */
@@ -413,7 +369,7 @@ export class Signer {
     const top = Math.max(0, area.top - LINES_ABOVE);
     const width = area.right - area.left + 1;
     const per = this.per;
-    const n = 3 + (area.bottom - top + 1) * width * per;
+    const n = HEADER + (area.bottom - top + 1) * width * per;
     if (this.buf.length < n) this.buf = new Int32Array(n * 2);
     const b = this.buf;
     b[0] = area.bottom - area.top;
@@ -426,7 +382,7 @@ export class Signer {
     this.blocks++;
     this.rawInBlock = 0;
     this.trimInBlock = 0;
-    let i = 3;
+    let i = HEADER;
     for (let r = top; r <= area.bottom; r++) {
       const row = view.sheet.rows[r];
       const above = r < area.top;
@@ -434,18 +390,18 @@ export class Signer {
         const m = view.coveredBy(r, c);
         if (m) {
           this.put(i, view.cell(m.top, m.left), F_COVERED, above);
-          b[i + 2] = m.top - r;
-          b[i + 3] = m.left - c;
-          b[i + 4] = m.bottom - r;
-          b[i + 5] = m.right - c;
+          b[i + MERGE_TOP] = m.top - r;
+          b[i + MERGE_LEFT] = m.left - c;
+          b[i + MERGE_BOTTOM] = m.bottom - r;
+          b[i + MERGE_RIGHT] = m.right - c;
           continue;
         }
         const o = view.mergeAt(r, c);
         this.put(i, row ? row[c] : undefined, o ? F_ORIGIN : 0, above);
-        b[i + 2] = 0;
-        b[i + 3] = 0;
-        b[i + 4] = o ? o.bottom - r : 0;
-        b[i + 5] = o ? o.right - c : 0;
+        b[i + MERGE_TOP] = 0;
+        b[i + MERGE_LEFT] = 0;
+        b[i + MERGE_BOTTOM] = o ? o.bottom - r : 0;
+        b[i + MERGE_RIGHT] = o ? o.right - c : 0;
       }
     }
     this.length = n;
@@ -489,7 +445,7 @@ export class Signer {
   /** A copy of the last signature's names signature, to keep. */
   namesCopy(): Int32Array {
     const out = this.buf.slice(0, this.length);
-    for (let j = 0; j < this.plainAt.length; j++) out[this.plainAt[j] + 1] = this.plainSub[j];
+    for (let j = 0; j < this.plainAt.length; j++) out[this.plainAt[j] + PAYLOAD] = this.plainSub[j];
     return out;
   }
 

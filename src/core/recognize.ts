@@ -2,7 +2,8 @@
 import type { Definition, Dim } from './definition';
 import type { Area, Workbook } from './grid';
 import { labelKey } from './labels';
-import { BULLET, findBlocks, LINE, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, SheetView, textsAbove, type BlockLayout } from './layout';
+import { BULLET, findBlocks, LINE, layoutBlock, percentLabelColumn, rowHoldsNumber, rowIndentOf, textsAbove, type BlockLayout } from './layout';
+import { SheetView } from './sheet-view';
 import { cornerYear, yearAbove } from './table-year';
 import { tableAreas, templateChain } from './table-areas';
 import { templateLayout, withPercentColumnsAsData } from './template-layout';
@@ -381,6 +382,97 @@ interface Walk {
   tableYear: number | undefined;
 }
 
+/** What each data column of a section brings: its member's number, `+/-`, `%`, its year (−1: none). */
+interface SectionColumns {
+  code: Int32Array;
+  delta: Uint8Array;
+  pct: Uint8Array;
+  year: Int32Array;
+}
+
+/** The columns of each section (made when the walk first meets the section). */
+function sectionColumns(w: Walk, colCodes: Map<number, number> | undefined): (section: number) => SectionColumns {
+  const cols = w.L.dataCols;
+  const p = w.p;
+  const bySection = new Map<number, SectionColumns>();
+  return (section) => {
+    let x = bySection.get(section);
+    if (!x) {
+      const made: SectionColumns = { code: new Int32Array(cols.length), delta: new Uint8Array(cols.length), pct: new Uint8Array(cols.length), year: new Int32Array(cols.length) };
+      cols.forEach((c, j) => {
+        const line = lineOf(section, c);
+        made.code[j] = colCodes ? (colCodes.get(line) ?? 0) : 1;
+        made.delta[j] = p.deltaCols.has(line) ? 1 : 0;
+        made.pct[j] = p.percentCols.has(line) ? 1 : 0;
+        made.year[j] = p.colYear.get(line) ?? -1;
+      });
+      bySection.set(section, (x = made));
+    }
+    return x;
+  };
+}
+
+/**
+ * The keys a walk has met, told apart by numbers: (row member, column member, year, measure).
+ * Years are numbered among those the walk can meet, so a key is a small integer and a table of a
+ * million cells is deduplicated in a bitmap instead of a set of a million numbers.
+ */
+class KeysMet {
+  private readonly years = new Map<number, number>();
+  private readonly yearSpan: number;
+  private readonly bits: Uint8Array | undefined;
+  private seen: Set<number> | undefined;
+
+  constructor(
+    w: Walk,
+    rowSpan: number,
+    private readonly colSpan: number,
+  ) {
+    const addYear = (y: number | undefined) => {
+      if (y !== undefined && !this.years.has(y)) this.years.set(y, this.years.size + 1);
+    };
+    for (const y of w.p.colYear.values()) addYear(y);
+    if (w.yearSource === 'row') for (const y of w.p.rowYear.values()) addYear(y);
+    addYear(w.tableYear);
+    this.yearSpan = this.years.size + 1;
+    const keySpace = rowSpan * colSpan * this.yearSpan * 3;
+    this.bits = keySpace <= MAX_KEY_BITS ? new Uint8Array((keySpace + 7) >> 3) : undefined;
+  }
+
+  /** Whether the key is new (and now met); `measure`: 0 a value, 1 `+/-`, 2 `%`. */
+  add(rowCode: number, colCode: number, y: number | undefined, measure: number): boolean {
+    const yc = y === undefined ? 0 : this.years.get(y);
+    // A year not numbered above (none is expected) gets a key of its own kind: negative, by its value.
+    const id = yc === undefined ? -(((rowCode * this.colSpan + colCode) * 10_000 + y!) * 3 + measure) - 1 : ((rowCode * this.colSpan + colCode) * this.yearSpan + yc) * 3 + measure;
+    const bits = this.bits;
+    if (bits && id >= 0) {
+      const bit = 1 << (id & 7);
+      if (bits[id >> 3] & bit) return false;
+      bits[id >> 3] |= bit;
+      return true;
+    }
+    this.seen ??= new Set();
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    return true;
+  }
+}
+
+/** The cell at (r, c) of the winning candidate, keyed (see walkCells). */
+function cellAt(w: Walk, r: number, c: number, section: number, y: number | undefined, measure: number): TableCell {
+  const line = lineOf(section, c);
+  const key: Key = {};
+  for (let i = 0; i < w.structural.length; i++) {
+    const res = w.resolutions[i];
+    key[w.structural[i].id] = res.ids.get(res.source === 'col' ? line : r)!;
+  }
+  if (y !== undefined) key.year = String(y);
+  if (measure) key.measure = measure === 1 ? 'delta' : 'percent';
+  const cell = w.view.cell(r, c);
+  // The key string is made when the table is first looked up by key.
+  return { row: r, col: c, key, ks: undefined, num: w.view.num(r, c), formula: cell?.formula, numberFormat: cell?.numberFormat };
+}
+
 /**
  * How many cells a candidate has (each key once), whether one holds something and whether one is
  * a `+/-` cell. A key is named by numbers (its row's and its column's member, the year, the
@@ -388,50 +480,19 @@ interface Walk {
  * winner only), each key once.
  */
 function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boolean; delta: boolean } {
-  const { view, L, p, def, structural, resolutions, yearDim, yearSource, tableYear } = w;
+  const { view, L, p, def, resolutions, yearDim, yearSource, tableYear } = w;
   // At most one dimension reads rows and one reads columns.
   const ri = resolutions.findIndex((res) => res.source === 'row');
   const ci = resolutions.findIndex((res) => res.source === 'col');
   const rowCodes = ri < 0 ? undefined : idCodes(resolutions[ri]);
   const colCodes = ci < 0 ? undefined : idCodes(resolutions[ci]);
-  // Codes run from 0 (none) to the number of distinct ids, or are 1 when no dimension reads that way.
-  const colSpan = (colCodes?.size ?? 1) + 1;
   const cols = L.dataCols;
   const optionalYear = yearDim?.type === 'year' && yearDim.optional;
   const anyLabelCells = p.labelCells.size > 0;
   const width = view.width;
-  // Per section, what each column line brings: its member's number, `+/-`, `%`, its year.
-  const bySection = new Map<number, { code: Int32Array; delta: Uint8Array; pct: Uint8Array; year: Int32Array }>();
-  const columns = (section: number) => {
-    let x = bySection.get(section);
-    if (!x) {
-      x = { code: new Int32Array(cols.length), delta: new Uint8Array(cols.length), pct: new Uint8Array(cols.length), year: new Int32Array(cols.length) };
-      cols.forEach((c, j) => {
-        const line = lineOf(section, c);
-        x!.code[j] = colCodes ? (colCodes.get(line) ?? 0) : 1;
-        x!.delta[j] = p.deltaCols.has(line) ? 1 : 0;
-        x!.pct[j] = p.percentCols.has(line) ? 1 : 0;
-        x!.year[j] = p.colYear.get(line) ?? -1;
-      });
-      bySection.set(section, x);
-    }
-    return x;
-  };
-  // Keys told apart by numbers: (row member, column member, year, measure). Years are numbered among
-  // those the walk can meet, so a key is a small integer and a table of a million cells is deduplicated
-  // in a bitmap instead of a set of a million numbers.
-  const years = new Map<number, number>();
-  const addYear = (y: number | undefined) => {
-    if (y !== undefined && !years.has(y)) years.set(y, years.size + 1);
-  };
-  for (const y of p.colYear.values()) addYear(y);
-  if (yearSource === 'row') for (const y of p.rowYear.values()) addYear(y);
-  addYear(tableYear);
-  const yearSpan = years.size + 1;
-  const rowSpan = (rowCodes?.size ?? 1) + 1;
-  const keySpace = rowSpan * colSpan * yearSpan * 3;
-  const bits = keySpace <= MAX_KEY_BITS ? new Uint8Array((keySpace + 7) >> 3) : undefined;
-  let seen: Set<number> | undefined;
+  const columns = sectionColumns(w, colCodes);
+  // Codes run from 0 (none) to the number of distinct ids, or are 1 when no dimension reads that way.
+  const keys = new KeysMet(w, (rowCodes?.size ?? 1) + 1, (colCodes?.size ?? 1) + 1);
   let count = 0;
   let nonEmpty = false;
   let anyDelta = false;
@@ -457,18 +518,7 @@ function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boole
         if (y === undefined && !optionalYear) continue;
       }
       if (col.pct[j] === 1 || rowPct) measure = 2;
-      const yc = y === undefined ? 0 : years.get(y);
-      // A year not numbered above (none is expected) gets a key of its own kind: negative, by its value.
-      const id = yc === undefined ? -(((rowCode * colSpan + colCode) * 10_000 + y!) * 3 + measure) - 1 : ((rowCode * colSpan + colCode) * yearSpan + yc) * 3 + measure;
-      if (bits && id >= 0) {
-        const bit = 1 << (id & 7);
-        if (bits[id >> 3] & bit) continue;
-        bits[id >> 3] |= bit;
-      } else {
-        seen ??= new Set();
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
+      if (!keys.add(rowCode, colCode, y, measure)) continue;
       count++;
       if (measure === 1) anyDelta = true;
       if (!out) {
@@ -476,19 +526,9 @@ function walkCells(w: Walk, out?: TableCell[]): { count: number; nonEmpty: boole
         if (!nonEmpty && view.num(r, c).kind !== 'empty') nonEmpty = true;
         continue;
       }
-      const num = view.num(r, c);
-      if (!nonEmpty && num.kind !== 'empty') nonEmpty = true;
-      const line = lineOf(section, c);
-      const key: Key = {};
-      for (let i = 0; i < structural.length; i++) {
-        const res = resolutions[i];
-        key[structural[i].id] = res.ids.get(res.source === 'col' ? line : r)!;
-      }
-      if (y !== undefined) key.year = String(y);
-      if (measure) key.measure = measure === 1 ? 'delta' : 'percent';
-      const cell = view.cell(r, c);
-      // The key string is made when the table is first looked up by key.
-      out.push({ row: r, col: c, key, ks: undefined, num, formula: cell?.formula, numberFormat: cell?.numberFormat });
+      const cell = cellAt(w, r, c, section, y, measure);
+      if (!nonEmpty && cell.num.kind !== 'empty') nonEmpty = true;
+      out.push(cell);
     }
   }
   return { count, nonEmpty, delta: anyDelta };

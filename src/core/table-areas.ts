@@ -6,7 +6,8 @@
 import type { Definition } from './definition';
 import type { Area } from './grid';
 import { labelKey } from './labels';
-import { splitAtProse, trimBlock, type SheetView } from './layout';
+import { splitAtProse, trimBlock } from './layout';
+import type { SheetView } from './sheet-view';
 import { blankRow } from './template-layout';
 import { matchesAnyLabel } from './match';
 import { cellYear } from './numbers';

@@ -2,7 +2,7 @@
 // title line just above it (5.1.1 prints one table per year, under its year or with the year in
 // its corner). Tables of one kind, one per year, are told apart by it (relations, links).
 import type { Area, Cell } from './grid';
-import type { SheetView } from './layout';
+import type { SheetView } from './sheet-view';
 import { cellYear } from './numbers';
 
 /** Lines above a table read for its year: those the block signature signs (block-signature.ts LINES_ABOVE). */

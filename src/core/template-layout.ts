@@ -4,7 +4,8 @@
 // Recognition rests on the labels and the shape: these layouts read them without the numbers.
 import type { Area } from './grid';
 import { labelKey } from './labels';
-import type { BlockLayout, Section, SheetView } from './layout';
+import type { BlockLayout, Section } from './layout';
+import type { SheetView } from './sheet-view';
 import { isPercentLabel } from './match';
 
 /**

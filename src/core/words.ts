@@ -1,6 +1,6 @@
 // Where a table's words (its labels as messages show them) are read: a table moved to another
 // block of its layout (block-cache.ts) reads them there, from the cells its first block's came from.
-import type { SheetView } from './layout';
+import type { SheetView } from './sheet-view';
 import { cleanWords } from './table';
 
 /** In a word's source: the longest of the labels that follow (a list's row, named by its longest label). */

@@ -2,7 +2,7 @@
 // inputs stand in its own rows, not in 4.3) is read by the table layer instead: it keeps its kind
 // and gains the relations its own labels and numbers state.
 import type { Definition } from '../definition';
-import { SheetView } from '../layout';
+import { SheetView } from '../sheet-view';
 import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations';
 import { KeyIndex, type TableCell, type TableModel } from '../table';
 import { GENERIC_TABLE, placeGeneric } from './model';

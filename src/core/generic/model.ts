@@ -2,7 +2,8 @@
 // cell relations every rule and the fill read.
 import { defineTable } from '../definition';
 import type { Area } from '../grid';
-import { isNumberLike, type SheetView } from '../layout';
+import { isNumberLike } from '../layout';
+import type { SheetView } from '../sheet-view';
 import type { Instance, Term } from '../relations';
 import { labelKey } from '../labels';
 import { keyString, type TableCell, type TableModel } from '../table';
