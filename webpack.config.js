@@ -3,6 +3,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -101,7 +102,15 @@ module.exports = async (env = {}, argv = {}) => {
     output: { path: out, filename: '[name].js', clean: true },
     // Never eval-* source maps: the pane's CSP has no 'unsafe-eval'.
     devtool: dev ? 'source-map' : false,
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // The .xlsx reader the CLI uses reads the files the user picks in the pane (src/taskpane/read-file.ts):
+      // the two Node modules it calls, as small browser stand-ins.
+      alias: {
+        zlib$: path.resolve(__dirname, 'src/taskpane/node-shims/shim-zlib.ts'),
+        path$: path.resolve(__dirname, 'src/taskpane/node-shims/shim-path.ts'),
+      },
+    },
     module: {
       rules: [
         {
@@ -117,6 +126,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       ...pages,
+      new webpack.ProvidePlugin({ Buffer: [path.resolve(__dirname, 'src/taskpane/node-shims/shim-buffer.ts'), 'Buffer'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -11,6 +11,10 @@ import { rawCachedValues, rawDateCells } from './raw-results';
 import { dateText, isoDate } from './dates';
 import { zipOf } from './package-zip';
 import { parseXlsxFast } from './xlsx';
+import { emptyFormattedCell } from './xlsx/cell-values';
+
+/** exceljs's ValueType.Null. */
+const NULL_TYPE = 0;
 
 function loadExcelJS(): typeof import('exceljs') {
   // Loaded on first use: most checks never need exceljs, and loading it takes a while.
@@ -114,15 +118,18 @@ export async function parseXlsxBook(buf: Buffer): Promise<ParsedBook> {
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => {
     const rows: (Array<Cell | undefined> | undefined)[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
+    // Rows and cells as exceljs holds them, empty styled ones too: an empty percent cell keeps its format.
+    const rawRows = (ws as unknown as { _rows: Array<ExcelJS.Row | undefined> })._rows;
+    rawRows.forEach((row) => {
+      if (!row) return;
       const out: Array<Cell | undefined> = [];
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+      (row as unknown as { _cells: Array<ExcelJS.Cell | undefined> })._cells.forEach((cell, i) => {
         // exceljs repeats a merge's value into every cell of it; the file has it in the top-left only.
-        if (cell.isMerged && cell.master !== cell) return;
-        const v = toCell(cell.value, cell.numFmt, ws.name, cell.address, pending, formulaOf(cell));
-        if (v) out[c - 1] = v;
+        if (!cell || (cell.isMerged && cell.master !== cell)) return;
+        const v = cell.type === NULL_TYPE ? emptyFormattedCell(cell.numFmt) : toCell(cell.value, cell.numFmt, ws.name, cell.address, pending, formulaOf(cell));
+        if (v) out[i] = v;
       });
-      rows[r - 1] = out;
+      if (row.hasValues || out.length) rows[row.number - 1] = out;
     });
     sheets.push({ name: ws.name, rows, merges: mergesOf(ws) });
   });

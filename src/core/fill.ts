@@ -74,8 +74,8 @@ function before(t: TableModel, c: TableCell): FillWrite['before'] {
 function write(inst: Instance & { target: TableCell }, value: number, mode: 'formulas' | 'values'): FillWrite {
   const t = inst.table;
   const w: FillWrite = { sheet: t.sheet.name, address: a1(t, inst.target), table: t.id, value, before: before(t, inst.target) };
-  // Excel's SUM skips a number stored as text and `+` fails on `1 234`: over such cells, the value.
-  if (mode === 'formulas' && !inputsOf(inst).some((x) => x.cell.num.kind === 'text-number')) {
+  // Excel's SUM skips a number stored as text, `+` fails on `1 234` and on a dash: over such cells, the value.
+  if (mode === 'formulas' && !inputsOf(inst).some((x) => x.cell.num.kind === 'text-number' || x.cell.num.kind === 'dash')) {
     const f = formulaOf(inst);
     if (f) w.formula = f;
   }

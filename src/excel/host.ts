@@ -7,6 +7,7 @@ import type { CellRef } from './cell-state';
 import type { HighlightRecord, Severity } from './highlight';
 import type { ReportSheetResult } from './report-sheet';
 import type { SelectResult } from './select-cells';
+import type { AddedSheets, AddSheetsResult, NewSheet } from './added-sheets';
 
 export type {
   ReadResult,
@@ -18,6 +19,9 @@ export type {
   Severity,
   ReportSheetResult,
   SelectResult,
+  AddedSheets,
+  AddSheetsResult,
+  NewSheet,
 };
 
 /** The pane's settings, kept in the document's settings. */
@@ -36,6 +40,10 @@ export interface Host {
   highlight(cells: Array<CellRef & { severity: Severity }>): Promise<HighlightRecord>;
   clearHighlight(record: HighlightRecord): Promise<void>;
   writeReportSheet(rows: string[][], replace: boolean): Promise<ReportSheetResult>;
+  /** New sheets (the region's summary), never over a sheet of that name; their record undoes them. */
+  addSheets(sheets: NewSheet[]): Promise<AddSheetsResult>;
+  /** Deletes the sheets `addSheets` added, those still there. */
+  removeSheets(record: AddedSheets): Promise<{ removed: number }>;
   decimalSeparator(): Promise<string>;
   loadSettings(): Partial<PaneSettings>;
   saveSettings(s: PaneSettings): Promise<void>;

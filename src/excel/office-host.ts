@@ -8,6 +8,7 @@ import { selectCells } from './select-cells';
 import { clearHighlight, highlight } from './highlight';
 import { writeReportSheet } from './report-sheet';
 import { readDecimalSeparator } from './culture';
+import { addSheets, removeSheets } from './added-sheets';
 
 const SETTINGS_KEY = 'reportCheck.settings';
 
@@ -43,6 +44,9 @@ export function createOfficeHost(): Host {
       const r = await run((ctx) => writeReportSheet(ctx, rows, { replace }), true);
       return r.status === 'written' ? { ...r, undo: supports(20) ? 'whole' : 'steps' } : r;
     },
+    addSheets: (sheets) => run((ctx) => addSheets(ctx, sheets), true),
+    // Worksheet.delete is refused inside an undo group: never one here.
+    removeSheets: (record) => run((ctx) => removeSheets(ctx, record)),
     decimalSeparator: () => run((ctx) => readDecimalSeparator(ctx, supports)),
     loadSettings: () => {
       const raw: unknown = Office.context.document.settings.get(SETTINGS_KEY);

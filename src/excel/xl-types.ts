@@ -48,6 +48,8 @@ export interface XlRange extends XlLoadable {
 }
 
 export interface XlWorksheet extends XlLoadable {
+  /** Stays the same when the user renames the sheet. */
+  readonly id: string;
   readonly name: string;
   /** `Visible`, `Hidden` or `VeryHidden` (ExcelApi 1.1 to read). */
   readonly visibility: string;

@@ -10,8 +10,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { checkWorkbook, planFill, renderMessage } from '../core';
-import type { CheckResult, FillPlan, Lang, Workbook } from '../core';
+import { analyze, checkWorkbook, planFill, renderMessage } from '../core';
+import type { CheckResult, FillPlan, IssueData, Lang, Workbook } from '../core';
 import type { HighlightRecord, Host, PaneSettings, ReadResult, UndoRecord } from './host';
 import { DEFAULT_SETTINGS } from './host';
 import { catalogues, fmt } from './i18n';
@@ -28,6 +28,9 @@ import { scoresFrom } from './scores';
 import { useShared } from './styles';
 import { describeApply, describeError, describeUndo, cellList } from './outcomes';
 import { visible } from './visible-text';
+import { OtherFiles } from './OtherFiles';
+import { compareWith, type LastYear } from './other-files';
+import { useOtherFiles } from './use-other-files';
 
 const useStyles = makeStyles({
   root: {
@@ -52,6 +55,8 @@ interface Checked {
   workbook: Workbook;
   check: CheckResult;
   plan: FillPlan;
+  /** The comparison with last year's report: its file and findings. */
+  compared?: { file: string; issues: IssueData[] };
 }
 
 function readSettings(host: Host): PaneSettings {
@@ -87,6 +92,7 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
   const [lit, setLit] = useState<HighlightRecord>();
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeId = useRef(0);
+  const lastYear = useRef<LastYear>();
 
   const notice = (intent: Notice['intent'], text: string, actions?: Notice['actions']): Notice => ({
     id: ++noticeId.current,
@@ -112,18 +118,29 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
     const sep = await host.decimalSeparator();
     setDecimal(sep);
     const read = await host.readWorkbook();
-    const check = checkWorkbook(read.workbook, { threshold: current.threshold });
+    const analysis = analyze(read.workbook);
+    const check = checkWorkbook(read.workbook, { threshold: current.threshold }, analysis);
     const plan = planFill(read.workbook, { mode: current.mode, threshold: current.threshold });
-    setChecked({ workbook: read.workbook, check, plan });
+    const last = lastYear.current;
+    const cmp = last && compareWith(last, analysis);
+    const compared = last && cmp ? { file: last.file, issues: cmp.issues } : undefined;
+    setChecked({ workbook: read.workbook, check, plan, compared });
     const notes = read.notes.map((n) => notice('info', readNote(n, read.details, t)));
+    if (last && cmp) {
+      const r = cmp.result;
+      const matched = r.tables.filter((x) => x.current).length;
+      const args = { file: visible(last.file, 120), matched, tables: r.tables.length, figures: r.compared.figures, carry: r.compared.carryOvers, n: cmp.issues.length };
+      notes.unshift(notice('info', fmt(t.compareDone, args)));
+    }
     setNotices([...keep, ...notes]);
     if (lit) {
       await host.clearHighlight(lit);
-      setLit(await host.highlight(highlightCells(check)));
+      setLit(await host.highlight(highlightCells(allIssues({ check, compared }))));
     }
   }
 
   const onCheck = () => task(() => runCheck());
+  const other = useOtherFiles({ host, t, threshold: settings.threshold, lastYear, task, notice, setNotices, recheck: (keep) => runCheck(keep) });
 
   const onFill = () =>
     task(async () => {
@@ -159,7 +176,7 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
   const onHighlight = (on: boolean) =>
     task(async () => {
       if (on && checked) {
-        const rec = await host.highlight(highlightCells(checked.check));
+        const rec = await host.highlight(highlightCells(allIssues(checked)));
         setLit(rec);
         const notes: Notice[] = [];
         if (rec.skipped.length) notes.push(notice('info', fmt(t.highlightSkipped, { sheets: rec.skipped.join(', ') })));
@@ -175,11 +192,13 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
     checked
       ? [
           t.reportHeader,
-          ...checked.check.issues.map((i) => [
+          ...allIssues(checked).map((i) => [
             i.table ?? '',
             t.severity[i.severity],
-            i.cells[0]?.sheet ?? '',
-            i.cells.map((x) => x.address).join(', '),
+            localCells(i)[0]?.sheet ?? '',
+            localCells(i)
+              .map((x) => x.address)
+              .join(', '),
             i.rule,
             renderMessage(i, { lang, decimalSeparator: decimal }),
           ]),
@@ -242,7 +261,7 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
       {!checked && <p className={s.wrap}>{t.intro}</p>}
       {checked && (
         <>
-          <SummaryCounts issues={checked.check.issues} t={t} />
+          <SummaryCounts issues={allIssues(checked)} t={t} />
           <div className={s.buttons}>
             <Switch
               label={t.highlight}
@@ -255,7 +274,7 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
             </Button>
           </div>
           <IssueList
-            issues={checked.check.issues}
+            issues={allIssues(checked)}
             tables={checked.check.tables}
             t={t}
             lang={lang}
@@ -276,6 +295,16 @@ function Pane({ host, initialLang }: { host: Host; initialLang: Lang }) {
           {scores && <ScoreChart data={scores} t={t} decimalSeparator={decimal} />}
         </>
       )}
+      <OtherFiles
+        t={t}
+        busy={busy}
+        comparing={checked?.compared && { file: checked.compared.file, issues: checked.compared.issues.length }}
+        summaryAdded={other.summaryAdded}
+        onCompare={(f) => void other.onCompare(f)}
+        onStopCompare={() => void other.onStopCompare()}
+        onMerge={(f) => void other.onMerge(f)}
+        onRemoveSummary={() => void other.onRemoveSummary()}
+      />
       <Settings settings={settings} lang={lang} t={t} onChange={onSettings} onLangChange={setLang} />
     </main>
   );
@@ -288,6 +317,19 @@ function readNote(n: ReadResult['notes'][number], d: ReadResult['details'], t: S
   return fmt(t.usedRangeTrimmed, { sheets: parts.join('; ') });
 }
 
-function highlightCells(check: CheckResult) {
-  return check.issues.flatMap((i) => (i.cells[0] ? [{ ...i.cells[0], severity: i.severity }] : []));
+/** The check's findings, then the comparison's with last year's report. */
+function allIssues(c: Pick<Checked, 'check' | 'compared'>): IssueData[] {
+  return c.compared ? [...c.check.issues, ...c.compared.issues] : c.check.issues;
+}
+
+/** A finding's cells in the open workbook (a cell of last year's report names its file). */
+function localCells(i: IssueData) {
+  return i.cells.filter((c) => !c.file);
+}
+
+function highlightCells(issues: IssueData[]) {
+  return issues.flatMap((i) => {
+    const [c] = localCells(i);
+    return c ? [{ sheet: c.sheet, address: c.address, severity: i.severity }] : [];
+  });
 }

@@ -73,23 +73,30 @@ export function IssueList({ issues, tables, t, lang, decimalSeparator, onSelect 
               </h4>
               <ul className={s.list}>
                 {sv.issues.map((issue, i) => {
-                  const where = issue.cells[0] ? `${visible(issue.cells[0].sheet, 60)}!${issue.cells[0].address}` : '';
+                  // A cell of last year's report (it names its file) is shown, not gone to.
+                  const local = issue.cells.filter((x) => !x.file);
+                  const other = issue.cells.find((x) => x.file);
+                  const where = local[0] ? `${visible(local[0].sheet, 60)}!${local[0].address}` : '';
+                  const otherText = other ? fmt(t.otherCell, { cell: `${visible(other.file ?? '', 120)}: ${visible(other.sheet, 60)}!${other.address}` }) : '';
                   const message = visible(renderMessage(issue, { lang, decimalSeparator }), 600);
                   return (
                     <li key={`${issue.rule}-${where}-${i}`}>
                       <button
                         type="button"
                         className={`${c.item} ${c[sv.severity]}`}
-                        aria-label={`${t.severity[sv.severity]}. ${message}. ${fmt(t.goToCell, { cell: where })}`}
-                        onClick={() => onSelect(issue.cells)}
+                        aria-label={`${t.severity[sv.severity]}. ${message}. ${where ? fmt(t.goToCell, { cell: where }) : otherText}`}
+                        onClick={() => local.length && onSelect(local)}
                       >
                         <Badge className={c.badge} appearance="tint" color={BADGE[sv.severity]}>
                           {t.severity[sv.severity]}
                         </Badge>
                         <span className={s.wrap}>{message}</span>
-                        <span className={`${c.cell} ${s.wrap}`}>
-                          {t.cell}: {where}
-                        </span>
+                        {where && (
+                          <span className={`${c.cell} ${s.wrap}`}>
+                            {t.cell}: {where}
+                          </span>
+                        )}
+                        {other && <span className={`${c.cell} ${s.wrap}`}>{otherText}</span>}
                       </button>
                     </li>
                   );

@@ -14,6 +14,9 @@ export type {
   Severity,
   ReportSheetResult,
   SelectResult,
+  AddedSheets,
+  AddSheetsResult,
+  NewSheet,
 } from '../excel/host';
 
 export const DEFAULT_SETTINGS: PaneSettings = { mode: 'formulas', threshold: 6 };

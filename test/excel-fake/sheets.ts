@@ -50,6 +50,9 @@ export class FakeWorksheet extends FakeObject {
     return this.resolved;
   }
 
+  get id(): string {
+    return this.get('id');
+  }
   get name(): string {
     return this.get('name');
   }

@@ -85,6 +85,8 @@ export function stubHost(over: Partial<Host> = {}): jest.Mocked<Host> {
     highlight: async () => ({ cells: [], skipped: [] }),
     clearHighlight: async () => undefined,
     writeReportSheet: async (rows) => ({ status: 'written', rows: rows.length - 1 }),
+    addSheets: async (sheets) => ({ status: 'written', record: { sheets: sheets.map((x, i) => ({ id: `{${i}}`, name: x.name })) } }),
+    removeSheets: async (r) => ({ removed: r.sheets.length }),
     decimalSeparator: async () => ',',
     loadSettings: () => ({}),
     saveSettings: async () => undefined,

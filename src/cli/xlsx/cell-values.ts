@@ -1,5 +1,6 @@
 // Values as exceljs holds them, and parseXlsx's conversion of them (toCell).
 import type { Cell } from '../../core';
+import { isPercentFormat } from '../../core';
 import { dateText } from '../dates';
 import { unsupported } from './unsupported';
 
@@ -31,4 +32,12 @@ export function hyperlinkCell(text: XValue, rich: boolean, numFmt: string | unde
   const cell: Cell = { value: String(text) };
   if (numFmt) cell.numberFormat = numFmt;
   return cell;
+}
+
+/**
+ * An empty cell kept for its percent format (as the add-in reads it): a share filled there is
+ * written as a fraction, not ×100.
+ */
+export function emptyFormattedCell(numFmt: string | undefined): Cell | undefined {
+  return numFmt && isPercentFormat(numFmt) ? { value: null, numberFormat: numFmt } : undefined;
 }

@@ -7,7 +7,7 @@ import { dateText, isoDate } from '../dates';
 import { Scanner, children, decodeText, xmlDecodeAgain } from './xml-scan';
 import { runText, type SharedStrings } from './shared-strings';
 import type { StyleFormat, Styles } from './styles';
-import { excelToDate, hyperlinkCell, plainCell, type XValue } from './cell-values';
+import { emptyFormattedCell, excelToDate, hyperlinkCell, plainCell, type XValue } from './cell-values';
 import { applyMerges, trim, type SheetLayout } from './sheet-layout';
 import { unsupported } from './unsupported';
 
@@ -198,6 +198,7 @@ class SheetReader {
     if (this.digits >= 0) cell = this.integerCell(fmt, linked);
     else if (this.formula || this.shareType) cell = this.formulaCell(fmt, linked);
     else if (this.value !== undefined || this.runs) cell = this.valueCell(fmt, linked);
+    if (cell === undefined && !linked) cell = emptyFormattedCell(fmt?.numFmt);
     if (cell === undefined) {
       // No value: exceljs keeps a styled cell as empty (replacing an earlier one) and drops an unstyled one.
       // A hyperlinked one it keeps as a link without text: parseXlsx leaves it empty, but reports its row.

@@ -52,14 +52,19 @@ export function addUnstated(tables: readonly TableModel[]): void {
     if (!g || !g.count) continue;
     const at = new Map<number, TableCell>();
     for (const c of t.cells) at.set(c.row * 16384 + c.col, c);
+    // A cell the kind computes keeps the kind's relation; one it only bounds (`из них` parts it
+    // knows) may still be computed from the parts the layer reads.
     const taken = new Set<TableCell>(own.map(targetOf));
+    const computed = new Set<TableCell>(own.filter((x) => x.computed).map(targetOf));
     const shadow: TableModel = { ...t, def: GENERIC_TABLE, cells: g.cells, words: g.words };
     let added = false;
     for (const inst of g.relations(shadow)) {
       const moved = onCells(inst, t, at);
-      if (taken.has(targetOf(moved))) continue;
+      const target = targetOf(moved);
+      if (moved.computed ? computed.has(target) : taken.has(target)) continue;
       own.push(moved);
-      taken.add(targetOf(moved));
+      taken.add(target);
+      if (moved.computed) computed.add(target);
       added = true;
     }
     // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).

@@ -4,7 +4,7 @@
 import { labelKey } from '../labels';
 import { plus, type AxisView } from './axis';
 import type { GenericRel } from './relations';
-import { INDICATORS, PER_UNIT } from './vocabulary';
+import { INDICATORS, PER_UNIT, UNIT_CONCEPTS } from './vocabulary';
 
 export function indicators(v: AxisView, out: GenericRel[]): void {
   v.items.forEach((it, i) => {
@@ -71,8 +71,11 @@ function perUnit(v: AxisView, out: GenericRel[], i: number): void {
     }
   const m = PER_UNIT.exec(it.key) ?? (heading ? PER_UNIT.exec(heading.key) : null);
   if (!m) return;
-  const d = speaking(v, i, m[2]);
+  const d = speaking(v, i, m[2]) ?? unitConcept(v, i, m[2]);
   if (d === undefined) return;
+  // `на 1 читателя` right after `Документообеспеченность на 1 жителя`: the same amount per another unit.
+  const continued = m[1] ? undefined : continuedAmount(v, i);
+  if (continued !== undefined && continued !== d) return scaled(v, out, i, continued, d, 1);
   const before = m[1].split(' ').filter((w) => w.length > 3 && !/^(в|среднем|нагрузка|по|число|количество)$/.test(w));
   const own = it.key.split(' ').filter((w) => w.length > 3 && w !== m[1] && !m[0].includes(w));
   let n: number | undefined;
@@ -83,4 +86,18 @@ function perUnit(v: AxisView, out: GenericRel[], i: number): void {
     if (others.length === 1) n = others[0];
   }
   if (n !== undefined) scaled(v, out, i, n, d, 1);
+}
+
+/** The item of the concept the unit word names (`читателя` → users). */
+function unitConcept(v: AxisView, i: number, word: string): number | undefined {
+  const c = UNIT_CONCEPTS.find(([, re]) => re.test(word))?.[0];
+  return c === undefined ? undefined : find(v, i, (o) => o.role.type === 'value' && o.role.concept === c);
+}
+
+/** The amount of the named indicator just before item `i` (its numerator's item). */
+function continuedAmount(v: AxisView, i: number): number | undefined {
+  const prev = v.items[i - 1]?.role;
+  if (prev?.type !== 'indicator') return undefined;
+  const ind = INDICATORS.find((x) => x.id === prev.id);
+  return ind && ind.num !== 'received' ? find(v, i, (o) => o.role.type === 'value' && o.role.concept === ind.num) : undefined;
 }

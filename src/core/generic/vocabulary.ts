@@ -26,6 +26,12 @@ export interface IndicatorWords {
 /** `X на 1 Y`, `в среднем на одного Y`: an amount per unit; group 1 the amount's words, group 2 the unit. */
 export const PER_UNIT = /^(.*?) ?на (?:1|одного|одну|одно) ([а-яё]+)/;
 
+/** The unit of `на 1 Y` as a concept, when no item speaks of it in the same word (`на 1 читателя` beside `Число пользователей`). */
+export const UNIT_CONCEPTS: ReadonlyArray<[Concept, RegExp]> = [
+  ['users', /^(читател|пользовател|абонент)/],
+  ['population', /^(жител|человек)/],
+];
+
 export const INDICATORS: readonly IndicatorWords[] = [
   { id: 'reading', words: [/^читаемость/], num: 'loans', den: 'users', factor: 1 },
   { id: 'attendance', words: [/^посещаемость/], num: 'visits', den: 'users', factor: 1 },
