@@ -1,14 +1,14 @@
 // `report-check compare <last-year.xlsx> <this-year.xlsx>`: this year's full check, then the comparison with last year's report.
 import { analyze, Engine, renderMessage, type Analysis, type FileReport, type IssueData, type Lang, type Report, type Workbook } from '../core';
 import { compareReports, type CompareResult } from '../core/compare/compare';
-import type { IssueReport } from '../core/report-schema';
+import type { IssueReport } from '../core/report/report-schema';
 import { CLI_TEXT } from './cli-messages';
 import { COMPARE_TEXT } from './compare-messages';
-import { writeJson } from './json-text';
+import { writeJson } from './report/json-text';
 import { failureText, report } from './process-file';
 import { readWorkbookFile } from './read-xlsx';
 import { writeStdout } from './stdout';
-import { oneLine, writeTextReport } from './text-report';
+import { oneLine, writeTextReport } from './report/text-report';
 
 export interface CompareOpts {
   format: 'text' | 'json';

@@ -1,8 +1,8 @@
 // Checks one file into its report entry; a file that cannot be read becomes an entry with `error`.
 import { analyze, checkWorkbook, Engine, renderMessage, renderSummary, type Analysis, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
-import type { IssueReport } from '../core/report-schema';
+import type { IssueReport } from '../core/report/report-schema';
 import { CLI_TEXT } from './cli-messages';
-import { printedInFull, samePrinted } from './collapse';
+import { printedInFull, samePrinted } from './report/collapse';
 import { ReadError } from './read-errors';
 import { readWorkbookFile } from './read-xlsx';
 

@@ -2,7 +2,7 @@
 // the caller makes one and passes it). It owns the layouts recognition has seen (block-cache.ts)
 // and recognition's trace; two engines share nothing, so two checks with their own engines cannot
 // influence each other. `analyze(wb)` without one makes a fresh engine for that check alone.
-import { LayoutCache } from './block-cache';
+import { LayoutCache } from './recognize/cache/block-cache';
 
 /** Recognition's own counts (tests and the benchmark read them). */
 export interface RecognitionTrace {

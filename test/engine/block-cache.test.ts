@@ -2,12 +2,12 @@
 // it reuses, and wherever the repeated table stands, the check and the fill must be exactly those
 // of a recognition from scratch.
 import { analyze, checkWorkbook, Engine, planFill, renderMessage, type Cell, type Sheet, type Workbook } from '../../src/core';
-import { isYearNumber } from '../../src/core/numbers';
-import { recognizeBlock } from '../../src/core/block-cache';
+import { isYearNumber } from '../../src/core/grid/numbers';
+import { recognizeBlock } from '../../src/core/recognize/cache/block-cache';
 import { KINDS } from '../../src/core/kinds';
-import type { Definition } from '../../src/core/definition';
-import { findBlocks, splitAtProse, trimBlock } from '../../src/core/layout';
-import { SheetView } from '../../src/core/sheet-view';
+import type { Definition } from '../../src/core/tables/definition';
+import { findBlocks, splitAtProse, trimBlock } from '../../src/core/layout/blocks';
+import { SheetView } from '../../src/core/grid/sheet-view';
 import type { Block, CellSpec, Item } from '../fixtures/xlsx-builder';
 import type { TableFixture } from '../fixtures/seed-001';
 import * as S from '../fixtures/seed-001';

@@ -1,7 +1,7 @@
 // Rules on arithmetic inside a table: sums, balances, subsets, percentages.
-import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../numbers';
-import { instances, type Instance, type Term } from '../relations';
-import type { TableCell, TableModel } from '../table';
+import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../grid/numbers';
+import { instances, type Instance, type Term } from '../relations/relations';
+import type { TableCell, TableModel } from '../tables/table';
 import { readTables } from './read-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 

@@ -1,5 +1,5 @@
 // Rules on single cells: how the value is written and whether it can be a count or a score.
-import { hasValue } from '../numbers';
+import { hasValue } from '../grid/numbers';
 import { ref, what, type Rule } from './rule';
 
 export const numberAsText: Rule = {

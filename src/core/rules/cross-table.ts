@@ -1,12 +1,12 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
-import type { Link } from '../definition';
-import { cellRefs, type FormulaRef } from '../formula-refs';
-import { hasValue } from '../numbers';
-import { COPIES_TRIED, instances } from '../relations';
-import { totalsOf } from '../table-totals';
-import { select, yearsOf } from '../select';
-import { keyString, type TableCell, type TableModel } from '../table';
-import { Candidates, columnBands } from '../nearest-tables';
+import type { Link } from '../tables/definition';
+import { cellRefs, type FormulaRef } from '../grid/formula-refs';
+import { hasValue } from '../grid/numbers';
+import { COPIES_TRIED, instances } from '../relations/relations';
+import { totalsOf } from '../tables/table-totals';
+import { select, yearsOf } from '../tables/select';
+import { keyString, type TableCell, type TableModel } from '../tables/table';
+import { Candidates, columnBands } from '../relations/nearest-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {

@@ -1,7 +1,7 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
-import { inputsOf, instances } from '../relations';
-import type { CellRef } from '../issue';
-import type { TableCell } from '../table';
+import { inputsOf, instances } from '../relations/relations';
+import type { CellRef } from '../report/issue';
+import type { TableCell } from '../tables/table';
 import { indicatorFill } from './read-tables';
 import { ref, what, type Rule } from './rule';
 

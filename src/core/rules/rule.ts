@@ -1,9 +1,9 @@
 // The shape of a rule module (ESLint style): metadata plus check functions over tables or the workbook.
 import type { CheckOptions } from '../api-types';
-import { address } from '../grid';
-import type { CellRef, Fix, IssueData, MessageParams, RuleId, Severity } from '../issue';
-import type { Values } from '../relations';
-import { describeKey, type TableCell, type TableModel } from '../table';
+import { address } from '../grid/grid';
+import type { CellRef, Fix, IssueData, MessageParams, RuleId, Severity } from '../report/issue';
+import type { Values } from '../relations/relations';
+import { describeKey, type TableCell, type TableModel } from '../tables/table';
 
 export interface RuleMeta {
   id: RuleId;
