@@ -261,20 +261,38 @@ export function layoutBlock(view: SheetView, area: Area, allData = false): Block
 }
 
 function layOut(view: SheetView, area: Area, allData: boolean): BlockLayout | undefined {
-  let dataTop = -1;
+  let dataTop = firstDataRow(view, area);
+  if (dataTop < 0) return undefined;
+  const { labelCols, yearCols, dataCols } = columnRoles(view, area, dataTop, allData);
+  // Rows above the first numbers that are labelled but empty (an end-of-year row to fill) are data rows.
+  while (dataTop > area.top && labelCols.length) {
+    const r = dataTop - 1;
+    const labelled = labelCols.some((c) => !view.coveredBy(r, c) && view.text(r, c) !== undefined);
+    const emptyData = dataCols.every((c) => !view.occupied(r, c));
+    const headerAbove = r > area.top && (dataCols.some((c) => view.occupied(r - 1, c)) || labelCols.some((c) => view.occupied(r - 1, c)));
+    if (!labelled || !emptyData || !headerAbove) break;
+    dataTop = r;
+  }
+  const { sections, sectionOf, dataRows } = sectionsOf(view, area, dataTop, dataCols);
+  return { area, dataTop, labelCols, yearCols, dataCols, dataRows, sections, sectionOf };
+}
+
+/** The first row holding a number that is no year header (−1: none). */
+function firstDataRow(view: SheetView, area: Area): number {
   // A column has one year header at most: a year-like count below it is data (1990 items withdrawn).
   const yearColumns = new Set<number>();
   for (let r = area.top; r <= area.bottom; r++) {
     const cols = rowOrigins(view, r, area);
     const hasNum = cols.some((c) => isNumeric(view.num(r, c)));
     const yearRow = isYearRow(view, r, area) && r < area.bottom && !cols.some((c) => yearColumns.has(c) && isNumeric(view.num(r, c)));
-    if (hasNum && !yearRow) {
-      dataTop = r;
-      break;
-    }
+    if (hasNum && !yearRow) return r;
     for (const c of cols) if (cellYear(view.cell(r, c)) !== undefined) yearColumns.add(c);
   }
-  if (dataTop < 0) return undefined;
+  return -1;
+}
+
+/** Which columns, from `dataTop` down, hold row labels, years (one per row) or data. */
+function columnRoles(view: SheetView, area: Area, dataTop: number, allData: boolean): { labelCols: number[]; yearCols: number[]; dataCols: number[] } {
   const labelCols: number[] = [];
   const yearCols: number[] = [];
   const dataCols: number[] = [];
@@ -303,15 +321,11 @@ function layOut(view: SheetView, area: Area, allData: boolean): BlockLayout | un
     else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);
     else dataCols.push(c);
   }
-  // Rows above the first numbers that are labelled but empty (an end-of-year row to fill) are data rows.
-  while (dataTop > area.top && labelCols.length) {
-    const r = dataTop - 1;
-    const labelled = labelCols.some((c) => !view.coveredBy(r, c) && view.text(r, c) !== undefined);
-    const emptyData = dataCols.every((c) => !view.occupied(r, c));
-    const headerAbove = r > area.top && (dataCols.some((c) => view.occupied(r - 1, c)) || labelCols.some((c) => view.occupied(r - 1, c)));
-    if (!labelled || !emptyData || !headerAbove) break;
-    dataTop = r;
-  }
+  return { labelCols, yearCols, dataCols };
+}
+
+/** The data rows, cut into sections where a row of texts only heads the columns again. */
+function sectionsOf(view: SheetView, area: Area, dataTop: number, dataCols: number[]): Pick<BlockLayout, 'sections' | 'sectionOf' | 'dataRows'> {
   const sections: Section[] = [{ headerRows: [], rows: [] }];
   const sectionOf = new Map<number, number>();
   const dataRows: number[] = [];
@@ -336,7 +350,7 @@ function layOut(view: SheetView, area: Area, allData: boolean): BlockLayout | un
     sectionOf.set(r, sections.length - 1);
     dataRows.push(r);
   }
-  return { area, dataTop, labelCols, yearCols, dataCols, dataRows, sections, sectionOf };
+  return { sections, sectionOf, dataRows };
 }
 
 /** Rows that hold one long text only (a prose paragraph), where a block should be cut in two. */

@@ -45,7 +45,6 @@ export function isDeltaLabel(key: string): boolean {
 }
 
 export function buildPaths(view: SheetView, L: BlockLayout): Paths {
-  const { area, dataTop } = L;
   const p: Paths = {
     colRaw: new Map(),
     colKeys: new Map(),
@@ -63,50 +62,62 @@ export function buildPaths(view: SheetView, L: BlockLayout): Paths {
     rowIndent: new Map(),
     labelCells: new Set(),
   };
-  L.sections.forEach((_, si) => {
-    const headerRows = headerRowsOf(L, si);
-    for (const c of L.dataCols) {
-      const line = lineOf(si, c);
-      const raw: string[] = [];
-      let year: number | undefined;
-      for (const r of headerRows) {
-        const t = shownText(view, r, c);
-        if (t === undefined) continue;
-        if (raw[raw.length - 1] !== t) raw.push(t);
-        const y = cellYear(view.shown(r, c));
-        if (y !== undefined) year = y;
-      }
-      p.colLines.push(line);
-      p.colRaw.set(line, raw);
-      const keys = raw.map(labelKey);
-      p.colKeys.set(line, keys);
-      if (year !== undefined) p.colYear.set(line, year);
-      const last = keys[keys.length - 1];
-      if (last !== undefined && isPercentLabel(last)) p.percentCols.add(line);
-      if (last !== undefined && isDeltaLabel(last)) p.deltaCols.add(line);
+  L.sections.forEach((_, si) => readColumnPaths(view, L, si, p));
+  for (const r of L.dataRows) readRowPath(view, L, r, p);
+  readCorner(view, L, p);
+  return p;
+}
+
+/** Each data column's header texts in section `si`, their keys, its year and whether it is `%` or `+/-`. */
+function readColumnPaths(view: SheetView, L: BlockLayout, si: number, p: Paths): void {
+  const headerRows = headerRowsOf(L, si);
+  for (const c of L.dataCols) {
+    const line = lineOf(si, c);
+    const raw: string[] = [];
+    let year: number | undefined;
+    for (const r of headerRows) {
+      const t = shownText(view, r, c);
+      if (t === undefined) continue;
+      if (raw[raw.length - 1] !== t) raw.push(t);
+      const y = cellYear(view.shown(r, c));
+      if (y !== undefined) year = y;
     }
-  });
-  const width = view.width;
-  for (const r of L.dataRows) {
-    const cols = rowLabelCols(view, L, r);
-    const raw = cols.map((c) => view.text(r, c)!);
-    if (raw.length) p.rowIndent.set(r, rowIndentOf(view, L, r));
-    for (const c of L.yearCols) {
-      const y = cellYear(view.cell(r, c));
-      if (y !== undefined) p.rowYear.set(r, y);
-    }
-    // A `%` row may carry its label in the first data column.
-    if (cols.length === 1 && !L.labelCols.includes(cols[0])) p.labelCells.add(r * width + cols[0]);
-    for (const t of raw) {
-      const y = parseYearText(t);
-      if (y !== undefined) p.rowYear.set(r, y);
-    }
+    p.colLines.push(line);
+    p.colRaw.set(line, raw);
     const keys = raw.map(labelKey);
-    p.rowRaw.set(r, raw);
-    p.rowKeys.set(r, keys);
-    if (keys.some(isPercentLabel)) p.percentRows.add(r);
-    if (keys.some(isDeltaLabel)) p.deltaRows.add(r);
+    p.colKeys.set(line, keys);
+    if (year !== undefined) p.colYear.set(line, year);
+    const last = keys[keys.length - 1];
+    if (last !== undefined && isPercentLabel(last)) p.percentCols.add(line);
+    if (last !== undefined && isDeltaLabel(last)) p.deltaCols.add(line);
   }
+}
+
+/** Data row `r`'s labels, their keys, its indent and year, and whether it is a `%` or `+/-` row. */
+function readRowPath(view: SheetView, L: BlockLayout, r: number, p: Paths): void {
+  const cols = rowLabelCols(view, L, r);
+  const raw = cols.map((c) => view.text(r, c)!);
+  if (raw.length) p.rowIndent.set(r, rowIndentOf(view, L, r));
+  for (const c of L.yearCols) {
+    const y = cellYear(view.cell(r, c));
+    if (y !== undefined) p.rowYear.set(r, y);
+  }
+  // A `%` row may carry its label in the first data column.
+  if (cols.length === 1 && !L.labelCols.includes(cols[0])) p.labelCells.add(r * view.width + cols[0]);
+  for (const t of raw) {
+    const y = parseYearText(t);
+    if (y !== undefined) p.rowYear.set(r, y);
+  }
+  const keys = raw.map(labelKey);
+  p.rowRaw.set(r, raw);
+  p.rowKeys.set(r, keys);
+  if (keys.some(isPercentLabel)) p.percentRows.add(r);
+  if (keys.some(isDeltaLabel)) p.deltaRows.add(r);
+}
+
+/** The corner's texts and year, the year above the block, and the block's context words. */
+function readCorner(view: SheetView, L: BlockLayout, p: Paths): void {
+  const { area, dataTop } = L;
   p.yearAbove = yearAbove(view, area);
   // The corner first: the context is read from it (`Посещения` over the row labels of a 4.4).
   for (let r = area.top; r < dataTop; r++)
@@ -118,7 +129,6 @@ export function buildPaths(view: SheetView, L: BlockLayout): Paths {
   p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
   for (const keys of p.colKeys.values()) for (const k of keys) p.context.push(k);
   for (const keys of p.rowKeys.values()) for (const k of keys) p.context.push(k);
-  return p;
 }
 
 /**
