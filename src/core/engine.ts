@@ -2,6 +2,8 @@
 // the caller makes one and passes it). It owns the layouts recognition has seen (block-cache.ts)
 // and recognition's trace; two engines share nothing, so two checks with their own engines cannot
 // influence each other. `analyze(wb)` without one makes a fresh engine for that check alone.
+// What stays module-level is pure memos of immutable input (label keys, parsed number formats,
+// a definition list's word index, per-table or per-layout WeakMaps): none can change a result.
 import { LayoutCache } from './recognize/cache/block-cache';
 
 /** Recognition's own counts (tests and the benchmark read them). */

@@ -49,6 +49,7 @@ export class Line {
   }
 }
 
+/** A table's lines per dimension: a pure memo per table (tables are made per analysis, never changed). */
 const lineCache = new WeakMap<TableModel, Map<string, Map<string, Line>>>();
 
 /** Cells grouped by every key part except `dim` (one group = one line of the relation). */

@@ -15,7 +15,9 @@ export type Shape =
 /**
  * Keyed by the cell list of the first table of a layout. The first table's own relations are kept
  * as they are and turned into positions only when a second table of that layout asks: most
- * layouts of a varied workbook, and a huge one-off table, never have a second.
+ * layouts of a varied workbook, and a huge one-off table, never have a second. Layouts are shared
+ * only through one engine's layout cache (engine.ts), and a layout's relations are the same for
+ * every table of it (the block-cache tests hold reuse to recognition from scratch).
  */
 const shapes = new WeakMap<TableCell[], Shape[] | { first: TableModel; list: Instance[] }>();
 

@@ -29,6 +29,7 @@ function partCells(rel: Extract<Relation, { type: 'sum' }>, line: Line, t: Table
   return line.cellsWhere((m) => m !== rel.total && !(nests && t.nesting.has(`${rel.dim}:${m}`)));
 }
 
+/** Each table's relation instances. Per table, and tables are made per analysis: no check sees another's. */
 const cache = new WeakMap<TableModel, Instance[]>();
 
 function term(t: TableModel, cell: TableCell, sign: 1 | -1 = 1): Term {
