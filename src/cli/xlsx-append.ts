@@ -3,6 +3,7 @@
 // and a summary of 60 workbooks traces millions of contributions. A sheet past Excel's last row
 // goes on in a second sheet of the same name and a number (`Источники (2)`).
 import type JSZip from 'jszip';
+import { writeZip } from './zip-write';
 
 export type PlainCell = string | number | null;
 
@@ -28,24 +29,45 @@ function colName(c: number): string {
   return s;
 }
 
-function cellXml(v: PlainCell, ref: string): string {
+/** A text's inline-string markup, escaped once however often it recurs (file and sheet names, «сумма»). */
+type Texts = Map<string, string>;
+
+function cellXml(v: PlainCell, ref: string, texts: Texts): string {
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`;
+  let body = texts.get(v);
+  if (body === undefined) texts.set(v, (body = `" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`));
+  return `<c r="${ref}${body}`;
 }
 
-function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+/** Rows turned into bytes at a time: a sheet of a million rows is more text than one string can hold. */
+const ROWS_PER_CHUNK = 20_000;
+
+/**
+ * The worksheet part as UTF-8 bytes, built in chunks: a million rows of seven cells are some 600 MB
+ * of XML, past V8's longest string ("Invalid string length" on 60 inputs of 50 000 cells), and
+ * bytes given to JSZip are not encoded again by its JavaScript UTF-8 encoder.
+ */
+function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffer {
+  const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
   const all = [header as PlainCell[], ...rows];
-  all.forEach((row, r) => {
-    let line = `<row r="${r + 1}">`;
-    for (let c = 0; c < row.length; c++) line += cellXml(row[c], `${colName(c)}${r + 1}`);
-    out.push(`${line}</row>`);
-  });
-  out.push('</sheetData>');
-  if (filter && header.length) out.push(`<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`);
-  out.push('</worksheet>');
-  return out.join('');
+  const texts: Texts = new Map();
+  const cols = Array.from({ length: Math.max(header.length, ...rows.slice(0, 1).map((r) => r.length)) }, (_, c) => colName(c));
+  for (let from = 0; from < all.length; from += ROWS_PER_CHUNK) {
+    const out: string[] = [];
+    const to = Math.min(all.length, from + ROWS_PER_CHUNK);
+    for (let r = from; r < to; r++) {
+      const row = all[r];
+      let line = `<row r="${r + 1}">`;
+      for (let c = 0; c < row.length; c++) line += cellXml(row[c], `${cols[c] ?? colName(c)}${r + 1}`, texts);
+      out.push(`${line}</row>`);
+    }
+    chunks.push(Buffer.from(out.join(''), 'utf8'));
+  }
+  let tail = '</sheetData>';
+  if (filter && header.length) tail += `<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`;
+  chunks.push(Buffer.from(tail + '</worksheet>'));
+  return Buffer.concat(chunks);
 }
 
 /** The next free `rIdN` and `sheetN.xml` of a package. */
@@ -84,10 +106,13 @@ export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{
   for (const m of workbook.matchAll(/sheetId="(\d+)"/g)) sheetId = Math.max(sheetId, Number(m[1]));
   const taken = new Set([...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].toLowerCase()));
   const names: string[] = [];
+  const added = new Map<string, Buffer>();
   for (const s of sheets)
     for (const p of parts(s, taken)) {
       const file = `worksheets/sheet${ids.sheetNo}.xml`;
-      zip.file(`xl/${file}`, sheetXml(s.header, p.rows, s.filter ?? false));
+      // Kept aside, not given to JSZip: it would copy the bytes into its own buffers.
+      added.set(`xl/${file}`, sheetXml(s.header, p.rows, s.filter ?? false));
+      zip.file(`xl/${file}`, '');
       rels = rels.replace('</Relationships>', `<Relationship Id="rId${ids.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${file}"/></Relationships>`);
       types = types.replace('</Types>', `<Override PartName="/xl/${file}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
       workbook = workbook.replace('</sheets>', `<sheet name="${escape(p.name)}" sheetId="${++sheetId}" r:id="rId${ids.rid}"/></sheets>`);
@@ -98,6 +123,11 @@ export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{
   zip.file('xl/workbook.xml', workbook);
   zip.file('xl/_rels/workbook.xml.rels', rels);
   zip.file('[Content_Types].xml', types);
-  const out = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
-  return { buf: out, names };
+  // The package's parts as they are, then the new ones; written with zlib (see zip-write.ts).
+  const entries = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map(async (f) => ({ name: f.name, data: added.get(f.name) ?? (await f.async('nodebuffer')) })),
+  );
+  return { buf: writeZip(entries), names };
 }

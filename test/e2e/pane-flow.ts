@@ -4,6 +4,7 @@ import assert from 'assert/strict';
 import type { Page } from 'playwright-core';
 import { HOSTILE_SHEET, IMG } from './workbook';
 import type { Watched } from './run';
+import { otherFiles } from './other-files';
 
 const SHOTS = path.join(__dirname, 'screenshots');
 const step = (name: string) => console.log(`• ${name}`);
@@ -49,6 +50,7 @@ export async function paneFlow(w: Watched, url: string, profile: 'm365-web' | 'o
   assert.deepEqual(failed, [], 'no sync failed (no ApiNotFound on this host)');
   step(`[${profile}] every batch waits for cell edit; undo groups ${web ? 'used' : 'not used'}; no sync failed`);
 
+  if (web) await otherFiles(page, path.resolve(__dirname, '..', '..'));
   if (web) await demoPage(context, url);
 }
 
