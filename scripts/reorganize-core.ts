@@ -29,7 +29,7 @@ const MOVES: Record<string, string> = {
   'src/core/recognize-paths.ts': 'src/core/recognize/paths.ts',
   'src/core/recognize-members.ts': 'src/core/recognize/members.ts',
   'src/core/recognize-cells.ts': 'src/core/recognize/cells.ts',
-  'src/core/recognize-kinds.ts': 'src/core/recognize/kinds.ts',
+  'src/core/recognize-kinds.ts': 'src/core/recognize/candidates.ts',
   'src/core/match.ts': 'src/core/recognize/match.ts',
   'src/core/words.ts': 'src/core/recognize/words.ts',
   'src/core/block-cache.ts': 'src/core/recognize/cache/block-cache.ts',
@@ -67,7 +67,7 @@ const MOVES: Record<string, string> = {
 const READMES: Record<string, string> = {
   'src/core/grid': 'Stage 1. Takes the workbook as cells (`grid.ts`); gives a `SheetView` of each sheet and how a cell reads: as a number (`numbers.ts`, `number-format.ts`), a label key (`labels.ts`), the cells a formula reads (`formula-refs.ts`).',
   'src/core/layout': 'Stage 2. Takes a `SheetView`; gives its blocks of cells (`blocks.ts`: `findBlocks`, `layoutBlock` into header rows, label columns, data), the table areas in a block (`table-areas.ts`), the layout of an empty template (`template-layout.ts`) and the year a block states (`table-year.ts`).',
-  'src/core/recognize': 'Stage 3. Takes the blocks and the kinds (`../kinds`); gives the tables of known kinds with the key of every data cell (`recognize.ts`: label paths in `paths.ts`, members in `members.ts`, cells in `cells.ts`, the kinds tried in `kinds.ts`, label matching in `match.ts`). A new label variant goes into its kind\'s definition; a new way of matching into `match.ts`.',
+  'src/core/recognize': 'Stage 3. Takes the blocks and the kinds (`../kinds`); gives the tables of known kinds with the key of every data cell (`recognize.ts`: label paths in `paths.ts`, members in `members.ts`, cells in `cells.ts`, the kinds a block is tried as in `candidates.ts`, label matching in `match.ts`). A new label variant goes into its kind\'s definition; a new way of matching into `match.ts`.',
   'src/core/recognize/cache': 'Takes a block and the layouts the engine has seen; gives a repeated layout\'s tables moved to the block without recognizing it again (`block-cache.ts`; its signature in `block-signature.ts`, the figures it must agree on in `block-facts.ts`).',
   'src/core/tables': 'The table model (`table.ts`: a recognized table, its cells by key) and the language the kinds are written in (`definition.ts`); selecting cells by key and year (`select.ts`), which members are totals (`table-totals.ts`). The kinds themselves are in `../kinds/`, one file each.',
   'src/core/relations': 'Stage 4. Takes the tables; gives the relations their cells must satisfy (sums, balances, ratios, links between tables: `relations.ts`) and the values computed from them (`Values`); `nearest-tables.ts` chooses which tables meet.',

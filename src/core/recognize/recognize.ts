@@ -11,10 +11,9 @@ import { GENERIC_TABLE, placeGeneric, type GenericPlaced } from '../generic/mode
 import { presetInstances } from '../relations/relations';
 import { KeyIndex, type TableModel } from '../tables/table';
 import { materialize, walkCells, type Built, type Walk } from './cells';
-import { candidates, inContext, plainName, type Run } from './kinds';
+import { candidates, inContext, plainName, type Run } from './candidates';
 import { type Resolution, addOpenMembers, membersOk, requiredFound, resolveEntities, resolveMembers, resolveScored } from './members';
 import { buildPaths, type Paths, type Source } from './paths';
-
 
 /** A kind a block may be, with its score; its cells are built only if it wins. */
 interface Candidate {
@@ -81,7 +80,6 @@ function tryDefinition(run: Run, view: SheetView, L: BlockLayout, p: Paths, def:
   }
   return best;
 }
-
 
 interface Found {
   cand: Candidate;
