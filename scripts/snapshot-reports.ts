@@ -5,7 +5,8 @@
 //
 // `write` runs dist/cli/main.js (`check --format json`, `check` text in Russian and English,
 // `fill` in both modes, whose output lists every planned write) on the samples, seed 001, every
-// .xlsx under test/fixtures and the scenario workbooks of test/fixtures/scenarios*.ts, one file
+// .xlsx under test/fixtures and the scenario workbooks of test/fixtures/scenarios*.ts (and `compare`
+// of last year's sample with this year's and of the region's workbooks pairwise), one file
 // at a time in one process (so a state one check leaves behind would show too), and writes one
 // snapshot file per workbook and output. `compare` lists the files that differ or are missing;
 // its exit code is 1 when any does.
@@ -17,6 +18,9 @@ type Out = (s: string) => void;
 interface Cli {
   runCheck(inputs: string[], o: { format: 'text' | 'json'; lang: 'ru' | 'en'; jobs?: number }, out: Out, err: Out): Promise<number>;
   runFill(input: string, o: { out: string; mode: 'formulas' | 'values'; lang: 'ru' | 'en'; withoutObjects?: boolean }, out: Out, err: Out): Promise<number>;
+}
+interface CompareCli {
+  runCompare(last: string, current: string, o: { format: 'text' | 'json'; lang: 'ru' | 'en' }, out: Out, err: Out): Promise<number>;
 }
 
 async function xlsxUnder(dir: string): Promise<string[]> {
@@ -83,8 +87,25 @@ async function write(outDir: string, dist: string): Promise<void> {
       await fs.writeFile(path.join(outDir, `${name}.${suffix}`), text);
     }
   }
+  const compared = await writeCompare(outDir, dist);
   await fs.rm(scratch, { recursive: true, force: true });
-  process.stdout.write(`${files.length} workbooks, ${files.length * 5} snapshots in ${outDir} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(`${files.length} workbooks, ${files.length * 5 + compared} snapshots in ${outDir} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+
+/** `compare` of last year's sample with this year's, and of each region's workbook with the next, text and JSON. */
+async function writeCompare(outDir: string, dist: string): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cli = require(path.resolve(dist, 'cli/compare-command.js')) as CompareCli;
+  const region = await xlsxUnder('samples/region');
+  const pairs: Array<[string, string]> = [['samples/sample-report-2022.xlsx', 'samples/sample-report.xlsx'], ...region.slice(1).map((f, i): [string, string] => [region[i], f])];
+  let n = 0;
+  for (const [last, current] of pairs)
+    for (const format of ['json', 'text'] as const) {
+      const text = await capture((o, e) => cli.runCompare(last, current, { format, lang: 'ru' }, o, e));
+      await fs.writeFile(path.join(outDir, `compare__${path.basename(last)}__${path.basename(current)}.${format}`), text);
+      n++;
+    }
+  return n;
 }
 
 async function compare(a: string, b: string): Promise<number> {
