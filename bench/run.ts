@@ -1,11 +1,11 @@
 // `npm run bench`: generates report workbooks of 10 000, 100 000 and 1 000 000 cells and measures,
 // per size, exceljs's read, our read (parseXlsx), the engine (checkWorkbook + planFill) on the read
 // grid, peak memory; then `report-check check` end to end on the largest workbook against exceljs
-// alone, a batch of 200 sample-size workbooks sequential vs parallel, and the Excel adapter's syncs
-// against the test double. Prints a table and writes bench/results.json.
+// alone, a batch of 200 sample-size workbooks sequential vs parallel, `report-check merge` of 60
+// workbooks of 50 000 cells (bench/merge.ts), and the Excel adapter's syncs against the test double. Prints a table and writes bench/results.json.
 //
 // Options: --sizes 10000,100000   --quick (fewer repetitions)   --regen (rebuild cached workbooks)
-//          --skip e2e,batch,addin,varied  --out FILE
+//          --skip e2e,batch,merge,addin,varied  --out FILE
 //          --workbook FILE[,FILE…]  only `report-check check` end to end on these workbooks, side by
 //                                   side with exceljs (results.json is written only with --out)
 import { execFileSync, spawn } from 'child_process';
@@ -15,6 +15,7 @@ import * as path from 'path';
 import { benchBook, GENERATOR_VERSION, writeBenchBook } from './generate';
 import type { SizeResult } from './measure';
 import { benchAddin, type AddinResult } from './addin';
+import { benchMerge } from './merge';
 
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -244,6 +245,7 @@ async function main(): Promise<void> {
       ends.push(await e2e(await workbookFor(biggest, varied), biggest));
     }
   const b = skip.has('batch') ? undefined : (log('  batch of 200…'), await batch());
+  const merge = skip.has('merge') ? undefined : (log('  merge of 60 × 50 000 cells…'), await benchMerge(60, quick ? 1 : 3));
   let addin: AddinResult | { todo: string } | undefined;
   if (!skip.has('addin')) {
     log('  add-in against the Excel double (50 sheets)…');
@@ -281,6 +283,10 @@ async function main(): Promise<void> {
     lines.push(
       `Batch, ${b.files} × ${b.source} (median of ${b.reps}): --jobs 1 ${f0(b.sequentialMs)} ms, --jobs ${b.cores} (worker threads) ${f0(b.parallelMs)} ms: speed-up ${f2(b.speedup)}×`,
     );
+  if (merge)
+    lines.push(
+      `Merge, ${merge.inputs} workbooks of ${merge.cellsPerInput.map(f0).join(' / ')} cells (median of ${merge.reps}): ${f0(merge.ms)} ms, summary ${merge.summaryMb} MB, peak RSS ${f0(merge.peakRssMb)} MB, exit ${merge.exitCode}`,
+    );
   if (addin && 'todo' in addin) lines.push(`Add-in: TODO — ${addin.todo}`);
   else if (addin)
     lines.push(
@@ -300,6 +306,7 @@ async function main(): Promise<void> {
     sizes: rows,
     e2e: ends,
     batch: b,
+    merge,
     addin,
     table: text,
   };

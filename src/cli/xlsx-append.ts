@@ -44,11 +44,11 @@ function cellXml(v: PlainCell, ref: string, texts: Texts): string {
 const ROWS_PER_CHUNK = 20_000;
 
 /**
- * The worksheet part as UTF-8 bytes, built in chunks: a million rows of seven cells are some 600 MB
- * of XML, past V8's longest string ("Invalid string length" on 60 inputs of 50 000 cells), and
- * bytes given to JSZip are not encoded again by its JavaScript UTF-8 encoder.
+ * The worksheet part as UTF-8 bytes in chunks, never joined: a million rows of seven cells are some
+ * 600 MB of XML, past V8's longest string ("Invalid string length" on 60 inputs of 50 000 cells);
+ * zip-write.ts deflates the chunks one by one.
  */
-function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffer {
+function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffer[] {
   const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
   const all = [header as PlainCell[], ...rows];
   const texts: Texts = new Map();
@@ -58,8 +58,9 @@ function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffe
     const to = Math.min(all.length, from + ROWS_PER_CHUNK);
     for (let r = from; r < to; r++) {
       const row = all[r];
-      let line = `<row r="${r + 1}">`;
-      for (let c = 0; c < row.length; c++) line += cellXml(row[c], `${cols[c] ?? colName(c)}${r + 1}`, texts);
+      const rn = String(r + 1);
+      let line = `<row r="${rn}">`;
+      for (let c = 0; c < row.length; c++) line += cellXml(row[c], (cols[c] ?? colName(c)) + rn, texts);
       out.push(`${line}</row>`);
     }
     chunks.push(Buffer.from(out.join(''), 'utf8'));
@@ -67,7 +68,7 @@ function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffe
   let tail = '</sheetData>';
   if (filter && header.length) tail += `<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`;
   chunks.push(Buffer.from(tail + '</worksheet>'));
-  return Buffer.concat(chunks);
+  return chunks;
 }
 
 /** The next free `rIdN` and `sheetN.xml` of a package. */
@@ -106,7 +107,7 @@ export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{
   for (const m of workbook.matchAll(/sheetId="(\d+)"/g)) sheetId = Math.max(sheetId, Number(m[1]));
   const taken = new Set([...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].toLowerCase()));
   const names: string[] = [];
-  const added = new Map<string, Buffer>();
+  const added = new Map<string, Buffer[]>();
   for (const s of sheets)
     for (const p of parts(s, taken)) {
       const file = `worksheets/sheet${ids.sheetNo}.xml`;

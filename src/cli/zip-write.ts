@@ -4,17 +4,18 @@ import * as zlib from 'zlib';
 
 export interface ZipEntry {
   name: string;
-  data: Buffer;
+  /** The bytes, whole or in parts (a sheet of a million rows is not copied into one buffer). */
+  data: Buffer | Buffer[];
 }
 
 /** CRC-32 of `data`: zlib's own where Node has it (20.15 and later), else a table in JavaScript. */
-const crc32: (data: Buffer) => number =
+const crc32: (data: Buffer, prev: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (data) => (zlib as unknown as { crc32(d: Buffer): number }).crc32(data)
+    ? (data, prev) => (zlib as unknown as { crc32(d: Buffer, p: number): number }).crc32(data, prev)
     : tableCrc32;
 
 let table: Int32Array | undefined;
-function tableCrc32(data: Buffer): number {
+function tableCrc32(data: Buffer, prev: number): number {
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -23,9 +24,27 @@ function tableCrc32(data: Buffer): number {
       table[n] = c;
     }
   }
-  let c = -1;
+  let c = prev ^ -1;
   for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
+}
+
+/**
+ * An entry's parts deflated one by one: each a raw deflate stream ended by a sync flush (no final
+ * block, byte-aligned), so that their concatenation and one final empty block are one stream.
+ */
+function deflate(data: Buffer | Buffer[]): { packed: Buffer[]; crc: number; size: number } {
+  const parts = Array.isArray(data) ? data : [data];
+  const packed: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const p of parts) {
+    packed.push(zlib.deflateRawSync(p, { level: 1, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+    crc = crc32(p, crc);
+    size += p.length;
+  }
+  packed.push(zlib.deflateRawSync(Buffer.alloc(0), { level: 1 }));
+  return { packed, crc, size };
 }
 
 /** The package: each entry deflated (level 1, as JSZip was asked for), DOS time 1980-01-01, no zip64. */
@@ -35,9 +54,8 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const packed = zlib.deflateRawSync(e.data, { level: 1 });
-    const crc = crc32(e.data);
-    if (e.data.length > 0xfffffffe || offset > 0xfffffffe) throw new Error('summary too large for a ZIP package without zip64');
+    const { packed, crc, size } = deflate(e.data);
+    if (size > 0xfffffffe || offset > 0xfffffffe) throw new Error('summary too large for a ZIP package without zip64');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -46,8 +64,8 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(0x21, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(packed.reduce((a, b) => a + b.length, 0), 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
@@ -55,8 +73,8 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     local.copy(dir, 6, 4, 30);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);
-    parts.push(local, name, packed);
-    offset += 30 + name.length + packed.length;
+    parts.push(local, name, ...packed);
+    offset += 30 + name.length + packed.reduce((a, b) => a + b.length, 0);
   }
   const dirSize = central.reduce((a, b) => a + b.length, 0);
   const end = Buffer.alloc(22);
