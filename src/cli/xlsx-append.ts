@@ -29,19 +29,54 @@ function colName(c: number): string {
   return s;
 }
 
-/** A text's inline-string markup, escaped once however often it recurs (file and sheet names, «сумма»). */
-type Texts = Map<string, string>;
+/** A text's inline-string markup as UTF-8, escaped and encoded once however often it recurs. */
+type Texts = Map<string, Buffer>;
 
-function cellXml(v: PlainCell, ref: string, texts: Texts): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-  let body = texts.get(v);
-  if (body === undefined) texts.set(v, (body = `" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`));
-  return `<c r="${ref}${body}`;
+/**
+ * Bytes written into chunks of CHUNK bytes: markup as Latin-1 (it is ASCII), a recurring text
+ * copied from its encoded markup. Building the XML as JavaScript strings and encoding them took
+ * 30 s of a 120 s merge of 60 workbooks (strings of a million rows' markup, then their UTF-8).
+ */
+class Chunks {
+  readonly done: Buffer[] = [];
+  private buf = Buffer.allocUnsafe(Chunks.SIZE);
+  private at = 0;
+  static readonly SIZE = 8 << 20;
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    this.done.push(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(Math.max(Chunks.SIZE, n));
+    this.at = 0;
+  }
+
+  ascii(s: string): void {
+    this.room(s.length);
+    this.at += this.buf.write(s, this.at, 'latin1');
+  }
+
+  bytes(b: Buffer): void {
+    this.room(b.length);
+    this.at += b.copy(this.buf, this.at);
+  }
+
+  end(): Buffer[] {
+    if (this.at) this.done.push(this.buf.subarray(0, this.at));
+    return this.done;
+  }
 }
 
-/** Rows turned into bytes at a time: a sheet of a million rows is more text than one string can hold. */
-const ROWS_PER_CHUNK = 20_000;
+function writeCell(out: Chunks, v: PlainCell, ref: string, texts: Texts): void {
+  if (v === null || v === undefined || v === '') return;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) out.ascii(`<c r="${ref}"><v>${v}</v></c>`);
+    return;
+  }
+  let body = texts.get(v);
+  if (body === undefined) texts.set(v, (body = Buffer.from(`" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`, 'utf8')));
+  out.ascii(`<c r="${ref}`);
+  out.bytes(body);
+}
 
 /**
  * The worksheet part as UTF-8 bytes in chunks, never joined: a million rows of seven cells are some
@@ -49,26 +84,22 @@ const ROWS_PER_CHUNK = 20_000;
  * zip-write.ts deflates the chunks one by one.
  */
 function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffer[] {
-  const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
+  const out = new Chunks();
+  out.ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
   const all = [header as PlainCell[], ...rows];
   const texts: Texts = new Map();
   const cols = Array.from({ length: Math.max(header.length, ...rows.slice(0, 1).map((r) => r.length)) }, (_, c) => colName(c));
-  for (let from = 0; from < all.length; from += ROWS_PER_CHUNK) {
-    const out: string[] = [];
-    const to = Math.min(all.length, from + ROWS_PER_CHUNK);
-    for (let r = from; r < to; r++) {
-      const row = all[r];
-      const rn = String(r + 1);
-      let line = `<row r="${rn}">`;
-      for (let c = 0; c < row.length; c++) line += cellXml(row[c], (cols[c] ?? colName(c)) + rn, texts);
-      out.push(`${line}</row>`);
-    }
-    chunks.push(Buffer.from(out.join(''), 'utf8'));
+  for (let r = 0; r < all.length; r++) {
+    const row = all[r];
+    const rn = String(r + 1);
+    out.ascii(`<row r="${rn}">`);
+    for (let c = 0; c < row.length; c++) writeCell(out, row[c], (cols[c] ?? colName(c)) + rn, texts);
+    out.ascii('</row>');
   }
   let tail = '</sheetData>';
   if (filter && header.length) tail += `<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`;
-  chunks.push(Buffer.from(tail + '</worksheet>'));
-  return chunks;
+  out.ascii(tail + '</worksheet>');
+  return out.end();
 }
 
 /** The next free `rIdN` and `sheetN.xml` of a package. */
