@@ -63,7 +63,17 @@ export default tseslint.config(
     // The app has no import cycles; test/excel-fake mirrors Excel's object model, whose objects
     // refer to each other (a range to its sheet, a sheet to its ranges), so it is left out.
     files: ['src/**'],
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // The project's standard: no function over 80 lines, no file over 500 (issue 23).
+      'max-lines-per-function': ['error', { max: 80 }],
+      'max-lines': ['error', { max: 500 }],
+    },
+  },
+  {
+    // The pane's component (over 200 lines) is still to be split: its owner's work in progress.
+    files: ['src/taskpane/App.tsx'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -6,11 +6,8 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type * as Core from '../src/core';
 import type * as Reader from '../src/cli/read-xlsx';
-import type * as BlockCache from '../src/core/block-cache';
 
 const dist = path.join(__dirname, '..', 'dist');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cache = require(path.join(dist, 'core', 'block-cache.js')) as typeof BlockCache;
 const fast = ((): { parseXlsxFast(buf: Buffer): unknown } | undefined => {
   // src/cli/xlsx/ since issue 23; src/cli/fast-xlsx.ts in the builds before it.
   for (const file of [path.join('xlsx', 'index.js'), 'fast-xlsx.js']) {
@@ -26,21 +23,9 @@ const fast = ((): { parseXlsxFast(buf: Buffer): unknown } | undefined => {
 
 /** Blocks the engine recognizes, and how many distinct layouts they have (a cold run, counted). */
 function countBlocks(wb: Core.Workbook): { blocks: number; layouts: number } {
-  const original = cache.recognizeBlock;
-  let blocks = 0;
-  let layouts = 0;
-  const counting: typeof original = (view, area, defs, compute) => {
-    blocks++;
-    return original(view, area, defs, () => (layouts++, compute()));
-  };
-  (cache as { recognizeBlock: typeof original }).recognizeBlock = counting;
-  try {
-    core.clearRecognitionCache();
-    core.analyze(wb);
-  } finally {
-    (cache as { recognizeBlock: typeof original }).recognizeBlock = original;
-  }
-  return { blocks, layouts };
+  const engine = new core.Engine();
+  core.analyze(wb, undefined, engine);
+  return { blocks: engine.trace.blocks, layouts: engine.trace.computed };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const core = require(path.join(dist, 'core', 'index.js')) as typeof Core;
@@ -163,7 +148,6 @@ async function main(): Promise<void> {
   // The engine on the already-read grid: recognize + check, then plan the fill.
   if (warm)
     for (let i = 0, t0 = performance.now(); rounds(performance.now() - t0, i); i++) {
-      core.clearRecognitionCache();
       const a = core.analyze(wb);
       core.checkWorkbook(wb, {}, a);
       core.planFill(wb, {}, a);
@@ -173,9 +157,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < reps; i++) {
     result = undefined;
     plan = undefined;
-    // Every run starts from cold, as a fresh `report-check` process does: only the repetition of
-    // layouts inside this workbook is reused.
-    core.clearRecognitionCache();
+    // Every run starts from cold (analyze makes a fresh engine), as a fresh `report-check` process
+    // does: only the repetition of layouts inside this workbook is reused.
     // One recognition shared by the check and the fill plan, as the CLI and the add-in do.
     let t0 = performance.now();
     const analysis = core.analyze(wb);
@@ -189,16 +172,15 @@ async function main(): Promise<void> {
   }
   // The same with layout reuse off (fewer runs: it is the slow path).
   const counted = countBlocks(wb);
-  core.setRecognitionCache(false);
+  const noReuse = new core.Engine({ reuseLayouts: false });
   for (let i = 0; i < Math.max(1, Math.ceil(reps / 2)); i++) {
     const t0 = performance.now();
-    const analysis = core.analyze(wb);
+    const analysis = core.analyze(wb, undefined, noReuse);
     core.checkWorkbook(wb, {}, analysis);
     core.planFill(wb, {}, analysis);
     samples.noReuse.push(performance.now() - t0);
     sample();
   }
-  core.setRecognitionCache(true);
   clearInterval(timer);
   const engine = samples.check.map((c, i) => c + samples.fill[i]);
   const out: SizeResult = {

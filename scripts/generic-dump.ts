@@ -2,7 +2,7 @@
 // relations inferred. `npx tsx scripts/generic-dump.ts book.xlsx [Sheet!A1:F9 | sheet-substring]`
 import { readWorkbookFile } from '../src/cli/read-xlsx';
 import { parseAddress } from '../src/cli/read-xlsx';
-import { SheetView } from '../src/core/layout';
+import { SheetView } from '../src/core/grid/sheet-view';
 import { readTable } from '../src/core/generic/read';
 import { inferRelations } from '../src/core/generic/infer';
 import { analyze } from '../src/core/check';

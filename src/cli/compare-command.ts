@@ -1,14 +1,14 @@
 // `report-check compare <last-year.xlsx> <this-year.xlsx>`: this year's full check, then the comparison with last year's report.
-import { analyze, renderMessage, type Analysis, type FileReport, type IssueData, type Lang, type Report, type Workbook } from '../core';
+import { analyze, Engine, renderMessage, type Analysis, type FileReport, type IssueData, type Lang, type Report, type Workbook } from '../core';
 import { compareReports, type CompareResult } from '../core/compare/compare';
-import type { IssueReport } from '../core/report-schema';
+import type { IssueReport } from '../core/report/report-schema';
 import { CLI_TEXT } from './cli-messages';
 import { COMPARE_TEXT } from './compare-messages';
-import { writeJson } from './json-text';
+import { writeJson } from './report/json-text';
 import { failureText, report } from './process-file';
 import { readWorkbookFile } from './read-xlsx';
 import { writeStdout } from './stdout';
-import { oneLine, writeTextReport } from './text-report';
+import { oneLine, writeTextReport } from './report/text-report';
 
 export interface CompareOpts {
   format: 'text' | 'json';
@@ -65,10 +65,12 @@ export async function runCompare(lastFile: string, file: string, o: CompareOpts,
   if ('error' in cur) entry = { file, error: cur.error, tables: [], issues: [] };
   else {
     try {
-      const analysis: Analysis = analyze(cur.wb);
+      // One engine for both reports: last year's tables are laid out as this year's.
+      const engine = new Engine();
+      const analysis: Analysis = analyze(cur.wb, undefined, engine);
       entry = report(file, cur.wb, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' }, analysis);
       if ('wb' in last) {
-        cmp = compareReports(analyze(last.wb), analysis, { lastFile });
+        cmp = compareReports(analyze(last.wb, undefined, engine), analysis, { lastFile });
         compared = cmp.issues.map((i) => issueReport(i, o.lang));
       }
     } catch {

@@ -7,13 +7,13 @@ import { recompute, type Recomputed } from '../core/merge/recompute';
 import { startMerge, type MergeBuilder, type MergePlan } from '../core/merge/plan';
 import type { Stack } from '../core/merge/stack';
 import { expandInputs } from './files';
-import { writeJson } from './json-text';
+import { writeJson } from './report/json-text';
 import { MERGE_TEXT } from './merge-messages';
 import { failureText, report } from './process-file';
 import { Progress } from './progress';
 import { parseWorkbookBuffer, parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
 import { writeStdout } from './stdout';
-import { writeTextReport } from './text-report';
+import { writeTextReport } from './report/text-report';
 import { applyPlan } from './write-xlsx';
 import { appendSheets, type PlainCell } from './xlsx-append';
 

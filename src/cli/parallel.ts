@@ -2,7 +2,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { FileReport } from '../core';
+import { Engine, type FileReport } from '../core';
 import { checkFile, type CheckFileOptions } from './process-file';
 import type { WorkerInput, WorkerOutput } from './worker';
 
@@ -20,6 +20,8 @@ export function defaultJobs(): number {
 export async function checkFilesParallel(files: string[], opts: CheckFileOptions, jobs: number | undefined, onDone: (done: number, file: string) => void): Promise<FileReport[]> {
   const n = Math.max(1, Math.min(jobs ?? defaultJobs(), files.length));
   const results: (FileReport | undefined)[] = new Array(files.length);
+  // One engine for the batch's files checked on this thread (each worker has its own).
+  const engine = new Engine();
   let done = 0;
   const finish = (i: number, r: FileReport) => {
     if (results[i]) return;
@@ -35,7 +37,7 @@ export async function checkFilesParallel(files: string[], opts: CheckFileOptions
   const canFork = n > 1 && __filename.endsWith('.js');
   const inProcess = async (): Promise<void> => {
     for (let i = claim(); i < files.length; i = claim()) {
-      finish(i, await checkFile(files[i], opts));
+      finish(i, await checkFile(files[i], opts, engine));
       // Let the workers' finished files be reported between two of ours.
       if (canFork) await new Promise((r) => setImmediate(r));
     }
@@ -50,6 +52,6 @@ export async function checkFilesParallel(files: string[], opts: CheckFileOptions
       worker.once('exit', () => resolve());
     });
   await Promise.all([inProcess(), ...(canFork ? Array.from({ length: n - 1 }, inWorker) : [])]);
-  for (let i = 0; i < files.length; i++) if (!results[i]) finish(i, await checkFile(files[i], opts));
+  for (let i = 0; i < files.length; i++) if (!results[i]) finish(i, await checkFile(files[i], opts, engine));
   return results as FileReport[];
 }

@@ -1,8 +1,8 @@
 // Checks one file into its report entry; a file that cannot be read becomes an entry with `error`.
-import { checkWorkbook, renderMessage, renderSummary, type Analysis, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
-import type { IssueReport } from '../core/report-schema';
+import { analyze, checkWorkbook, Engine, renderMessage, renderSummary, type Analysis, type FileReport, type IssueData, type Lang, type Workbook } from '../core';
+import type { IssueReport } from '../core/report/report-schema';
 import { CLI_TEXT } from './cli-messages';
-import { printedInFull, samePrinted } from './collapse';
+import { printedInFull, samePrinted } from './report/collapse';
 import { ReadError } from './read-errors';
 import { readWorkbookFile } from './read-xlsx';
 
@@ -22,7 +22,8 @@ export function failureText(e: unknown, lang: Lang): string {
   return t.failure.corrupt;
 }
 
-export async function checkFile(file: string, opts: CheckFileOptions): Promise<FileReport> {
+/** `engine`: the batch's, so that its workbooks reuse each other's layouts (core/engine.ts). */
+export async function checkFile(file: string, opts: CheckFileOptions, engine: Engine = new Engine()): Promise<FileReport> {
   let wb;
   try {
     wb = await readWorkbookFile(file);
@@ -30,7 +31,7 @@ export async function checkFile(file: string, opts: CheckFileOptions): Promise<F
     return { file, error: failureText(e, opts.lang), tables: [], issues: [] };
   }
   try {
-    return report(file, wb, opts);
+    return report(file, wb, opts, analyze(wb, undefined, engine));
   } catch {
     // An engine failure on one file must not stop the batch: the file is named with the reason.
     return { file, error: CLI_TEXT[opts.lang].failure.internal, tables: [], issues: [] };

@@ -1,5 +1,5 @@
 // Public result types of the engine: recognized tables, issues, summaries, fill plans.
-import type { IssueData, Lang } from './issue';
+import type { IssueData, Lang } from './report/issue';
 
 export interface TableInfo {
   /** Instance id `KIND#N`. */

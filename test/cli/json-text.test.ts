@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonText } from '../../src/cli/json-text';
+import { jsonText } from '../../src/cli/report/json-text';
 
 describe('jsonText', () => {
   it('parses back to what JSON.stringify gives, for any JSON-like value', () => {

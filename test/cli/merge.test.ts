@@ -5,7 +5,7 @@ import * as path from 'path';
 import { runMerge } from '../../src/cli/merge-command';
 import { readWorkbookFile } from '../../src/cli/read-xlsx';
 import { analyze, checkWorkbook, ReportSchema } from '../../src/core';
-import { address } from '../../src/core/grid';
+import { address } from '../../src/core/grid/grid';
 import { EXTRA_REASON, GRID_SIZES, gridOf, municipalReport, SIZES } from '../fixtures/merge-region';
 import { writeXlsx } from '../fixtures/xlsx-builder';
 

@@ -3,7 +3,7 @@
 import { runCheck } from '../../src/cli/main';
 import { CLI_TEXT } from '../../src/cli/cli-messages';
 import { checkFile } from '../../src/cli/process-file';
-import { oneLine, writeTextReport } from '../../src/cli/text-report';
+import { oneLine, writeTextReport } from '../../src/cli/report/text-report';
 import { ReportSchema } from '../../src/core';
 
 const SAMPLE = 'samples/sample-report.xlsx';

@@ -1,13 +1,13 @@
 // Recognition reuses the result of an earlier block with the same layout (block-cache.ts). Whatever
 // it reuses, and wherever the repeated table stands, the check and the fill must be exactly those
 // of a recognition from scratch.
-import { analyze, checkWorkbook, clearRecognitionCache, planFill, renderMessage, setRecognitionCache, type Cell, type Sheet, type Workbook } from '../../src/core';
-import { isYearNumber } from '../../src/core/numbers';
-import { recognizeBlock } from '../../src/core/block-cache';
-import { recognitionTrace } from '../../src/core/block-facts';
+import { analyze, checkWorkbook, Engine, planFill, renderMessage, type Cell, type Sheet, type Workbook } from '../../src/core';
+import { isYearNumber } from '../../src/core/grid/numbers';
+import { recognizeBlock } from '../../src/core/recognize/cache/block-cache';
 import { KINDS } from '../../src/core/kinds';
-import type { Definition } from '../../src/core/definition';
-import { findBlocks, SheetView, splitAtProse, trimBlock } from '../../src/core/layout';
+import type { Definition } from '../../src/core/tables/definition';
+import { findBlocks, splitAtProse, trimBlock } from '../../src/core/layout/blocks';
+import { SheetView } from '../../src/core/grid/sheet-view';
 import type { Block, CellSpec, Item } from '../fixtures/xlsx-builder';
 import type { TableFixture } from '../fixtures/seed-001';
 import * as S from '../fixtures/seed-001';
@@ -86,8 +86,19 @@ const someMarked = (wb: Workbook, k: number): Workbook =>
     (cell, v) => ({ ...cell, value: v % 2 ? '—' : 'х', text: v % 2 ? '—' : 'х' }),
   );
 
+/** The engine the checks below share, as a batch's checks share one (layouts seen are reused). */
+let engine = new Engine();
+/** A fresh engine, reusing layouts or not. */
+function setRecognitionCache(on: boolean): void {
+  engine = new Engine({ reuseLayouts: on });
+}
+/** A fresh engine: no layout seen. */
+function clearRecognitionCache(): void {
+  engine = new Engine();
+}
+
 function outcome(wb: Workbook, defs: readonly Definition[] = KINDS) {
-  const a = analyze(wb, defs);
+  const a = analyze(wb, defs, engine);
   const r = checkWorkbook(wb, {}, a);
   // The models too: member ids that name a row or column (`r12`, `c7`) must name the copy's own.
   const models = a.tables.map((t) => ({
@@ -139,7 +150,7 @@ function computedBlocks(wb: Workbook): number {
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     for (const block of findBlocks(view))
-      for (const part of splitAtProse(view, block)) recognizeBlock(view, trimBlock(view, part), defs, () => (computed++, []));
+      for (const part of splitAtProse(view, block)) recognizeBlock(engine, view, trimBlock(view, part), defs, () => (computed++, []));
   }
   return computed;
 }
@@ -340,9 +351,8 @@ describe("lists of libraries that differ only in their names (another system's M
   /** Blocks recognized from scratch when the workbook is checked through the cache. */
   function computed(wb: Workbook): number {
     clearRecognitionCache();
-    const before = recognitionTrace.computed;
-    analyze(wb);
-    return recognitionTrace.computed - before;
+    analyze(wb, KINDS, engine);
+    return engine.trace.computed;
   }
 
   test('share one layout, each with its own names in its words, and reuse equals recognition from scratch', async () => {
@@ -426,7 +436,7 @@ describe('labels written otherwise: in case, ё, dashes, spaces and line breaks'
     const t = clean.fundWithdrawals;
     const wb = await titledBlocks([t.block, t.block, relabelled(t, upper), relabelled(t, upper), relabelled(t, yo)].map((b) => [t.title ?? 'Таблица', b]));
     clearRecognitionCache();
-    const [a, b, c, d, e] = analyze(wb).tables;
+    const [a, b, c, d, e] = analyze(wb, KINDS, engine).tables;
     expect([a, b, c, d, e].map((x) => x.def.kind)).toEqual(Array(5).fill(t.kind));
     for (const x of [b, c, d, e]) expect(x.cells.every((cell, i) => cell.key === a.cells[i].key)).toBe(true);
     expect(b.words).toBe(a.words);

@@ -1,5 +1,5 @@
 // Every message a rule may use exists in Russian and English, and the two catalogues have the same ids.
-import { CATALOGUES } from '../../src/core/messages/render';
+import { CATALOGUES } from '../../src/core/report/messages/render';
 import { RULES } from '../../src/core/rules';
 import { RULE_IDS } from '../../src/core';
 

@@ -2,9 +2,9 @@
 import { analyze } from '../../src/core';
 import { compareReports, type CompareResult } from '../../src/core/compare/compare';
 import { tableFigures } from '../../src/core/compare/figures';
-import { address } from '../../src/core/grid';
-import { hasValue } from '../../src/core/numbers';
-import { renderMessage } from '../../src/core/messages/render';
+import { address } from '../../src/core/grid/grid';
+import { hasValue } from '../../src/core/grid/numbers';
+import { renderMessage } from '../../src/core/report/messages/render';
 import { currentReport, lastReport, regionPair, type Built, type PairOptions, type PlacedName } from '../fixtures/compare-pairs';
 import { workbookFromSpec } from '../helpers/xlsx';
 

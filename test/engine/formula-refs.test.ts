@@ -1,5 +1,5 @@
 // The cells a formula reads: the sheet (quoted, unquoted or its own), anchors, ranges; not function names or texts.
-import { formulaRefs } from '../../src/core/formula-refs';
+import { formulaRefs } from '../../src/core/grid/formula-refs';
 
 const show = (f: string) => formulaRefs(f).map((r) => `${r.sheet ?? ''}!${r.row},${r.col}`);
 

@@ -2,7 +2,7 @@
 import { parseXlsx } from '../../src/cli/read-xlsx';
 import { checkWorkbook, planFill, type Sheet } from '../../src/core';
 import { analyze } from '../../src/core/check';
-import { instances } from '../../src/core/relations';
+import { instances } from '../../src/core/relations/relations';
 import { getScenario } from '../fixtures/scenarios';
 import { buildXlsx } from '../fixtures/xlsx-builder';
 import { sheetFrom, type Raw } from '../helpers/grid';

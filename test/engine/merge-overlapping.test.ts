@@ -1,8 +1,8 @@
 // Blocks whose boxes overlap are one block. The sweep in layout.ts must give what merging every
 // overlapping pair until none is left gives (the rule it replaced, quadratic on a large sheet).
 import fc from 'fast-check';
-import type { Area } from '../../src/core/grid';
-import { mergeOverlapping } from '../../src/core/layout';
+import type { Area } from '../../src/core/grid/grid';
+import { mergeOverlapping } from '../../src/core/layout/blocks';
 
 const overlaps = (a: Area, b: Area) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 

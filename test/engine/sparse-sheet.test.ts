@@ -2,8 +2,9 @@
 // the engine size anything by the sheet's extent: the sheet is checked as the cells it holds.
 import fc from 'fast-check';
 import { checkWorkbook, planFill, type Area, type Cell, type Sheet, type Workbook } from '../../src/core';
-import { findBlocks, SheetView } from '../../src/core/layout';
-import { heldRows } from '../../src/core/sparse-blocks';
+import { findBlocks } from '../../src/core/layout/blocks';
+import { SheetView } from '../../src/core/grid/sheet-view';
+import { heldRows } from '../../src/core/grid/sparse-blocks';
 import { clean } from '../fixtures/variants';
 import { runProperty, sheetOfItems } from '../property/support';
 

@@ -1,5 +1,5 @@
 // The year a table states in its corner or title (table-year.ts).
-import { statedYear } from '../../src/core/table-year';
+import { statedYear } from '../../src/core/layout/table-year';
 
 test.each([
   ['2023', 2023],

@@ -4,8 +4,8 @@
 // filled workbook checks clean, and a second fill writes nothing (issue 20, item 2, for every kind).
 import { checkWorkbook, planFill, type Workbook } from '../../src/core';
 import { analyze } from '../../src/core/check';
-import { address } from '../../src/core/grid';
-import { instances, targetOf } from '../../src/core/relations';
+import { address } from '../../src/core/grid/grid';
+import { instances, targetOf } from '../../src/core/relations/relations';
 import { scenarios } from '../fixtures/scenarios';
 import { workbookFromSpec } from '../helpers/xlsx';
 import { cloneWorkbook, getCell, setCell } from '../property/support';

@@ -1,8 +1,8 @@
 // Builds the double's model from plain arrays (tests) or from its JSON form (browser build).
 import { FakeModel, cellOrNew } from './model';
 import type { FakeBehaviour, FakeCell, FakeSheet } from './model';
-import type { Area } from '../../src/core/grid';
-import { parseAddress } from '../../src/core/grid';
+import type { Area } from '../../src/core/grid/grid';
+import { parseAddress } from '../../src/core/grid/grid';
 import { evaluateFormula } from './formula';
 
 /** A cell in a test grid: a plain value, or a record with a formula, format or fill. */

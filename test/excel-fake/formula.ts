@@ -1,6 +1,6 @@
 // A small formula evaluator for the fills the add-in writes: + - * /, parentheses, SUM, ROUND.
 // No eval: the browser build runs under a Content-Security-Policy without 'unsafe-eval'.
-import { colName, parseAddress } from '../../src/core/grid';
+import { colName, parseAddress } from '../../src/core/grid/grid';
 
 /** A cell's value; `sheet` is given for references such as `'Фонды'!C5` (upper-cased). */
 type Lookup = (row: number, col: number, sheet?: string) => number | string | boolean | null;

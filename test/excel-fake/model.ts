@@ -1,6 +1,6 @@
 // The state behind the Excel test double: sheets of cells, merges, fills, protection, selection.
-import { colName, parseAddress } from '../../src/core/grid';
-import type { Area } from '../../src/core/grid';
+import { colName, parseAddress } from '../../src/core/grid/grid';
+import type { Area } from '../../src/core/grid/grid';
 import { displayText, localizedError } from './display';
 import type { Fault, RunOptions, SyncRecord } from './context';
 

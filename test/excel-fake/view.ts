@@ -1,5 +1,5 @@
 // A plain HTML rendering of the double's workbook (the demo's "Excel"), redrawn on every change.
-import { colName } from '../../src/core/grid';
+import { colName } from '../../src/core/grid/grid';
 import type { FakeModel, FakeSheet } from './model';
 import { officeText, usedRect, visibleSeparator } from './model';
 

@@ -1,6 +1,6 @@
 // Reading workbooks through the Excel double: sync counts, payload limits, cell conversion.
 import { readWorkbook, parseAreas } from '../../src/excel/read-workbook';
-import { cellAt } from '../../src/core/grid';
+import { cellAt } from '../../src/core/grid/grid';
 import { ctxOf, fundSpec, manySheets, xlsxModel } from './helpers';
 import { modelFromSpecs } from '../excel-fake/build';
 

@@ -1,6 +1,6 @@
 // A RuleTester in ESLint's style: valid grids give no issue of the rule, invalid ones exactly the listed issues.
 import { checkWorkbook, renderMessage, type Sheet } from '../../src/core';
-import { CATALOGUES } from '../../src/core/messages/render';
+import { CATALOGUES } from '../../src/core/report/messages/render';
 import { RULES } from '../../src/core/rules';
 
 export interface InvalidCase {

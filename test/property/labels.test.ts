@@ -1,8 +1,8 @@
 // Label matching: matchKey answers as its plain definition does (whole words, prefixes, typos).
 import fc from 'fast-check';
-import type { MemberT } from '../../src/core/definition';
-import { editDistance, labelKey, matchKey, type MatchMode } from '../../src/core/labels';
-import { bestMember, memberMatches } from '../../src/core/match';
+import type { MemberT } from '../../src/core/tables/definition';
+import { editDistance, labelKey, matchKey, type MatchMode } from '../../src/core/grid/labels';
+import { bestMember, memberMatches } from '../../src/core/recognize/match';
 import { runProperty } from './support';
 
 /** The definition matchKey is held to, written the plain way (strings built per call). */

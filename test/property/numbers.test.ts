@@ -1,7 +1,7 @@
 // The number parser: Russian-formatted numbers parse back to themselves; text that is not one number never does.
 import fc from 'fast-check';
-import { parseNumberText, parseYearText, readNum } from '../../src/core/numbers';
-import { formatNumber, styleFor, type NumberStyle } from '../../src/core/messages/format';
+import { parseNumberText, parseYearText, readNum } from '../../src/core/grid/numbers';
+import { formatNumber, styleFor, type NumberStyle } from '../../src/core/report/messages/format';
 import { runProperty } from './support';
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });

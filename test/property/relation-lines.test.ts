@@ -1,7 +1,7 @@
 // Relation lines hold their cells in arrays shared across lines, with a Map's semantics.
 import fc from 'fast-check';
-import { Line } from '../../src/core/relation-lines';
-import type { TableCell } from '../../src/core/table';
+import { Line } from '../../src/core/relations/relation-lines';
+import type { TableCell } from '../../src/core/tables/table';
 import { runProperty } from './support';
 
 const cell = (row: number): TableCell => ({ row, col: 0, key: {}, num: { kind: 'empty' } as TableCell['num'] });

@@ -1,10 +1,10 @@
 // Stocks carried over: this year's start of year is last year's end of year (fund, any balance, staff).
-import type { Link } from '../definition';
-import type { IssueData } from '../issue';
-import { hasValue } from '../numbers';
+import type { Link } from '../tables/definition';
+import type { IssueData } from '../report/issue';
+import { hasValue } from '../grid/numbers';
 import { what } from '../rules/rule';
-import { selectYear } from '../select';
-import type { TableCell, TableModel } from '../table';
+import { selectYear } from '../tables/select';
+import type { TableCell, TableModel } from '../tables/table';
 import { lastRef, otherCell, thisRef, type Sides } from './refs';
 import { END, figureKey, sameValue, START, stem, type Figure, type TableFigures } from './figures';
 import type { Pair } from './pair';

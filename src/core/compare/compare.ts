@@ -1,10 +1,10 @@
 // `compare`: this year's report against last year's. Figures both give for one year must agree; stocks carry over.
 import type { Analysis } from '../check';
-import { address } from '../grid';
-import type { IssueData } from '../issue';
-import { hasValue } from '../numbers';
+import { address } from '../grid/grid';
+import type { IssueData } from '../report/issue';
+import { hasValue } from '../grid/numbers';
 import { what } from '../rules/rule';
-import type { TableCell, TableModel } from '../table';
+import type { TableCell, TableModel } from '../tables/table';
 import { carryOvers } from './carry-over';
 import { captionOf, figureKey, sameValue, tableFigures, type Figure, type TableFigures } from './figures';
 import { pairTables, type Pair } from './pair';

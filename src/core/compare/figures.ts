@@ -1,8 +1,8 @@
 // The figures of a workbook's tables, named by their labels and year (never by position), for comparing two reports.
-import { labelKey, normalizeLabel } from '../labels';
-import { hasValue, matchesAtDecimals, naturalDecimals, type Num } from '../numbers';
-import { instances } from '../relations';
-import type { TableCell, TableModel } from '../table';
+import { labelKey, normalizeLabel } from '../grid/labels';
+import { hasValue, matchesAtDecimals, naturalDecimals, type Num } from '../grid/numbers';
+import { instances } from '../relations/relations';
+import type { TableCell, TableModel } from '../tables/table';
 
 /** One figure of a table: a value cell (no `+/-`, no `%`), named by its labels and its year. */
 export interface Figure {

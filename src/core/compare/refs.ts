@@ -1,7 +1,7 @@
 // Both sides of a comparison, and how a cell of either workbook is named.
-import { address } from '../grid';
-import type { CellRef } from '../issue';
-import type { TableModel } from '../table';
+import { address } from '../grid/grid';
+import type { CellRef } from '../report/issue';
+import type { TableModel } from '../tables/table';
 import type { TableFigures } from './figures';
 
 /** What both sides of a comparison need: the two books' figures, their years, the other file's name. */

@@ -1,6 +1,6 @@
 // One axis of a generic table seen for inference: its items, their blocks, their value types, and
 // the lines across it a relation of each kind is checked on.
-import { labelKey } from '../labels';
+import { labelKey } from '../grid/labels';
 import type { GenericTable, Item } from './read';
 import { accepted, itemsOf, scoreLinear, scoreRatio, type Axis, type GenericRel, type LinearRel, type Part, type RatioRel, type Score } from './relations';
 import { EXHAUSTIVE_MARK, PARTIAL_MARK } from './vocabulary';

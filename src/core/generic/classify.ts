@@ -1,5 +1,5 @@
 // What a label says a row or column holds: a total, a change, a share, an indicator, a stock…
-import { normalizeLabel } from '../labels';
+import { normalizeLabel } from '../grid/labels';
 import { WHOLE_SETS, BALANCE, CONCEPTS, DELTA, GRAND, GROWTH, INDICATORS, matchesAny, NOT_SUMMED, PERCENT, TOTAL, type Concept } from './vocabulary';
 
 export type ItemRole =

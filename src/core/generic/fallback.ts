@@ -1,10 +1,10 @@
 // A table of a known kind that has nothing to check by its definition (an indicators table whose
 // inputs stand in its own rows, not in 4.3) is read by the table layer instead: it keeps its kind
 // and gains the relations its own labels and numbers state.
-import type { Definition } from '../definition';
-import { SheetView } from '../layout';
-import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations';
-import { KeyIndex, type TableCell, type TableModel } from '../table';
+import type { Definition } from '../tables/definition';
+import { SheetView } from '../grid/sheet-view';
+import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations/relations';
+import { KeyIndex, type TableCell, type TableModel } from '../tables/table';
 import { GENERIC_TABLE, placeGeneric } from './model';
 
 /** The table-layer definition under a known kind's name, one per kind. */

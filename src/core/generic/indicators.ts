@@ -1,7 +1,7 @@
 // Indicators a table computes from its own rows or columns: the named ones (`Читаемость` = loans /
 // users), and any `X на 1 Y` / `в среднем на 1 Y` (expenses per user, visits per event, load per
 // specialist), the parts found by the words of the label among the table's other items.
-import { labelKey } from '../labels';
+import { labelKey } from '../grid/labels';
 import { plus, type AxisView } from './axis';
 import type { GenericRel } from './relations';
 import { INDICATORS, PER_UNIT, UNIT_CONCEPTS } from './vocabulary';

@@ -1,7 +1,7 @@
 // Reads the relations of a table of no known kind from its labels, each confirmed by its numbers:
 // nested parts, totals and subtotals, changes, shares, growths, indicators and balances, along both
 // axes; and, where no label states it, a total the numbers show in most places (a warning only).
-import { labelKey } from '../labels';
+import { labelKey } from '../grid/labels';
 import { AxisView, minus, plus } from './axis';
 import type { GenericTable } from './read';
 import { accepted, type GenericRel, type Part } from './relations';

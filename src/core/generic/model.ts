@@ -1,11 +1,12 @@
 // A table of no known kind as the engine's table model (kind `table`), and its relations as the
 // cell relations every rule and the fill read.
-import { defineTable } from '../definition';
-import type { Area } from '../grid';
-import { isNumberLike, type SheetView } from '../layout';
-import type { Instance, Term } from '../relations';
-import { labelKey } from '../labels';
-import { keyString, type TableCell, type TableModel } from '../table';
+import { defineTable } from '../tables/definition';
+import type { Area } from '../grid/grid';
+import { isNumberLike } from '../layout/blocks';
+import type { SheetView } from '../grid/sheet-view';
+import type { Instance, Term } from '../relations/relations';
+import { labelKey } from '../grid/labels';
+import { keyString, type TableCell, type TableModel } from '../tables/table';
 import { inferRelations } from './infer';
 import { readTable, type GenericTable } from './read';
 import { at, type GenericRel, type Part } from './relations';

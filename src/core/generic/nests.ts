@@ -1,6 +1,6 @@
 // Parts nested in an item: `в том числе` / `из них` rows under a row, an `из них` block of columns
 // under the block before it. Exhaustive parts sum to their item; partial ones stay at or below it.
-import { labelKey } from '../labels';
+import { labelKey } from '../grid/labels';
 import { plus, type AxisView } from './axis';
 import { wholeByWords } from './classify';
 import { accepted, type GenericRel, type LinearRel, type Score } from './relations';

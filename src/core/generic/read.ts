@@ -1,8 +1,9 @@
 // Reads any block with a header and numbers as a table: labelled items along both axes, and cells.
-import type { Area } from '../grid';
-import { labelKey, normalizeLabel } from '../labels';
-import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout, type SheetView } from '../layout';
-import { cellYear, parseYearText, yearInText, type Num } from '../numbers';
+import type { Area } from '../grid/grid';
+import { labelKey, normalizeLabel } from '../grid/labels';
+import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
+import type { SheetView } from '../grid/sheet-view';
+import { cellYear, parseYearText, yearInText, type Num } from '../grid/numbers';
 import { classify, type ItemRole } from './classify';
 import { PER_UNIT } from './vocabulary';
 

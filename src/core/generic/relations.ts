@@ -1,5 +1,5 @@
 // A relation of a table of no known kind, over its items (rows or columns), before it becomes cells.
-import { hasValue, matchesAtDecimals, type Num } from '../numbers';
+import { hasValue, matchesAtDecimals, type Num } from '../grid/numbers';
 import type { GenericTable, Item } from './read';
 
 export type Axis = 'row' | 'col';

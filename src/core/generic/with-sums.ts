@@ -1,6 +1,6 @@
 // The table's figures with the empty targets of its stated sums and balances computed: what the
 // fill would write, so shares and indicators of a template can be read before the sums are there.
-import { hasValue, type Num } from '../numbers';
+import { hasValue, type Num } from '../grid/numbers';
 import type { GenericTable } from './read';
 import { at, type GenericRel, type LinearRel } from './relations';
 

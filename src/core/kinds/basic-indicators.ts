@@ -1,5 +1,5 @@
 // 4.3 Основные (абсолютные) показатели by year: users, visits, remote requests, loans… Breakdowns are partial.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'basic-indicators',

@@ -1,5 +1,5 @@
 // A two-period comparison (seed 002, Table 1): indicators by year with a `+/-` column; nested `в том числе` rows.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'dynamics',

@@ -1,5 +1,5 @@
 // 5.1.1 The fund by subject for one year: Кол-во and %, with a Всего row.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'fund-composition',

@@ -1,5 +1,5 @@
 // 5.4 Fund indicators by year: обращаемость, читаемость, книгообеспеченность, обновляемость.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { FUND_END, RECEIVED, SHARED_INDICATORS, WITHDRAWN } from './indicator-sources';
 
 export default defineTable({

@@ -1,5 +1,5 @@
 // 5.3 Движение совокупного фонда: start / received / withdrawn / end × total and kinds of documents.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'fund-movement',

@@ -1,5 +1,5 @@
 // 5.3.1 Новые поступления: total and books / newspapers / journals, by year.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'fund-receipts',

@@ -1,5 +1,5 @@
 // 5.3.2 Выбытие документов по причинам, by year; an optional Всего row sums the reasons.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'fund-withdrawals',

@@ -1,5 +1,5 @@
 // The explicit, alphabetized registry of table kinds. Adding a kind: one module here plus its tests.
-import type { Definition } from '../definition';
+import type { Definition } from '../tables/definition';
 import basicIndicators from './basic-indicators';
 import dynamics from './dynamics';
 import fundComposition from './fund-composition';

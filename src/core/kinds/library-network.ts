@@ -1,5 +1,5 @@
 // 3.1 The library network: libraries (сетевые единицы) by year, by type, children's and rural ones.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'library-network',

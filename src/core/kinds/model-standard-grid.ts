@@ -1,5 +1,5 @@
 // 3.5 Model Standard grid: one row per library, scored criteria columns, row sums and a Всего row.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'model-standard-grid',

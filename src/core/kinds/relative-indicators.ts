@@ -1,5 +1,5 @@
 // 4.5 Relative indicators by year: читаемость, посещаемость, обращаемость, документообеспеченность.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { SHARED_INDICATORS } from './indicator-sources';
 
 export default defineTable({

@@ -1,5 +1,5 @@
 // Core staff by age: under 30, 30–55, 55 and older (exhaustive).
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { CORE_STAFF_LINK, CORE_STAFF_TOTAL } from './staff-labels';
 
 export default defineTable({

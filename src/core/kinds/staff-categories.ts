@@ -1,5 +1,5 @@
 // 11.2 Численность работников: total = management + core + support staff, by year.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'staff-categories',

@@ -1,5 +1,5 @@
 // Core staff by education: higher (of which librarian), secondary vocational (of which librarian). Partial.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { CORE_STAFF_LINK, CORE_STAFF_TOTAL } from './staff-labels';
 
 export default defineTable({

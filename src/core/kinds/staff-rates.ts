@@ -1,5 +1,5 @@
 // Core staff by rate: full, 0,75, 0,5, 0,25, other (exhaustive).
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { CORE_STAFF_LINK, CORE_STAFF_TOTAL } from './staff-labels';
 
 export default defineTable({

@@ -1,5 +1,5 @@
 // Core staff by length of service: 0–3, 3–10, over 10 years (exhaustive).
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 import { CORE_STAFF_LINK, CORE_STAFF_TOTAL } from './staff-labels';
 
 export default defineTable({

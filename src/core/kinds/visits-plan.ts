@@ -1,5 +1,5 @@
 // 4.4 The national project's visits plan: План / Выполнение / +/- by year; Выполнение = visits + website requests.
-import { defineTable } from '../definition';
+import { defineTable } from '../tables/definition';
 
 export default defineTable({
   kind: 'visits-plan',

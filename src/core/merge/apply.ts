@@ -1,5 +1,5 @@
 // The template's grid with the summary's sums in it, for recomputing shares and indicators and checking the summary.
-import type { Cell, Sheet, Workbook } from '../grid';
+import type { Cell, Sheet, Workbook } from '../grid/grid';
 import type { MergePlan } from './plan';
 
 function withCell(sheet: Sheet, row: number, col: number, cell: Cell | undefined): void {

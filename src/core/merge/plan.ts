@@ -1,12 +1,12 @@
 // `merge`: the region's summary. Each input's tables matched with the template's by kind and labels,
 // its counts summed into the template's cells, each contribution traced, whatever could not be matched listed.
 import type { Analysis } from '../check';
-import { address } from '../grid';
-import { hasValue } from '../numbers';
+import { address } from '../grid/grid';
+import { hasValue } from '../grid/numbers';
 import { what } from '../rules/rule';
 import { classify } from '../generic/classify';
-import { labelKey } from '../labels';
-import type { TableCell, TableModel } from '../table';
+import { labelKey } from '../grid/labels';
+import type { TableCell, TableModel } from '../tables/table';
 import { figureKey, tableFigures, type TableFigures } from '../compare/figures';
 import { pairTables } from '../compare/pair';
 import { newStack, stacked, stackInto, type Stack } from './stack';

@@ -1,9 +1,9 @@
 // Shares, changes and indicators of the summary, recomputed from its sums; what cannot be is said.
 import type { FillOptions, FillWrite } from '../api-types';
 import { analyze } from '../check';
-import { planFill } from '../fill';
-import { address, type Workbook } from '../grid';
-import { instances } from '../relations';
+import { planFill } from '../fill/fill';
+import { address, type Workbook } from '../grid/grid';
+import { instances } from '../relations/relations';
 import { mergedWorkbook } from './apply';
 import type { MergePlan, TemplateCell } from './plan';
 

@@ -1,7 +1,7 @@
 // The summary as plain grids of new sheets (the pane writes them into the open workbook): each
 // template sheet with a table in the summary copied with the sums and recomputed cells in it, each
 // stacked list, «Источники» and «Не сведено». Sheet names are chosen among those not taken.
-import { address, type Cell, type Sheet, type Workbook } from '../grid';
+import { address, type Cell, type Sheet, type Workbook } from '../grid/grid';
 import { mergedWorkbook } from './apply';
 import type { MergePlan, UnmergedReason } from './plan';
 import type { Recomputed } from './recompute';

@@ -1,6 +1,6 @@
 // Lists of libraries (the Model Standard grid) are stacked, not summed: one row per library of every input.
-import { address, type Sheet } from '../grid';
-import type { TableCell, TableModel } from '../table';
+import { address, type Sheet } from '../grid/grid';
+import type { TableCell, TableModel } from '../tables/table';
 import { labelToken } from '../compare/figures';
 import type { Contribution, Unmerged } from './plan';
 

@@ -1,7 +1,7 @@
 // Rules on arithmetic inside a table: sums, balances, subsets, percentages.
-import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../numbers';
-import { instances, type Instance, type Term } from '../relations';
-import type { TableCell, TableModel } from '../table';
+import { isPercentFormat, matchesAtDecimals, roundHalfUp } from '../grid/numbers';
+import { instances, type Instance, type Term } from '../relations/relations';
+import type { TableCell, TableModel } from '../tables/table';
 import { readTables } from './read-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
@@ -20,7 +20,8 @@ function shown(t: TableModel, c: TableCell, ctx: RuleContext): number | undefine
   return c.num.kind === 'empty' ? undefined : ctx.values.get(t, c);
 }
 
-function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx: RuleContext, rule: 'sum-mismatch' | 'balance-mismatch' | 'delta-mismatch'): void {
+/** A total or balance whose target differs from its terms (reported as the rule `ctx` runs). */
+function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx: RuleContext): void {
   const t = inst.table;
   const actual = shown(t, inst.target, ctx);
   if (actual === undefined) return;
@@ -31,14 +32,12 @@ function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx:
   if (!p) return;
   const target = ref(t, inst.target);
   ctx.report({
-    rule,
+    // A total inferred from the figures (no label says it is one) is a weaker finding.
     severity: inst.type === 'sum' && inst.inferred ? 'warning' : 'error',
-    table: t.id,
     cells: [target, ...inst.terms.map((x) => ref(x.table, x.cell))],
     expected,
     actual,
     fix: { ...target, value: expected },
-    messageId: rule,
     params: { what: what(t, inst.target), ...p, expected, actual },
   });
 }
@@ -46,21 +45,21 @@ function checkEquality(inst: Extract<Instance, { type: 'sum' | 'linear' }>, ctx:
 export const sumMismatch: Rule = {
   meta: { id: 'sum-mismatch', severity: 'error', description: { ru: 'Итог не равен сумме частей', en: 'Total differs from the sum of its parts' }, messageIds: ['sum-mismatch'] },
   table(t, ctx) {
-    for (const inst of instances(t)) if (inst.type === 'sum' && inst.exhaustive) checkEquality(inst, ctx, 'sum-mismatch');
+    for (const inst of instances(t)) if (inst.type === 'sum' && inst.exhaustive) checkEquality(inst, ctx);
   },
 };
 
 export const balanceMismatch: Rule = {
   meta: { id: 'balance-mismatch', severity: 'error', description: { ru: 'На конец ≠ на начало + поступило − выбыло', en: 'End ≠ start + received − withdrawn' }, messageIds: ['balance-mismatch'] },
   table(t, ctx) {
-    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'balance-mismatch') checkEquality(inst, ctx, 'balance-mismatch');
+    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'balance-mismatch') checkEquality(inst, ctx);
   },
 };
 
 export const deltaMismatch: Rule = {
   meta: { id: 'delta-mismatch', severity: 'error', description: { ru: 'Изменение (+/-) не равно разнице', en: 'Change (+/-) differs from new − old' }, messageIds: ['delta-mismatch'] },
   table(t, ctx) {
-    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'delta-mismatch') checkEquality(inst, ctx, 'delta-mismatch');
+    for (const inst of instances(t)) if (inst.type === 'linear' && inst.rule === 'delta-mismatch') checkEquality(inst, ctx);
   },
 };
 
@@ -78,7 +77,7 @@ export const partsExceedTotal: Rule = {
       const sum = p.terms.reduce((a, b) => a + b, 0);
       if (sum <= actual + 1e-9) continue;
       const target = ref(t, inst.target);
-      ctx.report({ rule: 'parts-exceed-total', severity: 'error', table: t.id, cells: [target, ...known.map((x) => ref(x.table, x.cell))], expected: sum, actual, messageId: 'parts-exceed-total', params: { what: what(t, inst.target), ...p, expected: sum, actual } });
+      ctx.report({ cells: [target, ...known.map((x) => ref(x.table, x.cell))], expected: sum, actual, params: { what: what(t, inst.target), ...p, expected: sum, actual } });
     }
   },
 };
@@ -91,7 +90,7 @@ export const subsetExceeds: Rule = {
       const sub = shown(t, inst.sub, ctx);
       const sup = ctx.values.get(t, inst.sup);
       if (sub === undefined || sup === undefined || sub <= sup) continue;
-      ctx.report({ rule: 'subset-exceeds', severity: 'error', table: t.id, cells: [ref(t, inst.sub), ref(t, inst.sup)], expected: sup, actual: sub, messageId: 'subset-exceeds', params: { what: what(t, inst.sub), set: what(t, inst.sup), actual: sub, expected: sup } });
+      ctx.report({ cells: [ref(t, inst.sub), ref(t, inst.sup)], expected: sup, actual: sub, params: { what: what(t, inst.sub), set: what(t, inst.sup), actual: sub, expected: sup } });
     }
   },
 };
@@ -121,9 +120,6 @@ export const ratioMismatch: Rule = {
       const den = termParams(inst.den, ctx)!;
       const share = inst.num.length === 1 && inst.den.length === 1 && inst.num[0].table === t && inst.den[0].table === t;
       ctx.report({
-        rule: 'ratio-mismatch',
-        severity: 'warning',
-        table: t.id,
         cells: [target, ...inst.num.map((x) => ref(x.table, x.cell)), ...inst.den.map((x) => ref(x.table, x.cell))],
         expected,
         actual,

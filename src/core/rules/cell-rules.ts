@@ -1,5 +1,5 @@
 // Rules on single cells: how the value is written and whether it can be a count or a score.
-import { hasValue } from '../numbers';
+import { hasValue } from '../grid/numbers';
 import { ref, what, type Rule } from './rule';
 
 export const numberAsText: Rule = {
@@ -11,7 +11,7 @@ export const numberAsText: Rule = {
       const r = ref(t, c);
       const value = c.num.value;
       // A literal, not a spread: a workbook of figures typed as text has 400 000 of these.
-      ctx.report({ rule: 'number-as-text', severity: 'warning', table: t.id, cells: [r], expected: value, actual: c.num.text, fix: { sheet: r.sheet, address: r.address, value }, messageId: 'number-as-text', params: { what: what(t, c), text: c.num.text ?? '', value } });
+      ctx.report({ cells: [r], expected: value, actual: c.num.text, fix: { sheet: r.sheet, address: r.address, value }, params: { what: what(t, c), text: c.num.text ?? '', value } });
     }
   },
 };
@@ -21,8 +21,8 @@ export const notANumber: Rule = {
   table(t, ctx) {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
-      if (c.num.kind === 'not-number') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number', params: { what: what(t, c), text: c.num.text ?? '' } });
-      else if (c.num.kind === 'error') ctx.report({ rule: 'not-a-number', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number/error', params: { what: what(t, c), text: c.num.text ?? '' } });
+      if (c.num.kind === 'not-number') ctx.report({ cells: [ref(t, c)], actual: c.num.text, params: { what: what(t, c), text: c.num.text ?? '' } });
+      else if (c.num.kind === 'error') ctx.report({ cells: [ref(t, c)], actual: c.num.text, messageId: 'not-a-number/error', params: { what: what(t, c), text: c.num.text ?? '' } });
     }
   },
 };
@@ -32,7 +32,7 @@ export const dashAsZero: Rule = {
   table(t, ctx) {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
-      if (c.num.kind === 'dash') ctx.report({ rule: 'dash-as-zero', severity: 'info', table: t.id, cells: [ref(t, c)], actual: c.num.text, messageId: 'dash-as-zero', params: { what: what(t, c) } });
+      if (c.num.kind === 'dash') ctx.report({ cells: [ref(t, c)], actual: c.num.text, params: { what: what(t, c) } });
     }
   },
 };
@@ -46,7 +46,7 @@ export const negativeValue: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (changes.length && changes.some((r) => c.key[r.dim] === r.target)) continue;
-      if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ rule: 'negative-value', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'negative-value', params: { what: what(t, c), value: c.num.value } });
+      if (c.key.measure !== 'delta' && hasValue(c.num) && c.num.value < 0) ctx.report({ cells: [ref(t, c)], actual: c.num.value, params: { what: what(t, c), value: c.num.value } });
     }
   },
 };
@@ -58,7 +58,7 @@ export const nonIntegerCount: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (c.key.measure === 'percent' || !hasValue(c.num) || Number.isInteger(c.num.value)) continue;
-      ctx.report({ rule: 'non-integer-count', severity: 'error', table: t.id, cells: [ref(t, c)], actual: c.num.value, messageId: 'non-integer-count', params: { what: what(t, c), value: c.num.value } });
+      ctx.report({ cells: [ref(t, c)], actual: c.num.value, params: { what: what(t, c), value: c.num.value } });
     }
   },
 };
@@ -84,7 +84,7 @@ export const scoreInvalid: Rule = {
         if (keyHolds(c.key, totals)) continue;
         const v = c.num.value;
         if (Math.abs(v) < 1e-9 || Math.abs(v - pts) < 1e-9) continue;
-        ctx.report({ rule: 'score-invalid', severity: 'error', table: t.id, cells: [ref(t, c)], actual: v, messageId: 'score-invalid', params: { what: what(t, c), value: v, points: pts } });
+        ctx.report({ cells: [ref(t, c)], actual: v, params: { what: what(t, c), value: v, points: pts } });
       }
     }
   },

@@ -1,12 +1,12 @@
 // The same quantity reported in two tables must agree: declared links, and copies of one kind.
-import type { Link } from '../definition';
-import { cellRefs, type FormulaRef } from '../formula-refs';
-import { hasValue } from '../numbers';
-import { COPIES_TRIED, instances } from '../relations';
-import { totalsOf } from '../table-totals';
-import { select, yearsOf } from '../select';
-import { keyString, type TableCell, type TableModel } from '../table';
-import { Candidates, columnBands } from '../nearest-tables';
+import type { Link } from '../tables/definition';
+import { cellRefs, type FormulaRef } from '../grid/formula-refs';
+import { hasValue } from '../grid/numbers';
+import { COPIES_TRIED, instances } from '../relations/relations';
+import { totalsOf } from '../tables/table-totals';
+import { select, yearsOf } from '../tables/select';
+import { keyString, type TableCell, type TableModel } from '../tables/table';
+import { Candidates, columnBands } from '../relations/nearest-tables';
 import { ref, what, type Rule, type RuleContext } from './rule';
 
 function yearsOfT(t: TableModel, ctx: RuleContext): { years: number[]; keyed: boolean } {
@@ -48,9 +48,7 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
     if (pc.length !== 1) return true;
     if (counted) {
       ctx.report({
-        rule: 'cross-table-mismatch',
-        severity: 'error',
-        table: t.id,
+        table: t,
         cells: [ref(t, hc[0]), ...counted.map((c) => ref(o, c))],
         expected: sum,
         actual: hv,
@@ -64,13 +62,11 @@ function checkLink(t: TableModel, o: TableModel, link: Link, y: number, ctx: Rul
     // A sum over many rows (every withdrawal reason) names the table and year, and shows the non-zero terms.
     const shown = many ? values.filter((v) => v !== 0) : values;
     ctx.report({
-      rule: 'cross-table-mismatch',
-      severity: 'error',
-      table: pt.id,
+      table: pt,
       cells: [ref(pt, pc[0]), ...sc.map((c) => ref(st, c))],
       expected: sv,
       actual: pv,
-      messageId: many ? 'cross-table-mismatch/sum' : 'cross-table-mismatch',
+      messageId: many ? 'cross-table-mismatch/sum' : undefined,
       params: { what: what(pt, pc[0]), actual: pv, other: st.def.title.ru, otherEn: st.def.title.en, otherWhat: sc.map((c) => what(st, c)), terms: shown.length ? shown : [0], expected: sv, otherTable: st.id, year: String(hereFirst ? oy : y) },
     });
   }
@@ -171,9 +167,7 @@ function checkCopies(first: TableModel, copy: TableModel, ctx: RuleContext): voi
     const f = counterpart(i);
     if (!f || !hasValue(f.num) || !hasValue(c.num) || Math.abs(f.num.value - c.num.value) < 1e-9) continue;
     ctx.report({
-      rule: 'cross-table-mismatch',
-      severity: 'error',
-      table: copy.id,
+      table: copy,
       cells: [ref(copy, c), ref(first, f)],
       expected: f.num.value,
       actual: c.num.value,

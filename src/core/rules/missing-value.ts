@@ -1,7 +1,7 @@
 // Empty computed cells that can be filled (info), empty inputs a relation needs (warning), formulas without results.
-import { inputsOf, instances } from '../relations';
-import type { CellRef } from '../issue';
-import type { TableCell } from '../table';
+import { inputsOf, instances } from '../relations/relations';
+import type { CellRef } from '../report/issue';
+import type { TableCell } from '../tables/table';
 import { indicatorFill } from './read-tables';
 import { ref, what, type Rule } from './rule';
 
@@ -17,7 +17,7 @@ export const missingValue: Rule = {
     for (let ci = 0; ci < t.cells.length; ci++) {
       const c = t.cells[ci];
       if (c.num.kind !== 'no-result') continue;
-      ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
+      ctx.report({ cells: [ref(t, c)], messageId: 'missing-value/no-result', params: { what: what(t, c), formula: c.formula ?? '' } });
       reported.add(c);
     }
     const list = instances(t);
@@ -37,7 +37,7 @@ export const missingValue: Rule = {
         // An indicator from other tables shows its arithmetic and the tables read.
         const indicator = inst.type === 'ratio' ? indicatorFill(inst, ctx.values, d.value) : undefined;
         const params = indicator ? { what: what(t, target), expected: d.value, ...indicator } : { what: what(t, target), expected: d.value };
-        ctx.report({ rule: 'missing-value', severity: 'info', table: t.id, cells, expected: d.value, messageId: indicator ? 'missing-value/indicator' : 'missing-value/computed', params });
+        ctx.report({ cells, expected: d.value, messageId: indicator ? 'missing-value/indicator' : 'missing-value/computed', params });
       }
       // An input left empty stops a check whose total is given: say so once per cell.
       if (!inst.computed || inst.type === 'ratio' || (inst.type === 'sum' && !inst.exhaustive)) continue;
@@ -48,7 +48,7 @@ export const missingValue: Rule = {
         const cid = x.cell;
         if (x.table !== t || x.cell.num.kind !== 'empty' || ctx.values.get(t, x.cell) !== undefined || reported.has(cid)) continue;
         reported.add(cid);
-        ctx.report({ rule: 'missing-value', severity: 'warning', table: t.id, cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: { what: what(t, x.cell) } });
+        ctx.report({ severity: 'warning', cells: [ref(t, x.cell)], messageId: 'missing-value/input', params: { what: what(t, x.cell) } });
       }
     }
   },

@@ -1,10 +1,10 @@
 // The tables an indicator was recomputed from, for its messages: a methodologist sees which 4.3 and
 // which fund table of that year were read (another sheet's 5.1.1 of 2021, the movement of 2023).
-import { rangeAddress } from '../grid';
-import type { MessageParams } from '../issue';
-import { isPercentFormat, roundHalfUp } from '../numbers';
-import type { Instance, Term, Values } from '../relations';
-import type { TableModel } from '../table';
+import { rangeAddress } from '../grid/grid';
+import type { MessageParams } from '../report/issue';
+import { isPercentFormat, roundHalfUp } from '../grid/numbers';
+import type { Instance, Term, Values } from '../relations/relations';
+import type { TableModel } from '../tables/table';
 
 /**
  * `«Title» Sheet!A1:D9` of each other table a ratio reads, in the order read, in both languages
