@@ -46,8 +46,8 @@ export function analyze(wb: Workbook, defs: readonly Definition[] = KINDS, engin
   // relations: indicators recomputed from other tables join their table's relations before values are computed.
   for (const inst of derivedInstances(tables, reportingYear)) instances(inst.table).push(inst);
   // A known kind with nothing to check by its definition is read from its own labels and numbers.
-  readUnchecked(tables);
-  addUnstated(tables);
+  readUnchecked(tables, engine);
+  addUnstated(tables, engine);
   return { tables, values: new Values(tables), reportingYear };
 }
 

@@ -4,6 +4,9 @@
 // influence each other. `analyze(wb)` without one makes a fresh engine for that check alone.
 // What stays module-level is pure memos of immutable input (label keys, parsed number formats,
 // a definition list's word index, per-table or per-layout WeakMaps): none can change a result.
+import type { Sheet } from './grid/grid';
+import { SheetView } from './grid/sheet-view';
+import type { RoleMemo } from './generic/read';
 import { LayoutCache } from './recognize/cache/block-cache';
 
 /** Recognition's own counts (tests and the benchmark read them). */
@@ -25,6 +28,17 @@ export class Engine {
   readonly trace: RecognitionTrace = { emptyRejections: 0, computed: 0, blocks: 0 };
   /** The layouts seen, per definition list; undefined when layouts are not reused. */
   readonly layouts: LayoutCache | undefined;
+
+  /** The table layer's roles of labels seen (a pure memo: a role depends on its words only). */
+  readonly roles: RoleMemo = new Map();
+  /** One view per sheet, shared by recognition and the table layer's second readings. */
+  private readonly views = new WeakMap<Sheet, SheetView>();
+
+  view(sheet: Sheet): SheetView {
+    let v = this.views.get(sheet);
+    if (!v) this.views.set(sheet, (v = new SheetView(sheet)));
+    return v;
+  }
 
   constructor(options: EngineOptions = {}) {
     this.layouts = options.reuseLayouts === false ? undefined : new LayoutCache();

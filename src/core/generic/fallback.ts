@@ -2,7 +2,7 @@
 // inputs stand in its own rows, not in 4.3) is read by the table layer instead: it keeps its kind
 // and gains the relations its own labels and numbers state.
 import type { Definition } from '../tables/definition';
-import { SheetView } from '../grid/sheet-view';
+import type { Engine } from '../engine';
 import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations/relations';
 import { KeyIndex, type TableCell, type TableModel } from '../tables/table';
 import { GENERIC_TABLE, placeGeneric } from './model';
@@ -18,15 +18,12 @@ function asKind(def: Definition, memo: Map<string, Definition>): Definition {
  * Replaces, in place, each table of a known kind with no relations (or of a kind read by the table
  * layer) by its table-layer reading, if that has some.
  */
-export function readUnchecked(tables: TableModel[]): void {
-  const views = new Map<TableModel['sheet'], SheetView>();
+export function readUnchecked(tables: TableModel[], engine: Engine): void {
   const memo = new Map<string, Definition>();
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     if (t.def.kind === GENERIC_TABLE.kind || (t.def.layer !== 'table' && instances(t).length) || t.def.relations.some((r) => r.type === 'scores')) continue;
-    let view = views.get(t.sheet);
-    if (!view) views.set(t.sheet, (view = new SheetView(t.sheet)));
-    const g = placeGeneric(view, t.area);
+    const g = placeGeneric(engine.view(t.sheet), t.area, engine.roles);
     if (!g || !g.count) continue;
     const def = asKind(t.def, memo);
     const model: TableModel = { ...t, def, cells: g.cells, byKey: new KeyIndex(def, g.cells), words: g.words, points: new Map(), found: new Map(), nesting: new Map(), like: undefined, title: undefined };
@@ -40,15 +37,12 @@ export function readUnchecked(tables: TableModel[]): void {
  * definition says nothing about a cell (nested `всего` rows of 4.3, a balance in a receipts table):
  * the table layer's reading of the same block, on the kind's own cells.
  */
-export function addUnstated(tables: readonly TableModel[]): void {
-  const views = new Map<TableModel['sheet'], SheetView>();
+export function addUnstated(tables: readonly TableModel[], engine: Engine): void {
   for (const t of tables) {
     if (t.def.kind === GENERIC_TABLE.kind || t.def.layer === 'table' || t.def.relations.some((r) => r.type === 'scores')) continue;
     const own = instances(t);
     if (!own.length) continue;
-    let view = views.get(t.sheet);
-    if (!view) views.set(t.sheet, (view = new SheetView(t.sheet)));
-    const g = placeGeneric(view, t.area);
+    const g = placeGeneric(engine.view(t.sheet), t.area, engine.roles);
     if (!g || !g.count) continue;
     const at = new Map<number, TableCell>();
     for (const c of t.cells) at.set(c.row * 16384 + c.col, c);

@@ -8,7 +8,7 @@ import type { Instance, Term } from '../relations/relations';
 import { labelKey } from '../grid/labels';
 import { keyString, type TableCell, type TableModel } from '../tables/table';
 import { inferRelations } from './infer';
-import { readTable, type GenericTable } from './read';
+import { readTable, type GenericTable, type RoleMemo } from './read';
 import { at, type GenericRel, type Part } from './relations';
 
 /** The definition every table of no known kind shares: rows and columns keyed by position. */
@@ -35,8 +35,8 @@ export interface GenericPlaced {
 }
 
 /** Reads a block as a table of no known kind, if it has a header and numbers. */
-export function placeGeneric(view: SheetView, area: Area): GenericPlaced | undefined {
-  const g = readTable(view, area);
+export function placeGeneric(view: SheetView, area: Area, memo?: RoleMemo): GenericPlaced | undefined {
+  const g = readTable(view, area, memo);
   if (!g) return undefined;
   const rels = inferRelations(g);
   const cells: TableCell[] = [];

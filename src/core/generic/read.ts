@@ -96,8 +96,22 @@ function titleOf(view: SheetView, L: BlockLayout, cols: Item[]): string {
   return t.length > 90 ? `${t.slice(0, 87)}…` : t;
 }
 
+/**
+ * Roles of labels already classified, by label and header path: a pure memo (a role depends on
+ * its words only, and nobody changes a role object), owned by the engine of a batch.
+ */
+export type RoleMemo = Map<string, ItemRole>;
+
+function roleOf(memo: RoleMemo | undefined, raw: string, key: string, path: readonly string[]): ItemRole {
+  if (!memo) return classify(raw, key, path);
+  const id = `${raw}\u0001${path.join('\u0002')}`;
+  let r = memo.get(id);
+  if (!r) memo.set(id, (r = classify(raw, key, path)));
+  return r;
+}
+
 /** Reads the block as a table, or undefined when it holds no column of numbers under a header. */
-export function readTable(view: SheetView, area: Area): GenericTable | undefined {
+export function readTable(view: SheetView, area: Area, memo?: RoleMemo): GenericTable | undefined {
   const L = layoutBlock(view, area);
   if (!L || L.dataTop <= area.top || !L.dataCols.length) return undefined;
   const rowsAll = L.sections.flatMap((s) => s.rows);
@@ -106,7 +120,7 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
     const path = headerPath(view, L, c);
     const label = path.length ? path[path.length - 1] : '';
     const key = labelKey(label);
-    colItems.push({ at: c, label, key, path: path.slice(0, -1), role: columnRole(label, key, path), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });
+    colItems.push({ at: c, label, key, path: path.slice(0, -1), role: columnRole(label, key, path, memo), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });
   }
   const rowItems: Item[] = [];
   let pendingMark: 'all' | 'some' | undefined;
@@ -121,7 +135,7 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
       continue;
     }
     const year = yearOf([label]);
-    rowItems.push({ at: r, label, key, path: [], role: classify(label, key, []), year, indent: rowIndentOf(view, L, r), mark: mark ?? pendingMark, empty: !hasData });
+    rowItems.push({ at: r, label, key, path: [], role: roleOf(memo, label, key, []), year, indent: rowIndentOf(view, L, r), mark: mark ?? pendingMark, empty: !hasData });
     pendingMark = undefined;
   }
   if (!rowItems.length) return undefined;
@@ -146,16 +160,16 @@ export function readTable(view: SheetView, area: Area): GenericTable | undefined
 const INHERITED = new Set(['not-summed', 'percent', 'indicator', 'growth', 'delta']);
 
 /** A column's role: its own label's, else the nearest outer header's that says more than `value`. */
-function columnRole(label: string, key: string, path: string[]): ItemRole {
+function columnRole(label: string, key: string, path: string[], memo?: RoleMemo): ItemRole {
   // An indicator named across header rows: `Документообеспеченность` over `на 1 жителя`.
-  const own = classify(label, key, path);
+  const own = roleOf(memo, label, key, path);
   const whole = path.join(' ');
-  const joined = classify(whole, labelKey(whole), path);
+  const joined = roleOf(memo, whole, labelKey(whole), path);
   // (Its own `+/-` or `%` under the indicator's heading is a change of the indicator, not it.)
   if (path.length > 1 && joined.type === 'indicator' && (own.type === 'value' || own.type === 'not-summed')) return joined;
   if (own.type !== 'value' || own.concept) return own;
   for (let i = path.length - 2; i >= 0; i--) {
-    const r = classify(path[i], labelKey(path[i]), path.slice(0, i + 1));
+    const r = roleOf(memo, path[i], labelKey(path[i]), path.slice(0, i + 1));
     if (INHERITED.has(r.type) || (r.type === 'value' && r.concept)) return r;
   }
   return own;

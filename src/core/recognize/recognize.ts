@@ -2,7 +2,7 @@
 import type { Definition } from '../tables/definition';
 import type { Area, Workbook } from '../grid/grid';
 import { findBlocks, layoutBlock, type BlockLayout } from '../layout/blocks';
-import { SheetView } from '../grid/sheet-view';
+import type { SheetView } from '../grid/sheet-view';
 import { tableAreas, templateChain } from '../layout/table-areas';
 import { templateLayout, withPercentColumnsAsData } from '../layout/template-layout';
 import { recognizeBlock, type Placed } from './cache/block-cache';
@@ -169,7 +169,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[], engine: Eng
   const plain = (text: string) => plainName(defs, text);
   const generic: Placed[] = [];
   for (const sheet of wb.sheets) {
-    const view = new SheetView(sheet);
+    const view = engine.view(sheet);
     const found: Placed[] = [];
     const inArea = (area: Area) => recognizeBlock(engine, view, area, defs, () => recognizeArea(run, view, area), { plain, everyKind: () => recognizeTryingEveryKind(run, view, area) });
     const blocks = findBlocks(view);
@@ -185,7 +185,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[], engine: Eng
       if (tables.length) for (const j of chain!.taken) taken.add(j);
       found.push(...tables);
       // No known kind: the table is read from its own labels and numbers.
-      if (found.length === before) for (const area of areas) generic.push(...placeAll(placeGeneric(view, area)));
+      if (found.length === before) for (const area of areas) generic.push(...placeAll(placeGeneric(view, area, engine.roles)));
     });
     found.push(...generic);
     generic.length = 0;
