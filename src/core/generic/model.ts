@@ -35,10 +35,12 @@ export interface GenericPlaced {
 }
 
 /** Reads a block as a table of no known kind, if it has a header and numbers. */
-export function placeGeneric(view: SheetView, area: Area, memo?: RoleMemo): GenericPlaced | undefined {
+export function placeGeneric(view: SheetView, area: Area, memo?: RoleMemo, onlyWithRelations = false): GenericPlaced | undefined {
   const g = readTable(view, area, memo);
   if (!g) return undefined;
   const rels = inferRelations(g);
+  // A second reading of a known table wants relations only: no cells made for nothing.
+  if (onlyWithRelations && !rels.length) return undefined;
   const cells: TableCell[] = [];
   const grid: TableCell[][] = [];
   g.rows.forEach((ri, i) => {

@@ -104,7 +104,7 @@ export type RoleMemo = Map<string, ItemRole>;
 
 function roleOf(memo: RoleMemo | undefined, raw: string, key: string, path: readonly string[]): ItemRole {
   if (!memo) return classify(raw, key, path);
-  const id = `${raw}\u0001${path.join('\u0002')}`;
+  const id = path.length ? `${raw}\u0001${path.join('\u0002')}` : raw;
   let r = memo.get(id);
   if (!r) memo.set(id, (r = classify(raw, key, path)));
   return r;
