@@ -244,19 +244,21 @@ export function percentLabelColumn(view: SheetView, L: BlockLayout, r: number): 
 
 /** `allData`: read every column as data (a stray word in a table's only data row is not a row label). */
 /**
- * Per view, the last block laid out (not `allData`): recognition lays a block out, then again when
- * it holds no table, and the block cache once more for its facts. A pure memo: a layout is never
- * changed once made, and a view (one sheet of one analysis) is never changed either.
+ * Per view, the blocks laid out (not `allData`), by area: recognition lays a block out, then again
+ * when it holds no table, the block cache once more for its facts, and the table layer when it
+ * reads a known table a second time. A pure memo: a layout is never changed once made, and a view
+ * (one sheet of one analysis) is never changed either.
  */
-const lastLaidOut = new WeakMap<SheetView, { area: Area; L: BlockLayout | undefined }>();
+const laidOut = new WeakMap<SheetView, Map<string, BlockLayout | undefined>>();
 
 export function layoutBlock(view: SheetView, area: Area, allData = false): BlockLayout | undefined {
   if (allData) return layOut(view, area, true);
-  const last = lastLaidOut.get(view);
-  const a = last?.area;
-  if (last && a!.top === area.top && a!.left === area.left && a!.bottom === area.bottom && a!.right === area.right) return last.L;
+  let memo = laidOut.get(view);
+  if (!memo) laidOut.set(view, (memo = new Map()));
+  const key = `${area.top},${area.left},${area.bottom},${area.right}`;
+  if (memo.has(key)) return memo.get(key);
   const L = layOut(view, area, false);
-  lastLaidOut.set(view, { area: { ...area }, L });
+  memo.set(key, L);
   return L;
 }
 
