@@ -18,6 +18,8 @@ export interface MergeBench {
   exitCode: number | null;
   summaryMb: number;
   peakRssMb: number;
+  /** User and system CPU seconds of the median run (all threads; GNU time), 0 without it. */
+  cpuS: number;
 }
 
 const ROOT = path.join(__dirname, '..');
@@ -37,18 +39,24 @@ async function inputs(n: number): Promise<{ dir: string; cells: number[] }> {
   return { dir, cells: books.map((b) => b.cells) };
 }
 
+/** User plus system seconds from GNU time's `CPU_S %U %S`. */
+function cpuOf(err: string): number {
+  const m = /CPU_S ([\d.]+) ([\d.]+)/.exec(err);
+  return m ? Math.round((Number(m[1]) + Number(m[2])) * 10) / 10 : 0;
+}
+
 /** One run: wall time and peak RSS (GNU time when present), exit code. */
-function run(dir: string, out: string): Promise<{ ms: number; code: number | null; rssMb: number }> {
+function run(dir: string, out: string): Promise<{ ms: number; code: number | null; rssMb: number; cpuS: number }> {
   return new Promise((resolve, reject) => {
     const bin = path.join(ROOT, 'bin', 'report-check.js');
     const gnuTime = existsSync('/usr/bin/time');
-    const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'RSS_KB %M', process.execPath, bin, 'merge', dir, '--out', out]] : [process.execPath, [bin, 'merge', dir, '--out', out]];
+    const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', 'RSS_KB %M CPU_S %U %S', process.execPath, bin, 'merge', dir, '--out', out]] : [process.execPath, [bin, 'merge', dir, '--out', out]];
     const t0 = performance.now();
     const p = spawn(cmd, argv as string[], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('error', reject);
-    p.on('exit', (code) => resolve({ ms: performance.now() - t0, code: gnuTime && code === 1 && /RSS_KB/.test(err) ? 1 : code, rssMb: Number(/RSS_KB (\d+)/.exec(err)?.[1] ?? 0) / 1024 }));
+    p.on('exit', (code) => resolve({ ms: performance.now() - t0, code: gnuTime && code === 1 && /RSS_KB/.test(err) ? 1 : code, rssMb: Number(/RSS_KB (\d+)/.exec(err)?.[1] ?? 0) / 1024, cpuS: cpuOf(err) }));
   });
 }
 
@@ -56,17 +64,18 @@ export async function benchMerge(n = 60, reps = 1): Promise<MergeBench> {
   const { dir, cells } = await inputs(n);
   const out = path.join(path.dirname(dir), `summary-${n}.xlsx`);
   const samples: number[] = [];
-  let last = { ms: 0, code: null as number | null, rssMb: 0 };
-  let rss = 0;
+  const runs: Array<{ ms: number; code: number | null; rssMb: number; cpuS: number }> = [];
   for (let i = 0; i < reps; i++) {
-    last = await run(dir, out);
-    samples.push(last.ms);
-    rss = Math.max(rss, last.rssMb);
+    runs.push(await run(dir, out));
+    samples.push(runs[i].ms);
   }
+  const last = runs[runs.length - 1];
+  const rss = Math.max(0, ...runs.map((r) => r.rssMb));
   const sorted = [...samples].sort((a, b) => a - b);
+  const median = runs.find((r) => r.ms === sorted[sorted.length >> 1])!;
   const size = existsSync(out) ? (await fs.stat(out)).size / 2 ** 20 : 0;
   // Exit 1 is expected: the varied inputs' rows with their own labels are listed in «Не сведено».
-  return { inputs: n, cellsPerInput: cells, reps, ms: sorted[sorted.length >> 1], samples, exitCode: last.code, summaryMb: Math.round(size * 10) / 10, peakRssMb: Math.round(rss) };
+  return { inputs: n, cellsPerInput: cells, reps, ms: sorted[sorted.length >> 1], samples, exitCode: last.code, summaryMb: Math.round(size * 10) / 10, peakRssMb: Math.round(rss), cpuS: median.cpuS };
 }
 
 if (require.main === module) {

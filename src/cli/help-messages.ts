@@ -35,6 +35,8 @@ export type HelpCatalogue = {
   lang: string;
   threshold: string;
   jobs: string;
+  /** merge's --jobs. */
+  mergeJobs: string;
   out: string;
   mode: string;
   overwrite: string;
@@ -84,6 +86,7 @@ export const HELP_TEXT: Record<Lang, HelpCatalogue> = {
     lang: 'язык отчёта и справки (--lang en: по-английски)',
     threshold: 'порог Модельного стандарта, баллов',
     jobs: 'сколько книг проверять одновременно (потоков)',
+    mergeJobs: 'во сколько потоков читать сводимые книги',
     out: 'куда записать заполненную копию',
     mode: 'чем заполнять: formulas (формулами) или values (значениями)',
     overwrite: 'перезаписывать непустые ячейки и формулы с неверным значением',
@@ -149,6 +152,7 @@ export const HELP_TEXT: Record<Lang, HelpCatalogue> = {
     lang: 'language of the report and of this help (--lang ru: in Russian)',
     threshold: 'Model Standard threshold score',
     jobs: 'how many workbooks to check at once (worker threads)',
+    mergeJobs: 'how many threads read the workbooks merged',
     out: 'where to write the filled copy',
     mode: 'fill with formulas or values',
     overwrite: 'overwrite filled cells and formulas that hold a wrong value',

@@ -208,6 +208,7 @@ export function buildProgram(setExit: (code: number) => void, lang: Lang = 'ru')
     .addOption(formatOption(t))
     .addOption(langOption(t))
     .addOption(thresholdOption(t))
+    .addOption(new Option(`--jobs ${t.values.n}`, t.mergeJobs).argParser(Number))
     .action(async (inputs: string[], o: MergeOpts) => setExit(await runMerge(inputs, o)));
   return program;
 }

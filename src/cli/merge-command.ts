@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { analyze, type FileReport, type Lang, type Report } from '../core';
+import { analyze, type FileReport, type Lang, type Report, type Workbook } from '../core';
 import { recompute, type Recomputed } from '../core/merge/recompute';
 import { startMerge, type MergeBuilder, type MergePlan } from '../core/merge/plan';
 import type { Stack } from '../core/merge/stack';
@@ -11,7 +11,8 @@ import { writeJson } from './report/json-text';
 import { MERGE_TEXT } from './merge-messages';
 import { failureText, report } from './process-file';
 import { Progress } from './progress';
-import { parseWorkbookBuffer, parseXlsxBook, readFileBuffer, readWorkbookFile } from './read-xlsx';
+import { parseWorkbookBuffer, parseXlsxBook, readFileBuffer } from './read-xlsx';
+import { addInputsOnThreads } from './merge-threads';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './report/text-report';
 import { applyPlan } from './write-xlsx';
@@ -24,6 +25,8 @@ export interface MergeOpts {
   format: 'text' | 'json';
   lang: Lang;
   threshold?: number;
+  /** Threads that read the inputs, this one included (merge-threads.ts decides when not given). */
+  jobs?: number;
 }
 
 /** The two paths name one file: the same path, a symlink to it, or a hard link (same device and inode). */
@@ -128,21 +131,14 @@ async function writeAtomically(buf: Buffer, out: string): Promise<void> {
 }
 
 /** Reads each input and adds it to the summary, with a progress bar; unreadable ones become report entries with the reason. */
-async function addInputs(files: string[], m: MergeBuilder, lang: Lang): Promise<FileReport[]> {
-  const progress = new Progress(files.length, process.stderr, MERGE_TEXT[lang].reading);
+async function addInputs(files: string[], template: Workbook, o: MergeOpts): Promise<{ builder: MergeBuilder; failed: FileReport[] }> {
+  const progress = new Progress(files.length, process.stderr, MERGE_TEXT[o.lang].reading);
   if (files.length) progress.begin(files[0]);
-  const failed: FileReport[] = [];
-  for (let i = 0; i < files.length; i++) {
-    try {
-      // One input in memory at a time: 60 workbooks of 50 000 cells are not held together.
-      m.add({ file: files[i], analysis: analyze(await readWorkbookFile(files[i])) });
-    } catch (e) {
-      failed.push({ file: files[i], error: failureText(e, lang), tables: [], issues: [] });
-    }
-    progress.tick(i + 1, files[i]);
-  }
+  let done = 0;
+  const onRead = (file: string) => progress.tick((done = Math.min(done + 1, files.length)), file);
+  const r = await addInputsOnThreads(files, { template, start: () => startMerge(analyze(template)), lang: o.lang, jobs: o.jobs, onRead });
   progress.end();
-  return failed;
+  return r;
 }
 
 /** Exit status: 0 merged and clean, 1 something not merged or an error in the summary, 2 an input unreadable or nothing written. */
@@ -159,8 +155,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   } catch (e) {
     return err(`${t.cannotReadTemplate(templateFile, failureText(e, o.lang))}\n`), 2;
   }
-  const builder = startMerge(analyze(parsed.workbook));
-  const failed = await addInputs(files, builder, o.lang);
+  const { builder, failed } = await addInputs(files, parsed.workbook, o);
   const plan = builder.plan();
   // Shares, changes and indicators are recomputed from the sums; the rest stay empty, and are said.
   const r = recompute(parsed.workbook, plan, { mode: o.mode, threshold: o.threshold });

@@ -10,6 +10,7 @@ import type { TableCell, TableModel } from '../tables/table';
 import { figureKey, tableFigures, type TableFigures } from '../compare/figures';
 import { pairTables } from '../compare/pair';
 import { newStack, stacked, stackInto, type Stack } from './stack';
+import { absorbPart, sameTemplate, toPart, type MergePart, type PartState } from './combine';
 
 export interface MergeInput {
   /** The file, as the user named it. */
@@ -116,6 +117,10 @@ function yearOf(a: Analysis): number {
 export interface MergeBuilder {
   add(input: MergeInput): void;
   plan(): MergePlan;
+  /** What was added so far, as plain data another thread's builder on the same template can absorb. */
+  part(): MergePart;
+  /** Adds a part's inputs after those added so far; false (nothing added) when it was made on another template. */
+  absorb(part: MergePart): boolean;
 }
 
 /** Starts the summary on the template's tables. Pure; never throws on the inputs' data. */
@@ -125,6 +130,8 @@ export function startMerge(template: Analysis): MergeBuilder {
   const unmerged: Unmerged[] = [];
   const stats: MergePlan['inputs'] = [];
   const stacks = new Map(template.tables.filter(stacked).map((t) => [t, newStack(t)]));
+  const ids = template.tables.map((t) => `${t.id} ${rangeOf(t)}`);
+  const state = (): PartState => ({ template: ids, sums, unmerged, stacks: [...stacks.values()], stats });
   return {
     add(input: MergeInput): void {
       const own = input.analysis.tables.map((t) => tableFigures(t, input.analysis.reportingYear ?? yearOf(template)));
@@ -143,6 +150,13 @@ export function startMerge(template: Analysis): MergeBuilder {
       stats.push({ file: input.file, tables: own.length, matched, cells });
     },
     plan: () => finish(target, sums, unmerged, [...stacks.values()], stats),
+    part: () => toPart(state()),
+    absorb(part: MergePart): boolean {
+      const s = state();
+      if (!sameTemplate(s, part)) return false;
+      absorbPart(s, part);
+      return true;
+    },
   };
 }
 

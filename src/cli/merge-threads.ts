@@ -1,0 +1,94 @@
+// merge's inputs read and analysed on several threads: the main thread adds the first contiguous
+// share to the summary's builder, each worker thread adds the next share to a builder of its own on
+// the same template, and the main thread absorbs their parts in input order (core/merge/combine.ts),
+// so the summary is the one a single thread makes.
+import * as os from 'os';
+import * as path from 'path';
+import { existsSync } from 'fs';
+import { Worker } from 'worker_threads';
+import type { FileReport, Lang, Workbook } from '../core';
+import { partBuffers, type MergePart } from '../core/merge/combine';
+import type { MergeBuilder } from '../core/merge/plan';
+import { addFiles, addShare, type MergeWorkerInput, type MergeWorkerOutput } from './merge-share';
+
+/**
+ * One thread per core, two inputs a thread at least. Unlike `check` (parallel.ts), whose single
+ * file already kept 1.5 of two vCPUs busy, merge's inputs keep one thread busy for seconds each:
+ * two threads read 10 inputs of 50 000 cells in about half the time (docs/MERGE.md, "Speed").
+ */
+export function defaultMergeJobs(inputs: number): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return Math.max(1, Math.min(cores, Math.floor(inputs / 2)));
+}
+
+/** The files split into `n` contiguous shares, the first ones one file longer where they do not divide evenly. */
+export function shares<T>(files: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let k = 0, at = 0; k < n; k++) {
+    const len = Math.floor(files.length / n) + (k < files.length % n ? 1 : 0);
+    out.push(files.slice(at, (at += len)));
+  }
+  return out;
+}
+
+const WORKER = path.join(__dirname, 'merge-worker.js');
+
+type ShareResult = { part: MergePart; failed: Array<{ index: number; report: FileReport }> };
+
+/** A share on a worker thread; undefined when the worker fails (its share is then added on this thread). */
+function onWorker(files: string[], template: Workbook, lang: Lang, onRead: (file: string) => void): Promise<ShareResult | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER, { workerData: { files, lang } satisfies MergeWorkerInput });
+    worker.postMessage({ template });
+    worker.on('message', (m: MergeWorkerOutput) => {
+      if (m.kind === 'read') onRead(files[m.index]);
+      else resolve({ part: m.part, failed: m.failed });
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+}
+
+/** A share on this thread, its part passed through a structured clone as it would cross threads. */
+async function inProcess(files: string[], template: Workbook, lang: Lang, onRead: (file: string) => void): Promise<ShareResult> {
+  const r = await addShare(files, template, lang, (i) => onRead(files[i]));
+  return { ...r, part: structuredClone(r.part, { transfer: partBuffers(r.part) }) };
+}
+
+export interface InputsOnThreads {
+  /** The template's grid, for the workers' own analyses of it. */
+  template: Workbook;
+  /** The summary's builder on the template, started once the workers are (they read meanwhile). */
+  start: () => MergeBuilder;
+  lang: Lang;
+  /** Threads, the main one included (`defaultMergeJobs` when not given). */
+  jobs?: number;
+  /** Called as each input is read and added (or failed), in any order. */
+  onRead: (file: string) => void;
+}
+
+/**
+ * Adds every file to the builder, in input order; returns the unreadable ones as report entries,
+ * in input order. Workers run from the compiled code only (dist/cli): from the sources (ts-jest)
+ * each further share is added on this thread through the same part and absorption.
+ */
+export async function addInputsOnThreads(files: string[], o: InputsOnThreads): Promise<{ builder: MergeBuilder; failed: FileReport[] }> {
+  const jobs = o.jobs !== undefined && Number.isInteger(o.jobs) && o.jobs > 0 ? o.jobs : defaultMergeJobs(files.length);
+  const parts = shares(files, Math.max(1, Math.min(jobs, files.length)));
+  const canFork = parts.length > 1 && __filename.endsWith('.js') && existsSync(WORKER);
+  const workers = canFork ? parts.slice(1).map((share) => onWorker(share, o.template, o.lang, o.onRead)) : [];
+  const builder = o.start();
+  const own = await addFiles(parts[0], builder, o.lang, async (i) => {
+    o.onRead(parts[0][i]);
+    // Let the workers' progress be reported between two of this thread's inputs.
+    if (canFork) await new Promise((r) => setImmediate(r));
+  });
+  const failed = own.map((f) => f.report);
+  for (let k = 1; k < parts.length; k++) {
+    const r = (canFork ? await workers[k - 1] : undefined) ?? (await inProcess(parts[k], o.template, o.lang, o.onRead));
+    // A part made on another reading of the template (it never should be): its share again, here.
+    if (!builder.absorb(r.part)) r.failed = await addFiles(parts[k], builder, o.lang, () => undefined);
+    failed.push(...r.failed.map((f) => f.report));
+  }
+  return { builder, failed };
+}
