@@ -7,6 +7,7 @@
 import type { Sheet } from './grid/grid';
 import { SheetView } from './grid/sheet-view';
 import type { RoleMemo } from './generic/read';
+import { ReadingMemo } from './generic/reading-memo';
 import { LayoutCache } from './recognize/cache/block-cache';
 
 /** Recognition's own counts (tests and the benchmark read them). */
@@ -20,7 +21,10 @@ export interface RecognitionTrace {
 }
 
 export interface EngineOptions {
-  /** Reuse the recognition of a block for later blocks of the same layout (on unless false; tests compare both ways). */
+  /**
+   * Reuse the recognition of a block for later blocks of the same layout, and the table layer's reading
+   * of a block for later blocks of the same content (on unless false; tests compare both ways).
+   */
   reuseLayouts?: boolean;
 }
 
@@ -31,6 +35,8 @@ export class Engine {
 
   /** The table layer's roles of labels seen (a pure memo: a role depends on its words only). */
   readonly roles: RoleMemo = new Map();
+  /** The table layer's readings of blocks by content (generic/reading-memo.ts); undefined when layouts are not reused. */
+  readonly readings: ReadingMemo | undefined;
   /** One view per sheet, shared by recognition and the table layer's second readings. */
   private readonly views = new WeakMap<Sheet, SheetView>();
 
@@ -42,5 +48,6 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     this.layouts = options.reuseLayouts === false ? undefined : new LayoutCache();
+    this.readings = options.reuseLayouts === false ? undefined : new ReadingMemo();
   }
 }

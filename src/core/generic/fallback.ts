@@ -23,7 +23,7 @@ export function readUnchecked(tables: TableModel[], engine: Engine): void {
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     if (t.def.kind === GENERIC_TABLE.kind || (t.def.layer !== 'table' && instances(t).length) || t.def.relations.some((r) => r.type === 'scores')) continue;
-    const g = placeGeneric(engine.view(t.sheet), t.area, engine.roles, true);
+    const g = placeGeneric(engine.view(t.sheet), t.area, engine, true);
     if (!g || !g.count) continue;
     const def = asKind(t.def, memo);
     const model: TableModel = { ...t, def, cells: g.cells, byKey: new KeyIndex(def, g.cells), words: g.words, points: new Map(), found: new Map(), nesting: new Map(), like: undefined, title: undefined };
@@ -42,7 +42,7 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     if (t.def.kind === GENERIC_TABLE.kind || t.def.layer === 'table' || t.def.relations.some((r) => r.type === 'scores')) continue;
     const own = instances(t);
     if (!own.length) continue;
-    const g = placeGeneric(engine.view(t.sheet), t.area, engine.roles, true);
+    const g = placeGeneric(engine.view(t.sheet), t.area, engine, true);
     if (!g || !g.count) continue;
     const at = new Map<number, TableCell>();
     for (const c of t.cells) at.set(c.row * 16384 + c.col, c);

@@ -8,7 +8,8 @@ import type { Instance, Term } from '../relations/relations';
 import { labelKey } from '../grid/labels';
 import { keyString, type TableCell, type TableModel } from '../tables/table';
 import { inferRelations } from './infer';
-import { readTable, type GenericTable, type RoleMemo } from './read';
+import { readTable, type RoleMemo } from './read';
+import type { Reading, ReadingMemo } from './reading-memo';
 import { at, type GenericRel, type Part } from './relations';
 
 /** The definition every table of no known kind shares: rows and columns keyed by position. */
@@ -17,8 +18,16 @@ export const GENERIC_TABLE = defineTable({
   title: { ru: 'Таблица', en: 'Table' },
   valueType: 'amount',
   dims: [
-    { id: 'row', type: 'members', members: [{ id: 'r', labels: ['строка'], words: { ru: 'строка', en: 'row' } }] },
-    { id: 'col', type: 'members', members: [{ id: 'c', labels: ['графа'], words: { ru: 'графа', en: 'column' } }] },
+    {
+      id: 'row',
+      type: 'members',
+      members: [{ id: 'r', labels: ['строка'], words: { ru: 'строка', en: 'row' } }],
+    },
+    {
+      id: 'col',
+      type: 'members',
+      members: [{ id: 'c', labels: ['графа'], words: { ru: 'графа', en: 'column' } }],
+    },
   ],
   copiesAgree: false,
 });
@@ -34,25 +43,73 @@ export interface GenericPlaced {
   count: number;
 }
 
-/** Reads a block as a table of no known kind, if it has a header and numbers. */
-export function placeGeneric(view: SheetView, area: Area, memo?: RoleMemo, onlyWithRelations = false): GenericPlaced | undefined {
-  const g = readTable(view, area, memo);
+/** What the table layer keeps between readings: roles of labels and readings of blocks (the engine's). */
+export interface GenericMemos {
+  roles: RoleMemo;
+  readings?: ReadingMemo;
+}
+
+/** Reads the block and infers its relations, as offsets from its top-left corner. */
+function readBlock(view: SheetView, area: Area, roles?: RoleMemo): Reading | undefined {
+  const g = readTable(view, area, roles);
   if (!g) return undefined;
-  const rels = inferRelations(g);
+  return {
+    title: g.title,
+    rows: g.rows.map((r) => ({
+      at: r.at - area.top,
+      label: r.label,
+      ...(r.unlabelled ? { unlabelled: true } : {}),
+    })),
+    cols: g.cols.map((c) => ({ at: c.at - area.left, label: c.label, path: c.path })),
+    rels: inferRelations(g),
+  };
+}
+
+/** The block's reading: an earlier block's when one of the same content was read. */
+function readingOf(view: SheetView, area: Area, memos?: GenericMemos): Reading | undefined {
+  return memos?.readings
+    ? memos.readings.readingOf(view, area, () => readBlock(view, area, memos.roles))
+    : readBlock(view, area, memos?.roles);
+}
+
+/** Reads a block as a table of no known kind, if it has a header and numbers. */
+export function placeGeneric(
+  view: SheetView,
+  area: Area,
+  memos?: GenericMemos,
+  onlyWithRelations = false,
+): GenericPlaced | undefined {
+  const g = readingOf(view, area, memos);
+  if (!g) return undefined;
+  const rels = g.rels;
   // A second reading of a known table wants relations only: no cells made for nothing.
   if (onlyWithRelations && !rels.length) return undefined;
   const cells: TableCell[] = [];
   const grid: TableCell[][] = [];
   g.rows.forEach((ri, i) => {
     const line: TableCell[] = [];
+    const row = area.top + ri.at;
     g.cols.forEach((ci, j) => {
-      const cell = view.cell(ri.at, ci.at);
-      let num = g.nums[i][j];
+      const col = area.left + ci.at;
+      const cell = view.cell(row, col);
+      let num = view.num(row, col);
       // Text in a table with nothing to check (opening hours, a phone) is not a misread number.
       // Words in a column of figures (a label the layout put there) are no misread number.
-      if (num.kind === 'not-number' && (!rels.length || !isNumberLike(num) || /(\p{L}.*){4}/u.test(num.text ?? ''))) num = { kind: 'empty' };
+      if (
+        num.kind === 'not-number' &&
+        (!rels.length || !isNumberLike(num) || /(\p{L}.*){4}/u.test(num.text ?? ''))
+      )
+        num = { kind: 'empty' };
       const key = { row: `r${i}`, col: `c${j}` };
-      const c: TableCell = { row: ri.at, col: ci.at, key, ks: keyString(GENERIC_TABLE, key), num, formula: cell?.formula, numberFormat: cell?.numberFormat };
+      const c: TableCell = {
+        row,
+        col,
+        key,
+        ks: keyString(GENERIC_TABLE, key),
+        num,
+        formula: cell?.formula,
+        numberFormat: cell?.numberFormat,
+      };
       line.push(c);
       cells.push(c);
     });
@@ -60,47 +117,108 @@ export function placeGeneric(view: SheetView, area: Area, memo?: RoleMemo, onlyW
   });
   if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
   const words = new Map<string, string>();
-  g.rows.forEach((r, i) => words.set(`row:r${i}`, r.label || (r.unlabelled ? 'Итого (строка без подписи)' : g.rows.length === 1 ? '' : `${i + 1}`)));
+  g.rows.forEach((r, i) =>
+    words.set(
+      `row:r${i}`,
+      r.label ||
+        (r.unlabelled ? 'Итого (строка без подписи)' : g.rows.length === 1 ? '' : `${i + 1}`),
+    ),
+  );
   // A mark alone (`в том числе:`) says nothing of the column.
-  const said = (x: string) => x !== '' && !/^(в том числе|в т ч|из них|из общего числа)$/.test(labelKey(x));
-  g.cols.forEach((c, j) => words.set(`col:c${j}`, [...c.path, c.label].filter(said).join(', ') || `${j + 1}`));
-  return { area, title: g.title, cells, words, count: rels.length, relations: (t) => toInstances(t, g, grid, rels) };
+  const said = (x: string) =>
+    x !== '' && !/^(в том числе|в т ч|из них|из общего числа)$/.test(labelKey(x));
+  g.cols.forEach((c, j) =>
+    words.set(`col:c${j}`, [...c.path, c.label].filter(said).join(', ') || `${j + 1}`),
+  );
+  return {
+    area,
+    title: g.title,
+    cells,
+    words,
+    count: rels.length,
+    relations: (t) => toInstances(t, grid, rels),
+  };
 }
 
 function cellAt(grid: TableCell[][], rc: [number, number]): TableCell {
   return grid[rc[0]][rc[1]];
 }
 
-function terms(t: TableModel, grid: TableCell[][], rel: GenericRel, parts: Part[], j: number): Term[] {
+function terms(
+  t: TableModel,
+  grid: TableCell[][],
+  rel: GenericRel,
+  parts: Part[],
+  j: number,
+): Term[] {
   return parts.map((x) => ({ table: t, cell: cellAt(grid, at(rel.axis, x.at, j)), sign: x.sign }));
 }
 
 /** One instance per line a relation holds on. */
-function toInstances(t: TableModel, g: GenericTable, grid: TableCell[][], rels: GenericRel[]): Instance[] {
+function toInstances(t: TableModel, grid: TableCell[][], rels: GenericRel[]): Instance[] {
   const out: Instance[] = [];
   const dim = (r: GenericRel) => (r.axis === 'row' ? 'row' : 'col');
   // An empty part adds nothing (a blank in a list is no figure), unless another relation fills it.
   const targets = new Set<TableCell>();
-  for (const r of rels) for (const j of r.lines) targets.add(cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j)));
+  for (const r of rels)
+    for (const j of r.lines)
+      targets.add(
+        cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j)),
+      );
   const kept = (ts: Term[]) => ts.filter((x) => x.cell.num.kind !== 'empty' || targets.has(x.cell));
   for (const r of rels) {
     // A total given on some lines and left empty on others (the price column of a price list) was
     // not wanted there: those are checked when they hold a figure, never filled.
-    const given = r.type === 'linear' && r.rule === 'sum-mismatch' && r.lines.some((j) => cellAt(grid, at(r.axis, r.target, j)).num.kind !== 'empty');
+    const given =
+      r.type === 'linear' &&
+      r.rule === 'sum-mismatch' &&
+      r.lines.some((j) => cellAt(grid, at(r.axis, r.target, j)).num.kind !== 'empty');
     for (const j of r.lines) {
-      const target = cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j));
+      const target = cellAt(
+        grid,
+        at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j),
+      );
       if (r.type === 'linear') {
         const ts = kept(terms(t, grid, r, r.terms, j));
         if (!ts.length) continue;
         const computed = r.exhaustive && !r.inferred && !(given && target.num.kind === 'empty');
-        if (r.rule === 'sum-mismatch') out.push({ type: 'sum', table: t, dim: dim(r), target, terms: ts, exhaustive: r.exhaustive, computed, ...(r.inferred ? { inferred: true } : {}) });
-        else out.push({ type: 'linear', rule: r.rule, table: t, dim: dim(r), target, terms: ts, computed: true });
+        if (r.rule === 'sum-mismatch')
+          out.push({
+            type: 'sum',
+            table: t,
+            dim: dim(r),
+            target,
+            terms: ts,
+            exhaustive: r.exhaustive,
+            computed,
+            ...(r.inferred ? { inferred: true } : {}),
+          });
+        else
+          out.push({
+            type: 'linear',
+            rule: r.rule,
+            table: t,
+            dim: dim(r),
+            target,
+            terms: ts,
+            computed: true,
+          });
       } else {
-        const factor = target.num.percentFormat || /%/.test(target.numberFormat ?? '') ? r.factor / 100 : r.factor;
-        out.push({ type: 'ratio', table: t, target, num: terms(t, grid, r, r.num, r.numLine ?? j), den: terms(t, grid, r, r.den, r.denLine ?? j), factor, computed: true });
+        const factor =
+          target.num.percentFormat || /%/.test(target.numberFormat ?? '')
+            ? r.factor / 100
+            : r.factor;
+        out.push({
+          type: 'ratio',
+          table: t,
+          target,
+          num: terms(t, grid, r, r.num, r.numLine ?? j),
+          den: terms(t, grid, r, r.den, r.denLine ?? j),
+          factor,
+          computed: true,
+        });
       }
     }
   }
-  void g;
   return out;
 }

@@ -185,7 +185,7 @@ export function recognize(wb: Workbook, defs: readonly Definition[], engine: Eng
       if (tables.length) for (const j of chain!.taken) taken.add(j);
       found.push(...tables);
       // No known kind: the table is read from its own labels and numbers.
-      if (found.length === before) for (const area of areas) generic.push(...placeAll(placeGeneric(view, area, engine.roles)));
+      if (found.length === before) for (const area of areas) generic.push(...placeAll(placeGeneric(view, area, engine)));
     });
     found.push(...generic);
     generic.length = 0;
