@@ -3,7 +3,7 @@
 // and gains the relations its own labels and numbers state.
 import type { Definition } from '../tables/definition';
 import type { Engine } from '../engine';
-import { instances, presetInstances, targetOf, type Instance, type Term } from '../relations/relations';
+import { instances, presetInstances, targetOf, type Instance } from '../relations/relations';
 import { KeyIndex, type TableCell, type TableModel } from '../tables/table';
 import { GENERIC_TABLE, placeGeneric } from './model';
 
@@ -22,11 +22,27 @@ export function readUnchecked(tables: TableModel[], engine: Engine): void {
   const memo = new Map<string, Definition>();
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
-    if (t.def.kind === GENERIC_TABLE.kind || (t.def.layer !== 'table' && instances(t).length) || t.def.relations.some((r) => r.type === 'scores')) continue;
+    if (
+      t.def.kind === GENERIC_TABLE.kind ||
+      (t.def.layer !== 'table' && instances(t).length) ||
+      t.def.relations.some((r) => r.type === 'scores')
+    )
+      continue;
     const g = placeGeneric(engine.view(t.sheet), t.area, engine, true);
     if (!g || !g.count) continue;
     const def = asKind(t.def, memo);
-    const model: TableModel = { ...t, def, cells: g.cells, byKey: new KeyIndex(def, g.cells), words: g.words, points: new Map(), found: new Map(), nesting: new Map(), like: undefined, title: undefined };
+    const model: TableModel = {
+      ...t,
+      def,
+      cells: g.cells,
+      byKey: new KeyIndex(def, g.cells),
+      words: g.words,
+      points: new Map(),
+      found: new Map(),
+      nesting: new Map(),
+      like: undefined,
+      title: undefined,
+    };
     presetInstances(model, g.relations(model));
     tables[i] = model;
   }
@@ -39,7 +55,12 @@ export function readUnchecked(tables: TableModel[], engine: Engine): void {
  */
 export function addUnstated(tables: readonly TableModel[], engine: Engine): void {
   for (const t of tables) {
-    if (t.def.kind === GENERIC_TABLE.kind || t.def.layer === 'table' || t.def.relations.some((r) => r.type === 'scores')) continue;
+    if (
+      t.def.kind === GENERIC_TABLE.kind ||
+      t.def.layer === 'table' ||
+      t.def.relations.some((r) => r.type === 'scores')
+    )
+      continue;
     const own = instances(t);
     if (!own.length) continue;
     const g = placeGeneric(engine.view(t.sheet), t.area, engine, true);
@@ -49,18 +70,25 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     // A cell the kind computes keeps the kind's relation; one it only bounds (`из них` parts it
     // knows) may still be computed from the parts the layer reads.
     const taken = new Set<TableCell>(own.map(targetOf));
-    const computed = new Set<TableCell>(own.filter((x) => x.computed || x.type !== 'sum').map(targetOf));
+    const computed = new Set<TableCell>(
+      own.filter((x) => x.computed || x.type !== 'sum').map(targetOf),
+    );
     const bounded = new Map<TableCell, Instance[]>();
-    for (const x of own) if (!computed.has(targetOf(x))) bounded.set(targetOf(x), [...(bounded.get(targetOf(x)) ?? []), x]);
-    const shadow: TableModel = { ...t, def: GENERIC_TABLE, cells: g.cells, words: g.words };
+    for (const x of own)
+      if (!computed.has(targetOf(x)))
+        bounded.set(targetOf(x), [...(bounded.get(targetOf(x)) ?? []), x]);
     let added = false;
-    for (const inst of g.relations(shadow)) {
-      const moved = onCells(inst, t, at);
-      const target = targetOf(moved);
-      if (moved.computed ? computed.has(target) || !widens(moved, bounded.get(target)) : taken.has(target)) continue;
-      own.push(moved);
+    for (const inst of g.relations(t, (row, col) => at.get(row * 16384 + col))) {
+      const target = targetOf(inst);
+      if (
+        inst.computed
+          ? computed.has(target) || !widens(inst, bounded.get(target))
+          : taken.has(target)
+      )
+        continue;
+      own.push(inst);
       taken.add(target);
-      if (moved.computed) computed.add(target);
+      if (inst.computed) computed.add(target);
       added = true;
     }
     // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).
@@ -72,15 +100,7 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
 function widens(inst: Instance, bounds: Instance[] | undefined): boolean {
   if (!bounds || inst.type !== 'sum') return !bounds;
   const mine = new Set(inst.terms.map((x) => x.cell));
-  return bounds.every((b) => b.type === 'sum' && b.terms.length < mine.size && b.terms.every((x) => mine.has(x.cell)));
-}
-
-/** The instance on the known table's cells at the same places; a cell the kind does not name stays the layer's. */
-function onCells(inst: Instance, t: TableModel, at: Map<number, TableCell>): Instance {
-  const cell = (c: TableCell) => at.get(c.row * 16384 + c.col) ?? c;
-  const terms = (ts: Term[]): Term[] => ts.map((x) => ({ table: t, cell: cell(x.cell), sign: x.sign }));
-  if (inst.type === 'subset') return { ...inst, table: t, sub: cell(inst.sub), sup: cell(inst.sup) };
-  const target = cell(inst.target);
-  if (inst.type === 'ratio') return { ...inst, table: t, target, num: terms(inst.num), den: terms(inst.den) };
-  return { ...inst, table: t, target, terms: terms(inst.terms) };
+  return bounds.every(
+    (b) => b.type === 'sum' && b.terms.length < mine.size && b.terms.every((x) => mine.has(x.cell)),
+  );
 }

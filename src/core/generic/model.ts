@@ -2,15 +2,15 @@
 // cell relations every rule and the fill read.
 import { defineTable } from '../tables/definition';
 import type { Area } from '../grid/grid';
-import { isNumberLike } from '../layout/blocks';
 import type { SheetView } from '../grid/sheet-view';
 import type { Instance, Term } from '../relations/relations';
 import { labelKey } from '../grid/labels';
-import { keyString, type TableCell, type TableModel } from '../tables/table';
+import type { TableCell, TableModel } from '../tables/table';
 import { inferRelations } from './infer';
 import { readTable, type RoleMemo } from './read';
 import type { Reading, ReadingMemo } from './reading-memo';
 import { at, type GenericRel, type Part } from './relations';
+import { CellGrid, type Lent } from './cell-grid';
 
 /** The definition every table of no known kind shares: rows and columns keyed by position. */
 export const GENERIC_TABLE = defineTable({
@@ -38,8 +38,11 @@ export interface GenericPlaced {
   title: string;
   cells: TableCell[];
   words: Map<string, string>;
-  /** Builds the cell relations once the model exists (instances point at their table). */
-  relations: (t: TableModel) => Instance[];
+  /**
+   * Builds the cell relations once the model exists (instances point at their table); `lent`: the
+   * cells of a known table of the same block, which the relations use where it has one.
+   */
+  relations: (t: TableModel, lent?: Lent) => Instance[];
   count: number;
 }
 
@@ -84,38 +87,8 @@ export function placeGeneric(
   const rels = g.rels;
   // A second reading of a known table wants relations only: no cells made for nothing.
   if (onlyWithRelations && !rels.length) return undefined;
-  const cells: TableCell[] = [];
-  const grid: TableCell[][] = [];
-  g.rows.forEach((ri, i) => {
-    const line: TableCell[] = [];
-    const row = area.top + ri.at;
-    g.cols.forEach((ci, j) => {
-      const col = area.left + ci.at;
-      const cell = view.cell(row, col);
-      let num = view.num(row, col);
-      // Text in a table with nothing to check (opening hours, a phone) is not a misread number.
-      // Words in a column of figures (a label the layout put there) are no misread number.
-      if (
-        num.kind === 'not-number' &&
-        (!rels.length || !isNumberLike(num) || /(\p{L}.*){4}/u.test(num.text ?? ''))
-      )
-        num = { kind: 'empty' };
-      const key = { row: `r${i}`, col: `c${j}` };
-      const c: TableCell = {
-        row,
-        col,
-        key,
-        ks: keyString(GENERIC_TABLE, key),
-        num,
-        formula: cell?.formula,
-        numberFormat: cell?.numberFormat,
-      };
-      line.push(c);
-      cells.push(c);
-    });
-    grid.push(line);
-  });
-  if (!cells.some((c) => c.num.kind !== 'empty') && !rels.length) return undefined;
+  const grid = new CellGrid(view, area, g, GENERIC_TABLE);
+  if (!grid.anyFigure() && !rels.length) return undefined;
   const words = new Map<string, string>();
   g.rows.forEach((r, i) =>
     words.set(
@@ -133,55 +106,51 @@ export function placeGeneric(
   return {
     area,
     title: g.title,
-    cells,
+    get cells() {
+      return grid.all();
+    },
     words,
     count: rels.length,
-    relations: (t) => toInstances(t, grid, rels),
+    relations: (t, lent) => toInstances(t, grid, rels, lent),
   };
 }
 
-function cellAt(grid: TableCell[][], rc: [number, number]): TableCell {
-  return grid[rc[0]][rc[1]];
-}
+type RC = [number, number];
 
-function terms(
-  t: TableModel,
-  grid: TableCell[][],
-  rel: GenericRel,
-  parts: Part[],
-  j: number,
-): Term[] {
-  return parts.map((x) => ({ table: t, cell: cellAt(grid, at(rel.axis, x.at, j)), sign: x.sign }));
-}
-
-/** One instance per line a relation holds on. */
-function toInstances(t: TableModel, grid: TableCell[][], rels: GenericRel[]): Instance[] {
+/** One instance per line a relation holds on; `lent`: a known table's own cells, used where it has one. */
+function toInstances(t: TableModel, grid: CellGrid, rels: GenericRel[], lent?: Lent): Instance[] {
   const out: Instance[] = [];
   const dim = (r: GenericRel) => (r.axis === 'row' ? 'row' : 'col');
+  const cell = (rc: RC) => grid.cell(rc[0], rc[1], lent);
+  const targetAt = (r: GenericRel, j: number) =>
+    at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j);
   // An empty part adds nothing (a blank in a list is no figure), unless another relation fills it.
-  const targets = new Set<TableCell>();
-  for (const r of rels)
-    for (const j of r.lines)
-      targets.add(
-        cellAt(grid, at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j)),
-      );
-  const kept = (ts: Term[]) => ts.filter((x) => x.cell.num.kind !== 'empty' || targets.has(x.cell));
+  const targets = new Set<number>();
+  for (const r of rels) for (const j of r.lines) targets.add(grid.index(targetAt(r, j)));
+  const terms = (r: GenericRel, parts: Part[], j: number, keep = false): Term[] => {
+    const out: Term[] = [];
+    for (const x of parts) {
+      const rc = at(r.axis, x.at, j);
+      if (keep && grid.num(rc).kind === 'empty' && !targets.has(grid.index(rc))) continue;
+      out.push({ table: t, cell: cell(rc), sign: x.sign });
+    }
+    return out;
+  };
   for (const r of rels) {
     // A total given on some lines and left empty on others (the price column of a price list) was
     // not wanted there: those are checked when they hold a figure, never filled.
     const given =
       r.type === 'linear' &&
       r.rule === 'sum-mismatch' &&
-      r.lines.some((j) => cellAt(grid, at(r.axis, r.target, j)).num.kind !== 'empty');
+      r.lines.some((j) => grid.num(at(r.axis, r.target, j)).kind !== 'empty');
     for (const j of r.lines) {
-      const target = cellAt(
-        grid,
-        at(r.axis, r.target, r.type === 'linear' ? (r.next?.get(j) ?? j) : j),
-      );
+      const rc = targetAt(r, j);
+      const empty = grid.num(rc).kind === 'empty';
       if (r.type === 'linear') {
-        const ts = kept(terms(t, grid, r, r.terms, j));
+        const ts = terms(r, r.terms, j, true);
         if (!ts.length) continue;
-        const computed = r.exhaustive && !r.inferred && !(given && target.num.kind === 'empty');
+        const computed = r.exhaustive && !r.inferred && !(given && empty);
+        const target = cell(rc);
         if (r.rule === 'sum-mismatch')
           out.push({
             type: 'sum',
@@ -205,15 +174,13 @@ function toInstances(t: TableModel, grid: TableCell[][], rels: GenericRel[]): In
           });
       } else {
         const factor =
-          target.num.percentFormat || /%/.test(target.numberFormat ?? '')
-            ? r.factor / 100
-            : r.factor;
+          grid.num(rc).percentFormat || /%/.test(grid.format(rc) ?? '') ? r.factor / 100 : r.factor;
         out.push({
           type: 'ratio',
           table: t,
-          target,
-          num: terms(t, grid, r, r.num, r.numLine ?? j),
-          den: terms(t, grid, r, r.den, r.denLine ?? j),
+          target: cell(rc),
+          num: terms(r, r.num, r.numLine ?? j),
+          den: terms(r, r.den, r.denLine ?? j),
           factor,
           computed: true,
         });

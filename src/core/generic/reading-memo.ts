@@ -102,49 +102,63 @@ export class ReadingMemo {
   private readonly byHash = new Map<number, Entry[]>();
   private kept = 0;
 
-  /** The block's snapshot and hash, or undefined for a block too large to compare. */
-  private snapshot(view: SheetView, area: Area): { snap: Snapshot; hash: number } | undefined {
-    const top = Math.max(0, area.top - LINES_ABOVE);
-    const height = area.bottom - top + 1;
-    const width = area.right - area.left + 1;
-    if (height * width > MAX_CELLS) return undefined;
-    const cells = new Array<Cell | undefined>(height * width);
-    let h = mix(mix(-2128831035, height), mix(width, area.top - top));
-    let k = 0;
+  /** The block's hash, read off the view (no copy made unless the block is new). */
+  private hashOf(view: SheetView, area: Area, top: number, merges: string): number {
+    let h = mix(mix(-2128831035, area.bottom - top), mix(area.right - area.left, area.top - top));
     for (let r = top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++) {
-        const cell = view.shown(r, c);
-        cells[k++] = cell;
-        h = hashCell(h, cell);
-      }
-    const merges = mergesOver(view, area, top);
-    return {
-      snap: { height, width, above: area.top - top, cells, merges },
-      hash: merges ? hashText(h, merges) : h,
-    };
+      for (let c = area.left; c <= area.right; c++) h = hashCell(h, view.shown(r, c));
+    return merges ? hashText(h, merges) : h;
   }
 
   /** The reading of the block: an earlier block's of the same content, else `read()`'s (kept). */
   readingOf(view: SheetView, area: Area, read: () => Reading | undefined): Reading | undefined {
-    const s = this.snapshot(view, area);
-    if (!s) return read();
-    const list = this.byHash.get(s.hash);
-    const hit = list?.find((e) => same(e, s.snap));
+    const top = Math.max(0, area.top - LINES_ABOVE);
+    const height = area.bottom - top + 1;
+    const width = area.right - area.left + 1;
+    if (height * width > MAX_CELLS) return read();
+    const merges = mergesOver(view, area, top);
+    const hash = this.hashOf(view, area, top, merges);
+    const list = this.byHash.get(hash);
+    const hit = list?.find(
+      (e) =>
+        e.height === height &&
+        e.width === width &&
+        e.above === area.top - top &&
+        e.merges === merges &&
+        sameCells(e.cells, view, area, top),
+    );
     if (hit) return hit.reading ?? undefined;
     const reading = read();
-    if (this.kept + s.snap.cells.length <= MAX_KEPT) {
-      this.kept += s.snap.cells.length;
-      const entry = { ...s.snap, reading: reading ?? null };
+    if (this.kept + height * width <= MAX_KEPT) {
+      this.kept += height * width;
+      const cells = new Array<Cell | undefined>(height * width);
+      let k = 0;
+      for (let r = top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) cells[k++] = view.shown(r, c);
+      const entry: Entry = {
+        height,
+        width,
+        above: area.top - top,
+        cells,
+        merges,
+        reading: reading ?? null,
+      };
       if (list) list.push(entry);
-      else this.byHash.set(s.hash, [entry]);
+      else this.byHash.set(hash, [entry]);
     }
     return reading;
   }
 }
 
-function same(e: Snapshot, s: Snapshot): boolean {
-  if (e.height !== s.height || e.width !== s.width || e.above !== s.above || e.merges !== s.merges)
-    return false;
-  for (let i = 0; i < s.cells.length; i++) if (!sameCell(e.cells[i], s.cells[i])) return false;
+function sameCells(
+  cells: Array<Cell | undefined>,
+  view: SheetView,
+  area: Area,
+  top: number,
+): boolean {
+  let k = 0;
+  for (let r = top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++)
+      if (!sameCell(cells[k++], view.shown(r, c))) return false;
   return true;
 }
