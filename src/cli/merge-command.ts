@@ -17,6 +17,7 @@ import { writeStdout } from './stdout';
 import { writeTextReport } from './report/text-report';
 import { applyPlan } from './write-xlsx';
 import { appendSheets, type PlainCell } from './xlsx-append';
+import { sourcesSheet } from './sources-sheet';
 
 export interface MergeOpts {
   out: string;
@@ -57,11 +58,10 @@ function writeSummary(book: ExcelJS.Workbook, plan: MergePlan, r: Recomputed): v
   applyPlan(book, { writes: r.writes });
 }
 
-/** «Источники»: one row per contribution to a summary cell, and one per cell recomputed from the sums. */
-function sourceRows(plan: MergePlan, r: Recomputed, lang: Lang): PlainCell[][] {
+/** «Источники» after the contributions (sources-sheet.ts): one row per cell recomputed from the sums. */
+function recomputedRows(r: Recomputed, lang: Lang): PlainCell[][] {
   const t = MERGE_TEXT[lang];
   const rows: PlainCell[][] = [];
-  for (const w of plan.writes) for (const s of w.sources) rows.push([w.sheet, w.address, s.file, s.sheet, s.address, s.value, t.sum]);
   for (const w of r.writes) rows.push([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
   for (const c of r.kept) rows.push([c.sheet, c.address, null, null, null, c.value, t.recomputed('')]);
   return rows;
@@ -163,7 +163,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   const moved = new Set(plan.stacks.map((st) => st.table));
   for (const c of r.stale.filter((x) => !moved.has(x.table))) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
   writeSummary(parsed.book, plan, r);
-  const sources = sourceRows(plan, r, o.lang);
+  const sources = recomputedRows(r, o.lang);
   for (const st of plan.stacks) {
     stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
     emptyStacked(parsed.book, st, o.lang);
@@ -174,7 +174,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
     summary = await parseWorkbookBuffer(book);
     const appended = await appendSheets(book, [
-      { name: t.sources, header: t.sourcesHeader, rows: sources, filter: true },
+      { name: t.sources, header: t.sourcesHeader, rows: { written: sourcesSheet(t.sourcesHeader, plan.writes, t.sum, sources) }, filter: true },
       { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
     ]);
     await writeAtomically(appended.buf, o.out);

@@ -3,105 +3,26 @@
 // and a summary of 60 workbooks traces millions of contributions. A sheet past Excel's last row
 // goes on in a second sheet of the same name and a number (`Источники (2)`).
 import type JSZip from 'jszip';
-import { writeZip } from './zip-write';
+import { writeZip, type Deflated } from './zip-write';
+import { escapeXml, PartsWriter, type PlainCell } from './sheet-bytes';
 
-export type PlainCell = string | number | null;
+export type { PlainCell } from './sheet-bytes';
 
 export interface PlainSheet {
   name: string;
   header: string[];
-  rows: PlainCell[][];
+  /** The rows, or the sheet's parts written already (a million rows of sources: see sources-sheet.ts). */
+  rows: PlainCell[][] | { written: Deflated[] };
   /** A filter on the header row. */
   filter?: boolean;
 }
 
-/** Rows per sheet: Excel's limit, less the header. */
-const MAX_ROWS = 1_048_575;
-
-function escape(s: string): string {
-  // eslint-disable-next-line no-control-regex -- XML 1.0 has no place for these control characters
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** A text's inline-string markup as UTF-8, escaped and encoded once however often it recurs. */
-type Texts = Map<string, Buffer>;
-
-/**
- * Bytes written into chunks of CHUNK bytes: markup as Latin-1 (it is ASCII), a recurring text
- * copied from its encoded markup. Building the XML as JavaScript strings and encoding them took
- * 30 s of a 120 s merge of 60 workbooks (strings of a million rows' markup, then their UTF-8).
- */
-class Chunks {
-  readonly done: Buffer[] = [];
-  private buf = Buffer.allocUnsafe(Chunks.SIZE);
-  private at = 0;
-  static readonly SIZE = 8 << 20;
-
-  private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    this.done.push(this.buf.subarray(0, this.at));
-    this.buf = Buffer.allocUnsafe(Math.max(Chunks.SIZE, n));
-    this.at = 0;
-  }
-
-  ascii(s: string): void {
-    this.room(s.length);
-    this.at += this.buf.write(s, this.at, 'latin1');
-  }
-
-  bytes(b: Buffer): void {
-    this.room(b.length);
-    // TypedArray.set: Buffer.copy's JavaScript wrapper cost more than the copy of a short text.
-    this.buf.set(b, this.at);
-    this.at += b.length;
-  }
-
-  end(): Buffer[] {
-    if (this.at) this.done.push(this.buf.subarray(0, this.at));
-    return this.done;
-  }
-}
-
-function writeCell(out: Chunks, v: PlainCell, ref: string, texts: Texts): void {
-  if (v === null || v === undefined || v === '') return;
-  if (typeof v === 'number') {
-    if (Number.isFinite(v)) out.ascii(`<c r="${ref}"><v>${v}</v></c>`);
-    return;
-  }
-  let body = texts.get(v);
-  if (body === undefined) texts.set(v, (body = Buffer.from(`" t="inlineStr"><is><t xml:space="preserve">${escape(v)}</t></is></c>`, 'utf8')));
-  out.ascii(`<c r="${ref}`);
-  out.bytes(body);
-}
-
-/**
- * The worksheet part as UTF-8 bytes in chunks, never joined: a million rows of seven cells are some
- * 600 MB of XML, past V8's longest string ("Invalid string length" on 60 inputs of 50 000 cells);
- * zip-write.ts deflates the chunks one by one.
- */
-function sheetXml(header: string[], rows: PlainCell[][], filter: boolean): Buffer[] {
-  const out = new Chunks();
-  out.ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
-  const all = [header as PlainCell[], ...rows];
-  const texts: Texts = new Map();
-  const cols = Array.from({ length: Math.max(header.length, ...rows.slice(0, 1).map((r) => r.length)) }, (_, c) => colName(c));
-  for (let r = 0; r < all.length; r++) {
-    const row = all[r];
-    const rn = String(r + 1);
-    out.ascii(`<row r="${rn}">`);
-    for (let c = 0; c < row.length; c++) writeCell(out, row[c], (cols[c] ?? colName(c)) + rn, texts);
-    out.ascii('</row>');
-  }
-  let tail = '</sheetData>';
-  if (filter && header.length) tail += `<autoFilter ref="A1:${colName(header.length - 1)}${all.length}"/>`;
-  out.ascii(tail + '</worksheet>');
-  return out.end();
+/** The sheet's parts: each a worksheet part of at most Excel's last row, deflated. */
+function written(s: PlainSheet): Deflated[] {
+  if (!Array.isArray(s.rows)) return s.rows.written;
+  const w = new PartsWriter(s.header, s.filter ?? false);
+  for (const r of s.rows) w.row(r);
+  return w.end();
 }
 
 /** The next free `rIdN` and `sheetN.xml` of a package. */
@@ -116,14 +37,14 @@ function nextIds(rels: string, zip: JSZip): { rid: number; sheetNo: number } {
   return { rid: rid + 1, sheetNo: sheetNo + 1 };
 }
 
-/** The sheets split at Excel's last row: `name`, `name (2)`, … */
-function parts(s: PlainSheet, taken: Set<string>): Array<{ name: string; rows: PlainCell[][] }> {
-  const out: Array<{ name: string; rows: PlainCell[][] }> = [];
-  for (let i = 0; i === 0 || i < s.rows.length; i += MAX_ROWS) {
-    let name = out.length ? `${s.name} (${out.length + 1})` : s.name;
-    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${s.name} (${out.length + k})`;
-    taken.add(name.toLowerCase());
-    out.push({ name: name.slice(0, 31), rows: s.rows.slice(i, i + MAX_ROWS) });
+/** Names of a sheet's parts: `name`, `name (2)`, … none the workbook has (ignoring case), within 31 characters. */
+function partNames(name: string, count: number, taken: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let n = out.length ? `${name} (${out.length + 1})` : name;
+    for (let k = 2; taken.has(n.toLowerCase()); k++) n = `${name} (${out.length + k})`;
+    taken.add(n.toLowerCase());
+    out.push(n.slice(0, 31));
   }
   return out;
 }
@@ -140,20 +61,22 @@ export async function appendSheets(buf: Buffer, sheets: PlainSheet[]): Promise<{
   for (const m of workbook.matchAll(/sheetId="(\d+)"/g)) sheetId = Math.max(sheetId, Number(m[1]));
   const taken = new Set([...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].toLowerCase()));
   const names: string[] = [];
-  const added = new Map<string, Buffer[]>();
-  for (const s of sheets)
-    for (const p of parts(s, taken)) {
+  const added = new Map<string, Deflated>();
+  for (const s of sheets) {
+    const parts = written(s);
+    partNames(s.name, parts.length, taken).forEach((name, i) => {
       const file = `worksheets/sheet${ids.sheetNo}.xml`;
       // Kept aside, not given to JSZip: it would copy the bytes into its own buffers.
-      added.set(`xl/${file}`, sheetXml(s.header, p.rows, s.filter ?? false));
+      added.set(`xl/${file}`, parts[i]);
       zip.file(`xl/${file}`, '');
       rels = rels.replace('</Relationships>', `<Relationship Id="rId${ids.rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${file}"/></Relationships>`);
       types = types.replace('</Types>', `<Override PartName="/xl/${file}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
-      workbook = workbook.replace('</sheets>', `<sheet name="${escape(p.name)}" sheetId="${++sheetId}" r:id="rId${ids.rid}"/></sheets>`);
-      names.push(p.name);
+      workbook = workbook.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" r:id="rId${ids.rid}"/></sheets>`);
+      names.push(name);
       ids.rid++;
       ids.sheetNo++;
-    }
+    });
+  }
   zip.file('xl/workbook.xml', workbook);
   zip.file('xl/_rels/workbook.xml.rels', rels);
   zip.file('[Content_Types].xml', types);

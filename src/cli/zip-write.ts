@@ -4,8 +4,15 @@ import * as zlib from 'zlib';
 
 export interface ZipEntry {
   name: string;
-  /** The bytes, whole or in parts (a sheet of a million rows is not copied into one buffer). */
-  data: Buffer | Buffer[];
+  /** The bytes, whole or in parts (a sheet of a million rows is not copied into one buffer), or deflated already. */
+  data: Buffer | Buffer[] | Deflated;
+}
+
+/** An entry's bytes deflated part by part (each ended by a sync flush), their CRC-32 and length: the final block is added when written. */
+export interface Deflated {
+  packed: Buffer[];
+  crc: number;
+  size: number;
 }
 
 /** CRC-32 of `data`: zlib's own where Node has it (20.15 and later), else a table in JavaScript. */
@@ -30,22 +37,25 @@ function tableCrc32(data: Buffer, prev: number): number {
 }
 
 /**
- * An entry's parts deflated one by one: each a raw deflate stream ended by a sync flush (no final
- * block, byte-aligned), so that their concatenation and one final empty block are one stream.
+ * A part of an entry deflated after the parts before it: a raw deflate stream ended by a sync flush
+ * (no final block, byte-aligned), so that the parts' concatenation and one final empty block are
+ * one stream. Level 1, as JSZip was asked for.
  */
-function deflate(data: Buffer | Buffer[]): { packed: Buffer[]; crc: number; size: number } {
-  const parts = Array.isArray(data) ? data : [data];
-  const packed: Buffer[] = [];
-  let crc = 0;
-  let size = 0;
-  for (const p of parts) {
-    packed.push(zlib.deflateRawSync(p, { level: 1, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
-    crc = crc32(p, crc);
-    size += p.length;
-  }
-  packed.push(zlib.deflateRawSync(Buffer.alloc(0), { level: 1 }));
-  return { packed, crc, size };
+export function deflatePart(into: Deflated, part: Buffer): void {
+  into.packed.push(zlib.deflateRawSync(part, { level: 1, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  into.crc = crc32(part, into.crc);
+  into.size += part.length;
 }
+
+function deflate(data: ZipEntry['data']): Deflated {
+  if (!Buffer.isBuffer(data) && !Array.isArray(data)) return data;
+  const out: Deflated = { packed: [], crc: 0, size: 0 };
+  for (const p of Array.isArray(data) ? data : [data]) deflatePart(out, p);
+  return out;
+}
+
+/** The final empty block that ends every entry's stream. */
+const LAST = zlib.deflateRawSync(Buffer.alloc(0), { level: 1 });
 
 /** The package: each entry deflated (level 1, as JSZip was asked for), DOS time 1980-01-01, no zip64. */
 export function writeZip(entries: ZipEntry[]): Buffer {
@@ -54,7 +64,9 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const { packed, crc, size } = deflate(e.data);
+    const d = deflate(e.data);
+    const { crc, size } = d;
+    const packed = [...d.packed, LAST];
     if (size > 0xfffffffe || offset > 0xfffffffe) throw new Error('summary too large for a ZIP package without zip64');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
