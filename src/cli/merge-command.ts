@@ -174,7 +174,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
     summary = await parseWorkbookBuffer(book);
     const appended = await appendSheets(book, [
-      { name: t.sources, header: t.sourcesHeader, rows: { written: sourcesSheet(t.sourcesHeader, plan.writes, t.sum, sources) }, filter: true },
+      { name: t.sources, header: t.sourcesHeader, rows: { written: sourcesSheet(t.sourcesHeader, plan.writes, plan.trace, t.sum, sources) }, filter: true },
       { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
     ]);
     await writeAtomically(appended.buf, o.out);

@@ -3,6 +3,7 @@
 import type { Workbook } from '../../src/core';
 import type { MergePlan } from '../../src/core/merge/plan';
 import { freeSheetName, summarySheets, type SummaryWords } from '../../src/core/merge/sheets';
+import { TraceBuilder } from '../../src/core/merge/trace';
 
 const words: SummaryWords = {
   tableSheet: (s) => `Свод ${s}`,
@@ -24,6 +25,10 @@ const template: Workbook = {
   sheets: [{ name: 'Фонды', origin: { row: 2, col: 1 }, rows: [[{ value: 'Поступило' }, { value: 10, numberFormat: '#,##0' }]], merges: [] }],
 };
 
+// Three contributions of 10, one per municipal report, in the plan's trace.
+const trace = new TraceBuilder();
+const sources = ['mo-1.xlsx', 'mo-2.xlsx', 'mo-3.xlsx'].map((file) => trace.add(trace.text(file), trace.text('Фонд'), trace.text('D7'), 10));
+
 const plan: MergePlan = {
   writes: [
     {
@@ -33,7 +38,7 @@ const plan: MergePlan = {
       col: 2,
       table: 'fund-movement#1',
       value: 30,
-      sources: ['mo-1.xlsx', 'mo-2.xlsx', 'mo-3.xlsx'].map((file) => ({ file, sheet: 'Фонд', address: 'D7', value: 10 })),
+      sources,
     },
   ],
   cleared: [],
@@ -41,6 +46,7 @@ const plan: MergePlan = {
   unmerged: [],
   stacks: [],
   inputs: [],
+  trace: trace.trace(),
 };
 
 test('a free sheet name: ignoring case, within 31 characters, without the characters Excel refuses', () => {

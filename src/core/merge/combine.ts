@@ -1,14 +1,15 @@
 // A summary put together on several threads: each thread's builder adds its own contiguous share of
 // the inputs, and hands what it added over as a part (plain data: it crosses threads); the first
 // share's builder absorbs the parts in input order, as if it had added those inputs itself.
-import type { Contribution, MergePlan, MergeWrite, Unmerged } from './plan';
+import type { MergePlan, MergeWrite, Unmerged } from './plan';
 import type { Stack, StackRow } from './stack';
+import type { TraceBuilder } from './trace';
 
 /**
  * What a builder added, without the template (each thread has its own copy of its analysis).
- * The contributions are columns of indices into `texts` and of values: a share of 30 inputs of
- * 50 000 cells traces some 930 000 of them, and cloning that many objects between threads took
- * 6 s (serialized 2 s, read back 4.6 s) where the columns take a fraction of one.
+ * The contributions are columns of indices into `texts` and of values, as the trace holds them:
+ * a share of 30 inputs of 50 000 cells traces some 930 000, and cloning that many objects between
+ * threads took 6 s (serialized 2 s, read back 4.6 s) where the columns take a fraction of one.
  */
 export interface MergePart {
   /** The template's table ids, in order: the parts of one template only are combined. */
@@ -32,6 +33,7 @@ export interface MergePart {
 export interface PartState {
   template: string[];
   sums: Map<string, MergeWrite>;
+  trace: TraceBuilder;
   unmerged: Unmerged[];
   stacks: Stack[];
   stats: MergePlan['inputs'];
@@ -39,13 +41,7 @@ export interface PartState {
 
 /** The state's additions as a part (the state is left as it is). */
 export function toPart(s: PartState): MergePart {
-  const ids = new Map<string, number>();
-  const texts: string[] = [];
-  const id = (t: string): number => {
-    let i = ids.get(t);
-    if (i === undefined) ids.set(t, (i = texts.push(t) - 1));
-    return i;
-  };
+  const t = s.trace.trace();
   let n = 0;
   for (const w of s.sums.values()) n += w.sources.length;
   const file = new Int32Array(n);
@@ -56,15 +52,15 @@ export function toPart(s: PartState): MergePart {
   let k = 0;
   for (const [key, w] of s.sums) {
     writes.push({ key, sheet: w.sheet, address: w.address, row: w.row, col: w.col, table: w.table, count: w.sources.length });
-    for (const c of w.sources) {
-      file[k] = id(c.file);
-      sheet[k] = id(c.sheet);
-      address[k] = id(c.address);
-      value[k++] = c.value;
+    for (const i of w.sources) {
+      file[k] = t.file[i];
+      sheet[k] = t.sheet[i];
+      address[k] = t.address[i];
+      value[k++] = t.value[i];
     }
   }
   const stacks = s.stacks.map((st) => ({ table: st.table, rows: st.rows }));
-  return { template: s.template, writes, texts, file, sheet, address, value, unmerged: s.unmerged, stacks, inputs: s.stats };
+  return { template: s.template, writes, texts: t.texts, file, sheet, address, value, unmerged: s.unmerged, stacks, inputs: s.stats };
 }
 
 /** The part's buffers, to be moved to the receiving thread rather than copied. */
@@ -83,6 +79,7 @@ export function sameTemplate(s: PartState, p: MergePart): boolean {
  * sum added up contribution by contribution in the same order (the same floating-point result).
  */
 export function absorbPart(s: PartState, p: MergePart): void {
+  const text = p.texts.map((x) => s.trace.text(x));
   let k = 0;
   for (const pw of p.writes) {
     let w = s.sums.get(pw.key);
@@ -91,9 +88,8 @@ export function absorbPart(s: PartState, p: MergePart): void {
       s.sums.set(pw.key, w);
     }
     for (const end = k + pw.count; k < end; k++) {
-      const c: Contribution = { file: p.texts[p.file[k]], sheet: p.texts[p.sheet[k]], address: p.texts[p.address[k]], value: p.value[k] };
-      w.value += c.value;
-      w.sources.push(c);
+      w.value += p.value[k];
+      w.sources.push(s.trace.add(text[p.file[k]], text[p.sheet[k]], text[p.address[k]], p.value[k]));
     }
   }
   for (const u of p.unmerged) s.unmerged.push(u);

@@ -11,6 +11,7 @@ import { figureKey, tableFigures, type TableFigures } from '../compare/figures';
 import { pairTables } from '../compare/pair';
 import { newStack, stacked, stackInto, type Stack } from './stack';
 import { absorbPart, sameTemplate, toPart, type MergePart, type PartState } from './combine';
+import { TraceBuilder, type Trace } from './trace';
 
 export interface MergeInput {
   /** The file, as the user named it. */
@@ -35,7 +36,8 @@ export interface MergeWrite {
   /** The template's table. */
   table: string;
   value: number;
-  sources: Contribution[];
+  /** Its contributions, in input order: indices into the plan's trace (`contribution(plan.trace, i)`). */
+  sources: number[];
 }
 
 export type UnmergedReason = 'no-table' | 'no-label' | 'other-year' | 'not-a-number' | 'not-recomputed';
@@ -75,6 +77,8 @@ export interface MergePlan {
   stacks: Stack[];
   /** Per input: tables matched with the template's, and cells summed (or stacked). */
   inputs: Array<{ file: string; tables: number; matched: number; cells: number }>;
+  /** Every contribution to the summed cells, in columns (the writes' `sources` index it). */
+  trace: Trace;
 }
 
 /** Roles of a label whose figures add up across libraries (a count, a sum of money, a total, a stock). */
@@ -129,9 +133,10 @@ export function startMerge(template: Analysis): MergeBuilder {
   const sums = new Map<string, MergeWrite>();
   const unmerged: Unmerged[] = [];
   const stats: MergePlan['inputs'] = [];
+  const trace = new TraceBuilder();
   const stacks = new Map(template.tables.filter(stacked).map((t) => [t, newStack(t)]));
   const ids = template.tables.map((t) => `${t.id} ${rangeOf(t)}`);
-  const state = (): PartState => ({ template: ids, sums, unmerged, stacks: [...stacks.values()], stats });
+  const state = (): PartState => ({ template: ids, sums, trace, unmerged, stacks: [...stacks.values()], stats });
   return {
     add(input: MergeInput): void {
       const own = input.analysis.tables.map((t) => tableFigures(t, input.analysis.reportingYear ?? yearOf(template)));
@@ -145,11 +150,11 @@ export function startMerge(template: Analysis): MergeBuilder {
         }
         matched++;
         const stack = stacks.get(p.cur.table);
-        cells += stack ? stackInto(stack, p.cur.table, input.file, t, unmerged) : addFigures(input.file, p.last, p.cur, sums, unmerged);
+        cells += stack ? stackInto(stack, p.cur.table, input.file, t, unmerged) : addFigures(input.file, p.last, p.cur, sums, unmerged, trace);
       }
       stats.push({ file: input.file, tables: own.length, matched, cells });
     },
-    plan: () => finish(target, sums, unmerged, [...stacks.values()], stats),
+    plan: () => finish(target, sums, unmerged, [...stacks.values()], stats, trace.trace()),
     part: () => toPart(state()),
     absorb(part: MergePart): boolean {
       const s = state();
@@ -171,7 +176,7 @@ export function planMerge(template: Analysis, inputs: MergeInput[]): MergePlan {
 }
 
 /** The template's cells that are no sum (emptied, to be recomputed), and its counts no input gave (cleared). */
-function finish(target: TableFigures[], sums: Map<string, MergeWrite>, unmerged: Unmerged[], stacks: Stack[], stats: MergePlan['inputs']): MergePlan {
+function finish(target: TableFigures[], sums: Map<string, MergeWrite>, unmerged: Unmerged[], stacks: Stack[], stats: MergePlan['inputs'], trace: Trace): MergePlan {
   const summed = new Set([...sums.values()].map((w) => `${w.sheet}!${w.address}`));
   const cleared: TemplateCell[] = [];
   const emptied: TemplateCell[] = [];
@@ -184,13 +189,15 @@ function finish(target: TableFigures[], sums: Map<string, MergeWrite>, unmerged:
       else if (!summed.has(`${cell.sheet}!${cell.address}`)) cleared.push(cell);
     }
   }
-  return { writes: [...sums.values()], cleared, emptied, unmerged, stacks, inputs: stats };
+  return { writes: [...sums.values()], cleared, emptied, unmerged, stacks, inputs: stats, trace };
 }
 
 /** An input table's counts into the template table's sums; returns how many cells were added. */
-function addFigures(file: string, I: TableFigures, T: TableFigures, sums: Map<string, MergeWrite>, unmerged: Unmerged[]): number {
+function addFigures(file: string, I: TableFigures, T: TableFigures, sums: Map<string, MergeWrite>, unmerged: Unmerged[], trace: TraceBuilder): number {
   let n = 0;
   const t = I.table;
+  const fileId = trace.text(file);
+  const sheetId = trace.text(t.sheet.name);
   for (const f of I.list) {
     const num = f.cell.num;
     if (num.kind === 'empty') continue;
@@ -215,7 +222,7 @@ function addFigures(file: string, I: TableFigures, T: TableFigures, sums: Map<st
       sums.set(k, w);
     }
     w.value += num.value;
-    w.sources.push({ file, sheet: t.sheet.name, address: at, value: num.value });
+    w.sources.push(trace.add(fileId, sheetId, trace.text(at), num.value));
     n++;
   }
   return n;

@@ -6,6 +6,7 @@ import { mergedWorkbook } from './apply';
 import type { MergePlan, UnmergedReason } from './plan';
 import type { Recomputed } from './recompute';
 import type { Stack } from './stack';
+import { contribution } from './trace';
 
 export type GridValue = string | number | boolean | null;
 
@@ -188,7 +189,11 @@ export function summarySheets(template: Workbook, plan: MergePlan, r: Recomputed
   const stackNames = new Map(plan.stacks.map((st) => [st, freeSheetName(words.stackSheet(st.sheet), used)]));
   const rename = (sheet: string) => names.get(sheet) ?? sheet;
   const sources: GridValue[][] = [];
-  for (const w of plan.writes) for (const s of w.sources) sources.push([rename(w.sheet), w.address, s.file, s.sheet, s.address, s.value, words.sum]);
+  for (const w of plan.writes)
+    for (const i of w.sources) {
+      const s = contribution(plan.trace, i);
+      sources.push([rename(w.sheet), w.address, s.file, s.sheet, s.address, s.value, words.sum]);
+    }
   for (const w of r.writes) sources.push([rename(w.sheet), w.address, null, null, null, w.value, words.recomputed]);
   for (const c of r.kept) sources.push([rename(c.sheet), c.address, null, null, null, c.value, words.recomputed]);
   const tables = tableSheets(template, plan, r, words, names, stackNames);
