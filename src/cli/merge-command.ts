@@ -4,7 +4,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { analyze, type FileReport, type Lang, type Report, type Workbook } from '../core';
 import { recompute, type Recomputed } from '../core/merge/recompute';
-import { startMerge, type MergeBuilder, type MergePlan } from '../core/merge/plan';
+import { startMerge, type MergePlan } from '../core/merge/plan';
 import type { Stack } from '../core/merge/stack';
 import { expandInputs } from './files';
 import { writeJson } from './report/json-text';
@@ -12,12 +12,12 @@ import { MERGE_TEXT } from './merge-messages';
 import { failureText, report } from './process-file';
 import { Progress } from './progress';
 import { parseWorkbookBuffer, parseXlsxBook, readFileBuffer } from './read-xlsx';
-import { addInputsOnThreads } from './merge-threads';
+import { addInputsOnThreads, type AddedInputs } from './merge-threads';
 import { writeStdout } from './stdout';
 import { writeTextReport } from './report/text-report';
 import { applyPlan } from './write-xlsx';
 import { appendSheets, type PlainCell } from './xlsx-append';
-import { sourcesSheet } from './sources-sheet';
+import { sourcesJob } from './sources-sheet';
 
 export interface MergeOpts {
   out: string;
@@ -131,7 +131,7 @@ async function writeAtomically(buf: Buffer, out: string): Promise<void> {
 }
 
 /** Reads each input and adds it to the summary, with a progress bar; unreadable ones become report entries with the reason. */
-async function addInputs(files: string[], template: Workbook, o: MergeOpts): Promise<{ builder: MergeBuilder; failed: FileReport[] }> {
+async function addInputs(files: string[], template: Workbook, o: MergeOpts): Promise<AddedInputs> {
   const progress = new Progress(files.length, process.stderr, MERGE_TEXT[o.lang].reading);
   if (files.length) progress.begin(files[0]);
   let done = 0;
@@ -155,7 +155,7 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   } catch (e) {
     return err(`${t.cannotReadTemplate(templateFile, failureText(e, o.lang))}\n`), 2;
   }
-  const { builder, failed } = await addInputs(files, parsed.workbook, o);
+  const { builder, failed, writeSources } = await addInputs(files, parsed.workbook, o);
   const plan = builder.plan();
   // Shares, changes and indicators are recomputed from the sums; the rest stay empty, and are said.
   const r = recompute(parsed.workbook, plan, { mode: o.mode, threshold: o.threshold });
@@ -168,13 +168,17 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
     emptyStacked(parsed.book, st, o.lang);
   }
+  // «Источники» is written meanwhile, on a worker thread when there is one.
+  const written = writeSources(sourcesJob(t.sourcesHeader, plan.writes, plan.trace, t.sum, sources));
+  // Its failure is met where it is awaited, below; unawaited when the summary's writing fails first.
+  written.catch(() => undefined);
   let summary;
   try {
     const book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
     // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
     summary = await parseWorkbookBuffer(book);
     const appended = await appendSheets(book, [
-      { name: t.sources, header: t.sourcesHeader, rows: { written: sourcesSheet(t.sourcesHeader, plan.writes, plan.trace, t.sum, sources) }, filter: true },
+      { name: t.sources, header: t.sourcesHeader, rows: { written: await written }, filter: true },
       { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
     ]);
     await writeAtomically(appended.buf, o.out);

@@ -6,6 +6,8 @@ import type { MergePart } from '../core/merge/combine';
 import { startMerge, type MergeBuilder } from '../core/merge/plan';
 import { failureText } from './process-file';
 import { readWorkbookFile } from './read-xlsx';
+import type { SourcesJob } from './sources-sheet';
+import type { Deflated } from './zip-write';
 
 export interface MergeWorkerInput {
   files: string[];
@@ -16,7 +18,12 @@ export type MergeWorkerOutput =
   /** The share's input `index` is read and added (or failed). */
   | { kind: 'read'; index: number }
   /** What the share added, and its unreadable inputs by their index in the share. */
-  | { kind: 'done'; part: MergePart; failed: Array<{ index: number; report: FileReport }> };
+  | { kind: 'done'; part: MergePart; failed: Array<{ index: number; report: FileReport }> }
+  /** «Источники» written (its deflated bytes arrive as Uint8Arrays). */
+  | { kind: 'sources'; parts: Deflated[] };
+
+/** After its share, a worker writes «Источники», or ends. */
+export type MergeWorkerJob = { kind: 'sources'; job: SourcesJob } | { kind: 'end' };
 
 /**
  * Adds the files to the builder one by one (one input in memory at a time: 60 workbooks of

@@ -9,7 +9,9 @@ import { Worker } from 'worker_threads';
 import type { FileReport, Lang, Workbook } from '../core';
 import { partBuffers, type MergePart } from '../core/merge/combine';
 import type { MergeBuilder } from '../core/merge/plan';
-import { addFiles, addShare, type MergeWorkerInput, type MergeWorkerOutput } from './merge-share';
+import { addFiles, addShare, type MergeWorkerInput, type MergeWorkerJob, type MergeWorkerOutput } from './merge-share';
+import { jobBuffers, sourcesSheet, type SourcesJob } from './sources-sheet';
+import type { Deflated } from './zip-write';
 
 /**
  * One thread per core, two inputs a thread at least. Unlike `check` (parallel.ts), whose single
@@ -35,18 +37,46 @@ const WORKER = path.join(__dirname, 'merge-worker.js');
 
 type ShareResult = { part: MergePart; failed: Array<{ index: number; report: FileReport }> };
 
-/** A share on a worker thread; undefined when the worker fails (its share is then added on this thread). */
-function onWorker(files: string[], template: Workbook, lang: Lang, onRead: (file: string) => void): Promise<ShareResult | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { workerData: { files, lang } satisfies MergeWorkerInput });
-    worker.postMessage({ template });
-    worker.on('message', (m: MergeWorkerOutput) => {
-      if (m.kind === 'read') onRead(files[m.index]);
-      else resolve({ part: m.part, failed: m.failed });
+/** A worker thread: a share of the inputs, then «Источники» if asked (else it ends). */
+class MergeWorker {
+  /** What its share added; undefined when the worker fails (its share is then added on this thread). */
+  readonly share: Promise<ShareResult | undefined>;
+  private readonly worker: Worker;
+  private sources?: (parts: Deflated[] | undefined) => void;
+
+  constructor(files: string[], template: Workbook, lang: Lang, onRead: (file: string) => void) {
+    this.worker = new Worker(WORKER, { workerData: { files, lang } satisfies MergeWorkerInput });
+    this.worker.postMessage({ template });
+    this.share = new Promise((resolve) => {
+      this.worker.on('message', (m: MergeWorkerOutput) => {
+        if (m.kind === 'read') onRead(files[m.index]);
+        else if (m.kind === 'done') {
+          // Waiting for a job of «Источники» keeps no process alive.
+          this.worker.unref();
+          resolve({ part: m.part, failed: m.failed });
+        } else this.sources?.(m.parts.map((p) => ({ ...p, packed: p.packed.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)) })));
+      });
+      const gone = () => {
+        resolve(undefined);
+        this.sources?.(undefined);
+      };
+      this.worker.once('error', gone);
+      this.worker.once('exit', gone);
     });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  }
+
+  /** «Источники» written on the worker; undefined if it fails. */
+  writeSources(job: SourcesJob): Promise<Deflated[] | undefined> {
+    return new Promise((resolve) => {
+      this.sources = resolve;
+      this.worker.ref();
+      this.worker.postMessage({ kind: 'sources', job } satisfies MergeWorkerJob, jobBuffers(job));
+    });
+  }
+
+  end(): void {
+    this.worker.postMessage({ kind: 'end' } satisfies MergeWorkerJob);
+  }
 }
 
 /** A share on this thread, its part passed through a structured clone as it would cross threads. */
@@ -67,16 +97,24 @@ export interface InputsOnThreads {
   onRead: (file: string) => void;
 }
 
+/** What the inputs made: the builder, the unreadable inputs, and where «Источники» is written. */
+export interface AddedInputs {
+  builder: MergeBuilder;
+  failed: FileReport[];
+  /** «Источники», on a worker thread while this one writes the rest of the summary, or here. */
+  writeSources: (job: SourcesJob) => Promise<Deflated[]>;
+}
+
 /**
  * Adds every file to the builder, in input order; returns the unreadable ones as report entries,
  * in input order. Workers run from the compiled code only (dist/cli): from the sources (ts-jest)
  * each further share is added on this thread through the same part and absorption.
  */
-export async function addInputsOnThreads(files: string[], o: InputsOnThreads): Promise<{ builder: MergeBuilder; failed: FileReport[] }> {
+export async function addInputsOnThreads(files: string[], o: InputsOnThreads): Promise<AddedInputs> {
   const jobs = o.jobs !== undefined && Number.isInteger(o.jobs) && o.jobs > 0 ? o.jobs : defaultMergeJobs(files.length);
   const parts = shares(files, Math.max(1, Math.min(jobs, files.length)));
   const canFork = parts.length > 1 && __filename.endsWith('.js') && existsSync(WORKER);
-  const workers = canFork ? parts.slice(1).map((share) => onWorker(share, o.template, o.lang, o.onRead)) : [];
+  const workers = canFork ? parts.slice(1).map((share) => new MergeWorker(share, o.template, o.lang, o.onRead)) : [];
   const builder = o.start();
   const own = await addFiles(parts[0], builder, o.lang, async (i) => {
     o.onRead(parts[0][i]);
@@ -84,11 +122,17 @@ export async function addInputsOnThreads(files: string[], o: InputsOnThreads): P
     if (canFork) await new Promise((r) => setImmediate(r));
   });
   const failed = own.map((f) => f.report);
+  let helper: MergeWorker | undefined;
   for (let k = 1; k < parts.length; k++) {
-    const r = (canFork ? await workers[k - 1] : undefined) ?? (await inProcess(parts[k], o.template, o.lang, o.onRead));
+    const w = workers[k - 1];
+    const shared = w ? await w.share : undefined;
+    const r = shared ?? (await inProcess(parts[k], o.template, o.lang, o.onRead));
     // A part made on another reading of the template (it never should be): its share again, here.
     if (!builder.absorb(r.part)) r.failed = await addFiles(parts[k], builder, o.lang, () => undefined);
     failed.push(...r.failed.map((f) => f.report));
+    if (shared && !helper) helper = w;
+    else w?.end();
   }
-  return { builder, failed };
+  const writeSources = async (job: SourcesJob) => (helper && (await helper.writeSources(job))) || sourcesSheet(job);
+  return { builder, failed, writeSources };
 }
