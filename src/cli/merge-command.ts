@@ -18,6 +18,7 @@ import { writeTextReport } from './report/text-report';
 import { applyPlan } from './write-xlsx';
 import { appendSheets, type PlainCell } from './xlsx-append';
 import { sourcesJob } from './sources-sheet';
+import { gridOf, stackedSheet, type BuiltSheet } from './stack-sheet';
 
 export interface MergeOpts {
   out: string;
@@ -38,10 +39,10 @@ async function samePath(a: string, b: string): Promise<boolean> {
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-/** A sheet name the template does not use yet (`Источники`, else `Источники (2)`…). */
-function freeName(book: ExcelJS.Workbook, name: string): string {
+/** A sheet name neither the template nor `added` uses yet (`Свод Модельный стандарт`, else `… (2)`…). */
+function freeName(book: ExcelJS.Workbook, name: string, added: string[]): string {
   let n = name;
-  for (let k = 2; book.getWorksheet(n); k++) n = `${name} (${k})`;
+  for (let k = 2; book.getWorksheet(n) || added.includes(n); k++) n = `${name} (${k})`;
   return n;
 }
 
@@ -65,42 +66,6 @@ function recomputedRows(r: Recomputed, lang: Lang): PlainCell[][] {
   for (const w of r.writes) rows.push([w.sheet, w.address, null, null, null, w.value, t.recomputed(w.formula ?? '')]);
   for (const c of r.kept) rows.push([c.sheet, c.address, null, null, null, c.value, t.recomputed('')]);
   return rows;
-}
-
-/** A list of libraries stacked under the template's header: one row per library of every input, the `Всего:` row as sums, the share at the threshold. */
-function stackSheet(book: ExcelJS.Workbook, stack: Stack, sources: PlainCell[][], threshold: number, lang: Lang): void {
-  const t = MERGE_TEXT[lang];
-  const ws = book.addWorksheet(freeName(book, `${t.stacked} ${stack.sheet}`.slice(0, 31)));
-  stack.header.forEach((line) => ws.addRow(line));
-  for (const [top, left, bottom, right] of stack.merges) if (top !== bottom || left !== right) ws.mergeCells(top + 1, left + 1, bottom + 1, right + 1);
-  const first = stack.header.length + 1;
-  stack.rows.forEach((r, i) => {
-    const row = ws.getRow(first + i);
-    if (stack.labelCol > 0) row.getCell(1).value = `${i + 1}.`;
-    row.getCell(stack.labelCol + 1).value = r.name;
-    r.cells.forEach((c, k) => {
-      if (!c) return;
-      const cell = row.getCell(stack.at[k] + 1);
-      cell.value = c.value;
-      sources.push([ws.name, cell.address, c.file, c.sheet, c.address, c.value, t.stackedHow]);
-    });
-  });
-  const last = first + stack.rows.length - 1;
-  const total = ws.getRow(last + 1);
-  total.getCell(stack.labelCol + 1).value = t.total;
-  stack.columns.forEach((_, k) => {
-    // A column some library's report leaves empty (its row sums, still to be filled) has no total yet.
-    if (stack.rows.some((r) => r.cells[k] === undefined)) return;
-    const cell = total.getCell(stack.at[k] + 1);
-    const col = cell.address.replace(/\d+$/, '');
-    const sum = stack.rows.reduce((a, r) => a + (r.cells[k]?.value ?? 0), 0);
-    cell.value = { formula: `SUM(${col}${first}:${col}${last})`, result: sum } as ExcelJS.CellValue;
-    sources.push([ws.name, cell.address, null, null, null, sum, t.recomputed(`=SUM(${col}${first}:${col}${last})`)]);
-  });
-  if (stack.sumColumn === undefined || !stack.rows.length) return;
-  const k = stack.sumColumn;
-  const at = stack.rows.filter((r) => (r.cells[k]?.value ?? 0) >= threshold - 1e-9).length;
-  ws.getRow(last + 3).getCell(stack.labelCol + 1).value = t.share(at, stack.rows.length, threshold);
 }
 
 /** The template's own list, stood for by the stacked one: emptied, and a line saying where the list is. */
@@ -164,8 +129,11 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   for (const c of r.stale.filter((x) => !moved.has(x.table))) plan.unmerged.push({ file: templateFile, sheet: c.sheet, address: c.address, table: c.table, what: c.what, reason: 'not-recomputed' });
   writeSummary(parsed.book, plan, r);
   const sources = recomputedRows(r, o.lang);
+  // Stacked lists are written with «Источники» (stack-sheet.ts), after the template's sheets, named apart from them.
+  const stacked: BuiltSheet[] = [];
   for (const st of plan.stacks) {
-    stackSheet(parsed.book, st, sources, o.threshold ?? 6, o.lang);
+    const name = freeName(parsed.book, `${t.stacked} ${st.sheet}`.slice(0, 31), stacked.map((x) => x.name));
+    stacked.push(stackedSheet(name, st, sources, o.threshold ?? 6, o.lang));
     emptyStacked(parsed.book, st, o.lang);
   }
   // «Источники» is written meanwhile, on a worker thread when there is one.
@@ -177,7 +145,9 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
     const book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
     // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
     summary = await parseWorkbookBuffer(book);
+    summary.sheets.push(...stacked.map(gridOf));
     const appended = await appendSheets(book, [
+      ...stacked.map((x) => ({ name: x.name, header: x.rows[0] ?? [], rows: x.rows.slice(1), merges: x.merges })),
       { name: t.sources, header: t.sourcesHeader, rows: { written: await written }, filter: true },
       { name: t.unmerged, header: t.unmergedHeader, rows: unmergedRows(plan, o.lang), filter: true },
     ]);

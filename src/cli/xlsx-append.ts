@@ -3,6 +3,7 @@
 // and a summary of 60 workbooks traces millions of contributions. A sheet past Excel's last row
 // goes on in a second sheet of the same name and a number (`Источники (2)`).
 import type JSZip from 'jszip';
+import type { Area } from '../core';
 import { writeZip, type Deflated } from './zip-write';
 import { escapeXml, PartsWriter, type PlainCell } from './sheet-bytes';
 
@@ -10,17 +11,20 @@ export type { PlainCell } from './sheet-bytes';
 
 export interface PlainSheet {
   name: string;
-  header: string[];
+  /** The first row. */
+  header: PlainCell[];
   /** The rows, or the sheet's parts written already (a million rows of sources: see sources-sheet.ts). */
   rows: PlainCell[][] | { written: Deflated[] };
   /** A filter on the header row. */
   filter?: boolean;
+  /** Merged areas (0-based rows and columns, the header's row 0). */
+  merges?: Area[];
 }
 
 /** The sheet's parts: each a worksheet part of at most Excel's last row, deflated. */
 function written(s: PlainSheet): Deflated[] {
   if (!Array.isArray(s.rows)) return s.rows.written;
-  const w = new PartsWriter(s.header, s.filter ?? false);
+  const w = new PartsWriter(s.header, s.filter ?? false, s.merges);
   for (const r of s.rows) w.row(r);
   return w.end();
 }
