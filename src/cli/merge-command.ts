@@ -141,11 +141,18 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   // Its failure is met where it is awaited, below; unawaited when the summary's writing fails first.
   written.catch(() => undefined);
   let summary;
+  let book: Buffer;
   try {
-    const book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
-    // The summary is checked as it is written, like any workbook (the sheets of sources and of what was not merged aside).
+    book = Buffer.from((await parsed.book.xlsx.writeBuffer()) as ArrayBuffer);
     summary = await parseWorkbookBuffer(book);
     summary.sheets.push(...stacked.map(gridOf));
+  } catch (e) {
+    return err(`${o.out}: ${(e as Error).message}\n`), 2;
+  }
+  // The summary is checked as it is written, like any workbook (the sheets of sources and of what
+  // was not merged aside), while «Источники» is still being written on the worker.
+  const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
+  try {
     const appended = await appendSheets(book, [
       ...stacked.map((x) => ({ name: x.name, header: x.rows[0] ?? [], rows: x.rows.slice(1), merges: x.merges })),
       { name: t.sources, header: t.sourcesHeader, rows: { written: await written }, filter: true },
@@ -155,7 +162,6 @@ export async function runMerge(args: string[], o: MergeOpts, out: (s: string) =>
   } catch (e) {
     return err(`${o.out}: ${(e as Error).message}\n`), 2;
   }
-  const check = report(o.out, summary, { lang: o.lang, threshold: o.threshold, messages: o.format === 'text' ? 'printed' : 'all' });
   const entry: FileReport = { ...check, merged: { inputs: plan.inputs, unmerged: plan.unmerged } };
   if (o.format === 'json') {
     const doc: Report = { version: 1, files: [entry, ...failed] };
