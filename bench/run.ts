@@ -285,7 +285,7 @@ async function main(): Promise<void> {
     );
   if (merge)
     lines.push(
-      `Merge, ${merge.inputs} workbooks of ${merge.cellsPerInput.map(f0).join(' / ')} cells (median of ${merge.reps}): ${f0(merge.ms)} ms, summary ${merge.summaryMb} MB, peak RSS ${f0(merge.peakRssMb)} MB, exit ${merge.exitCode}`,
+      `Merge, ${merge.inputs} workbooks of ${merge.cellsPerInput.map(f0).join(' / ')} cells (median of ${merge.reps}): ${f0(merge.ms)} ms, CPU ${merge.cpuS} s, summary ${merge.summaryMb} MB, peak RSS ${f0(merge.peakRssMb)} MB, exit ${merge.exitCode}`,
     );
   if (addin && 'todo' in addin) lines.push(`Add-in: TODO — ${addin.todo}`);
   else if (addin)
