@@ -1,5 +1,5 @@
 // «Источники», the summary's sheet of where each figure came from: one row per contribution to a
-// summed cell (1.86 million for 60 workbooks of 50 000 cells), then the cells recomputed from the
+// summed cell (1.05 million for 60 workbooks of 50 000 cells), then the cells recomputed from the
 // sums and the stacked lists' cells. Written row by row into deflated parts (sheet-bytes.ts), the
 // rows never held as arrays; on a worker thread while the main one writes the summary's own sheets.
 import type { MergeWrite } from '../core/merge/plan';
@@ -34,7 +34,7 @@ export interface SourcesJob {
 
 /**
  * Rows of plain cells as columns of numbers: each cell a number, or an index into `texts` (a stacked
- * list's 850 000 cells for 60 inputs, as arrays of arrays, took seconds to clone to a worker).
+ * lists' 810 000 cells for 60 inputs, as arrays of arrays, took seconds to clone to a worker).
  */
 export interface PackedRows {
   width: number;
@@ -133,7 +133,7 @@ export function jobBuffers(j: SourcesJob): ArrayBuffer[] {
 /** The sheet's parts: the contributions to each summed cell, in order, then the tail's rows. */
 export function sourcesSheet(j: SourcesJob): Deflated[] {
   const out = new PartsWriter(j.header, true);
-  // One array for every row: 1.86 million arrays of seven cells kept the collector busy for seconds.
+  // One array for every row: a million arrays of seven cells kept the collector busy for seconds.
   const row: PlainCell[] = [null, null, null, null, null, null, j.how];
   for (let c = 0, k = 0; c < j.count.length; c++) {
     row[0] = j.cellTexts[j.cellSheet[c]];
