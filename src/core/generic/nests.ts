@@ -96,7 +96,11 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
       // Parts of `из них` under several headings may overlap (libraries with Internet for readers,
       // with broadband): each is at most its whole, their sum need not be.
       const each = family.flatMap((r) => r.terms.map((x) => ({ ...r, terms: [x], exhaustive: false })));
-      if (accepted(total(v, each), true)) out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
+      // Parts that do not overlap (money spent on repairs, on furniture, on equipment) add up to at
+      // most their whole: read so where their sums stay within it in two places of three at least.
+      const within = total(v, partial);
+      if (family.some((r) => r.terms.length > 1) && within.known >= 3 && within.holds * 3 >= within.known * 2) out.push(...partial);
+      else if (accepted(total(v, each), true)) out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
     }
   }
 }
