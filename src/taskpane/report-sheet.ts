@@ -2,10 +2,8 @@
 import { renderMessage } from '../core';
 import type { IssueData, Lang } from '../core';
 import { localCells } from './checked';
-import type { Host } from './host';
 import { fmt, type Strings } from './i18n';
-import type { Notice } from './Notices';
-import type { MakeNotice } from './use-notices';
+import type { PaneDeps } from './use-notices';
 
 /** The sheet's rows: a header, then a finding a row. */
 export function reportRows(
@@ -29,14 +27,10 @@ export function reportRows(
   ];
 }
 
-export interface ExportDeps {
-  host: Host;
-  t: Strings;
+export interface ExportDeps extends PaneDeps {
   /** The rows to write; none before a check. */
   rows: () => string[][];
   task: (fn: () => Promise<void>) => Promise<void>;
-  notice: MakeNotice;
-  setNotices: (n: Notice[]) => void;
 }
 
 /** The export's handler; `replace` writes over the sheet of an earlier export (the user confirmed it). */

@@ -1,15 +1,10 @@
 // Selecting a finding's cells in the workbook; a hidden sheet's cells cannot be, and the pane says so.
 import type { Host } from './host';
-import { fmt, type Strings } from './i18n';
-import type { Notice } from './Notices';
-import type { MakeNotice } from './use-notices';
+import { fmt } from './i18n';
+import type { PaneDeps } from './use-notices';
 import { visible } from './visible-text';
 
-export interface SelectDeps {
-  host: Host;
-  t: Strings;
-  notice: MakeNotice;
-  setNotices: (n: Notice[]) => void;
+export interface SelectDeps extends PaneDeps {
   fail: (e: unknown) => void;
 }
 

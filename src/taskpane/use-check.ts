@@ -9,14 +9,10 @@ import type { Host, PaneSettings, ReadResult } from './host';
 import { fmt, type Strings } from './i18n';
 import type { Notice } from './Notices';
 import { compareWith, type LastYear } from './other-files';
-import type { MakeNotice } from './use-notices';
+import type { PaneDeps } from './use-notices';
 import { visible } from './visible-text';
 
-export interface CheckDeps {
-  host: Host;
-  t: Strings;
-  notice: MakeNotice;
-  setNotices: (n: Notice[]) => void;
+export interface CheckDeps extends PaneDeps {
   fail: (e: unknown) => void;
   /** Moves a highlight that is on to the findings of the new check. */
   followHighlight: (issues: IssueData[]) => Promise<void>;

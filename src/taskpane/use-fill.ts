@@ -1,19 +1,15 @@
 // Filling the planned cells and undoing it; each checks the workbook again.
 import { useState } from 'react';
 import type { Checked } from './checked';
-import type { Host, UndoRecord } from './host';
-import { fmt, type Strings } from './i18n';
+import type { UndoRecord } from './host';
+import { fmt } from './i18n';
 import type { Notice } from './Notices';
 import { cellList, describeApply, describeUndo } from './outcomes';
-import type { MakeNotice } from './use-notices';
+import type { PaneDeps } from './use-notices';
 
-export interface FillDeps {
-  host: Host;
-  t: Strings;
+export interface FillDeps extends PaneDeps {
   checked: Checked | undefined;
   task: (fn: () => Promise<void>) => Promise<void>;
-  notice: MakeNotice;
-  setNotices: (n: Notice[]) => void;
   /** Checks the open workbook again, keeping the notices given. */
   recheck: (keep: Notice[]) => Promise<void>;
 }

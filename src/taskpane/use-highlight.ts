@@ -2,18 +2,14 @@
 import { useState } from 'react';
 import type { IssueData } from '../core';
 import { highlightCells } from './checked';
-import type { HighlightRecord, Host } from './host';
-import { fmt, type Strings } from './i18n';
+import type { HighlightRecord } from './host';
+import { fmt } from './i18n';
 import type { Notice } from './Notices';
 import { cellList } from './outcomes';
-import type { MakeNotice } from './use-notices';
+import type { PaneDeps } from './use-notices';
 
-export interface HighlightDeps {
-  host: Host;
-  t: Strings;
+export interface HighlightDeps extends PaneDeps {
   task: (fn: () => Promise<void>) => Promise<void>;
-  notice: MakeNotice;
-  setNotices: (n: Notice[]) => void;
 }
 
 export function useHighlight({ host, t, task, notice, setNotices }: HighlightDeps) {

@@ -1,5 +1,6 @@
 // The pane's notices, and its busy state while a host operation runs.
 import { useRef, useState } from 'react';
+import type { Host } from './host';
 import type { Strings } from './i18n';
 import type { Notice } from './Notices';
 import { describeError } from './outcomes';
@@ -9,6 +10,14 @@ export type MakeNotice = (
   text: string,
   actions?: Notice['actions'],
 ) => Notice;
+
+/** What every handler of the pane is given: the host, the texts and the notices. */
+export interface PaneDeps {
+  host: Host;
+  t: Strings;
+  notice: MakeNotice;
+  setNotices: (n: Notice[]) => void;
+}
 
 export function useNotices(t: Strings) {
   const [notices, setNotices] = useState<Notice[]>([]);

@@ -2,6 +2,7 @@
 import { checkWorkbook, type Sheet } from '../../src/core';
 import { sheetFrom, type Raw } from '../helpers/grid';
 import { ruleTester } from '../helpers/rule-tester';
+import { FUND_WITHDRAWALS_REASONS } from '../fixtures/seed-001';
 
 const RATES_HEAD: Raw[][] = [
   ['Численность работников, относящихся к основному персоналу, человек', 'из них работающих:'],
@@ -121,41 +122,33 @@ ruleTester('non-integer-count', {
   ],
 });
 
+/** Staff by education: 25 with higher education, `librarians` of them librarians. */
+const education = (librarians: number): Sheet =>
+  sheetFrom(
+    'Кадры',
+    [
+      [
+        'Численность работников, относящихся к основному персоналу, человек',
+        'из них имеют образование:',
+      ],
+      [null, 'высшее', null, 'среднее профессиональное'],
+      [null, 'всего', 'из них библиотечное', 'всего', 'из них библиотечное'],
+      [47, 25, librarians, 21, 12],
+    ],
+    ['A1:A3', 'B1:E1', 'B2:C2', 'D2:E2'],
+  );
+
 ruleTester('subset-exceeds', {
   valid: [
     {
       name: 'librarian education within its total',
-      sheet: sheetFrom(
-        'Кадры',
-        [
-          [
-            'Численность работников, относящихся к основному персоналу, человек',
-            'из них имеют образование:',
-          ],
-          [null, 'высшее', null, 'среднее профессиональное'],
-          [null, 'всего', 'из них библиотечное', 'всего', 'из них библиотечное'],
-          [47, 25, 18, 21, 12],
-        ],
-        ['A1:A3', 'B1:E1', 'B2:C2', 'D2:E2'],
-      ),
+      sheet: education(18),
     },
   ],
   invalid: [
     {
       name: 'more librarians than graduates',
-      sheet: sheetFrom(
-        'Кадры',
-        [
-          [
-            'Численность работников, относящихся к основному персоналу, человек',
-            'из них имеют образование:',
-          ],
-          [null, 'высшее', null, 'среднее профессиональное'],
-          [null, 'всего', 'из них библиотечное', 'всего', 'из них библиотечное'],
-          [47, 25, 26, 21, 12],
-        ],
-        ['A1:A3', 'B1:E1', 'B2:C2', 'D2:E2'],
-      ),
+      sheet: education(26),
       issues: ['C4=25'],
     },
   ],
@@ -352,14 +345,7 @@ const WITHDRAWALS_HEAD: Raw[][] = [
 const withdrawals = (byDecay: number, all = false): Raw[][] => [
   ...WITHDRAWALS_HEAD,
   ...(all
-    ? [
-        'Утеряны читателями',
-        'Недостача (по результатам проверок)',
-        'По ветхости',
-        'Устаревшие по содержанию',
-        'Стихийные бедствия',
-        'Кражи',
-      ]
+    ? FUND_WITHDRAWALS_REASONS
     : ['Утеряны читателями', 'По ветхости', 'Устаревшие по содержанию']
   ).map((reason): Raw[] =>
     reason === 'По ветхости' ? [reason, byDecay + 7, byDecay + 9, byDecay] : [reason, 0, 0, 0],

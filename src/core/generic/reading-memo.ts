@@ -18,8 +18,8 @@ export interface Reading {
   rels: GenericRel[];
 }
 
-/** What a block shows, cell by cell: compared with a later block's before its reading is reused. */
-interface Snapshot {
+/** A block read before: what it shows, cell by cell, compared with a later block's, and its reading. */
+interface Entry {
   height: number;
   width: number;
   /** Lines above the block among the cells (fewer near the sheet's top). */
@@ -28,9 +28,6 @@ interface Snapshot {
   cells: Array<Cell | undefined>;
   /** The merges over the block, relative to it ('' when none). */
   merges: string;
-}
-
-interface Entry extends Snapshot {
   reading: Reading | null;
 }
 
@@ -87,28 +84,28 @@ function mergesOver(view: SheetView, area: Area, top: number): string {
     for (let c = area.left; c <= area.right; c++) {
       const covered = view.coveredBy(r, c);
       const m = covered ?? view.mergeAt(r, c);
-      // A covered cell's own content too: a reader may keep one under a merge.
       if (m)
         out.push(
           `${r - top},${c - area.left}:${covered ? 'c' : 'o'}${m.top - top},${m.left - area.left},${m.bottom - top},${m.right - area.left}`,
         );
+      // A covered cell's own content too: a reader may keep one under a merge.
       if (covered && view.cell(r, c)) out.push(`!${JSON.stringify(view.cell(r, c))}`);
     }
   return out.join(';');
+}
+
+/** The block's hash, read off the view (no copy made unless the block is new). */
+function hashOf(view: SheetView, area: Area, top: number, merges: string): number {
+  let h = mix(mix(-2128831035, area.bottom - top), mix(area.right - area.left, area.top - top));
+  for (let r = top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) h = hashCell(h, view.shown(r, c));
+  return merges ? hashText(h, merges) : h;
 }
 
 /** Readings of blocks by what they show; owned by the engine (one per batch). */
 export class ReadingMemo {
   private readonly byHash = new Map<number, Entry[]>();
   private kept = 0;
-
-  /** The block's hash, read off the view (no copy made unless the block is new). */
-  private hashOf(view: SheetView, area: Area, top: number, merges: string): number {
-    let h = mix(mix(-2128831035, area.bottom - top), mix(area.right - area.left, area.top - top));
-    for (let r = top; r <= area.bottom; r++)
-      for (let c = area.left; c <= area.right; c++) h = hashCell(h, view.shown(r, c));
-    return merges ? hashText(h, merges) : h;
-  }
 
   /** The reading of the block: an earlier block's of the same content, else `read()`'s (kept). */
   readingOf(view: SheetView, area: Area, read: () => Reading | undefined): Reading | undefined {
@@ -117,7 +114,7 @@ export class ReadingMemo {
     const width = area.right - area.left + 1;
     if (height * width > MAX_CELLS) return read();
     const merges = mergesOver(view, area, top);
-    const hash = this.hashOf(view, area, top, merges);
+    const hash = hashOf(view, area, top, merges);
     const list = this.byHash.get(hash);
     const hit = list?.find(
       (e) =>
