@@ -78,7 +78,11 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
       if (!computed.has(targetOf(x)))
         bounded.set(targetOf(x), [...(bounded.get(targetOf(x)) ?? []), x]);
     let added = false;
-    for (const inst of g.relations(t, (row, col) => at.get(row * 16384 + col))) {
+    // Instances on a cell the kind already has are not made at all (most of a known table's).
+    const wanted = (target: TableCell, isComputed: boolean) =>
+      isComputed ? !computed.has(target) : !taken.has(target);
+    const lent = (row: number, col: number) => at.get(row * 16384 + col);
+    for (const inst of g.relations(t, lent, wanted)) {
       const target = targetOf(inst);
       if (
         inst.computed

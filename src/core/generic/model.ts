@@ -42,7 +42,7 @@ export interface GenericPlaced {
    * Builds the cell relations once the model exists (instances point at their table); `lent`: the
    * cells of a known table of the same block, which the relations use where it has one.
    */
-  relations: (t: TableModel, lent?: Lent) => Instance[];
+  relations: (t: TableModel, lent?: Lent, wanted?: Wanted) => Instance[];
   count: number;
 }
 
@@ -111,14 +111,26 @@ export function placeGeneric(
     },
     words,
     count: rels.length,
-    relations: (t, lent) => toInstances(t, grid, rels, lent),
+    relations: (t, lent, wanted) => toInstances(t, grid, rels, lent, wanted),
   };
 }
 
 type RC = [number, number];
 
-/** One instance per line a relation holds on; `lent`: a known table's own cells, used where it has one. */
-function toInstances(t: TableModel, grid: CellGrid, rels: GenericRel[], lent?: Lent): Instance[] {
+/** Whether an instance on `target` (computed or only bounding it) would be kept by the caller. */
+export type Wanted = (target: TableCell, computed: boolean) => boolean;
+
+/**
+ * One instance per line a relation holds on; `lent`: a known table's own cells, used where it has
+ * one; `wanted`: whether an instance on this target would be used (its terms are not made if not).
+ */
+function toInstances(
+  t: TableModel,
+  grid: CellGrid,
+  rels: GenericRel[],
+  lent?: Lent,
+  wanted?: Wanted,
+): Instance[] {
   const out: Instance[] = [];
   const dim = (r: GenericRel) => (r.axis === 'row' ? 'row' : 'col');
   const cell = (rc: RC) => grid.cell(rc[0], rc[1], lent);
@@ -147,10 +159,12 @@ function toInstances(t: TableModel, grid: CellGrid, rels: GenericRel[], lent?: L
       const rc = targetAt(r, j);
       const empty = grid.num(rc).kind === 'empty';
       if (r.type === 'linear') {
+        const computed =
+          r.rule !== 'sum-mismatch' || (r.exhaustive && !r.inferred && !(given && empty));
+        const target = cell(rc);
+        if (wanted && !wanted(target, computed)) continue;
         const ts = terms(r, r.terms, j, true);
         if (!ts.length) continue;
-        const computed = r.exhaustive && !r.inferred && !(given && empty);
-        const target = cell(rc);
         if (r.rule === 'sum-mismatch')
           out.push({
             type: 'sum',
@@ -173,6 +187,7 @@ function toInstances(t: TableModel, grid: CellGrid, rels: GenericRel[], lent?: L
             computed: true,
           });
       } else {
+        if (wanted && !wanted(cell(rc), true)) continue;
         const factor =
           grid.num(rc).percentFormat || /%/.test(grid.format(rc) ?? '') ? r.factor / 100 : r.factor;
         out.push({

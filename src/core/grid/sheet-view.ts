@@ -30,8 +30,11 @@ export class SheetView {
   private covered: Int32Array | Map<number, Area> = new Map();
   private origins: Int32Array | Map<number, Area> = new Map();
   private readonly anyMerge: boolean;
-  /** Cell readings by r*width+c: an array when the sheet's box is of a sane size, else a map. */
-  private nums: Array<Num | undefined> | Map<number, Num>;
+  /**
+   * Cell readings: per row an array made on first use when the sheet's box is of a sane size (one
+   * array the size of the box cost more to make than all the readings), else a map by r*width+c.
+   */
+  private nums: Array<Array<Num | undefined> | undefined> | Map<number, Num>;
   /** Per-cell arrays are used: the box is of a sane size and not mostly empty. */
   private readonly dense: boolean;
   /** Indices of the rows the sheet holds, ascending. */
@@ -52,7 +55,9 @@ export class SheetView {
     this.width = w;
     const box = this.height * w;
     this.dense = box <= ARRAY_CELLS && box <= SPARSE_RATIO * spread + SPARSE_MARGIN;
-    this.nums = this.dense ? new Array<Num | undefined>(box) : new Map<number, Num>();
+    this.nums = this.dense
+      ? new Array<Array<Num | undefined> | undefined>(this.height)
+      : new Map<number, Num>();
     this.anyMerge = sheet.merges.length > 0;
     if (this.anyMerge && this.dense) {
       this.covered = new Int32Array(this.height * w);
@@ -124,7 +129,8 @@ export class SheetView {
   /** Occupied and not covered by a merge: a cell that starts something. */
   origin(r: number, c: number): boolean {
     const st = this.state ?? this.states();
-    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height) return st[r * this.width + c] === 1;
+    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height)
+      return st[r * this.width + c] === 1;
     return !this.coveredBy(r, c) && this.occupied(r, c);
   }
 
@@ -141,13 +147,15 @@ export class SheetView {
   num(r: number, c: number): Num {
     // Out of the box nothing is cached: its key would be another cell's.
     if (r < 0 || r >= this.height || c < 0 || c >= this.width) return readNum(this.cell(r, c));
-    const k = r * this.width + c;
     const nums = this.nums;
     if (Array.isArray(nums)) {
-      let n = nums[k];
-      if (!n) nums[k] = n = readNum(this.cell(r, c));
+      let line = nums[r];
+      if (!line) nums[r] = line = new Array<Num | undefined>(this.width);
+      let n = line[c];
+      if (!n) line[c] = n = readNum(this.cell(r, c));
       return n;
     }
+    const k = r * this.width + c;
     const map = nums;
     let n = map.get(k);
     if (!n) {
@@ -159,7 +167,8 @@ export class SheetView {
 
   occupied(r: number, c: number): boolean {
     const st = this.state ?? this.states();
-    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height) return st[r * this.width + c] !== 0;
+    if (st && c >= 0 && c < this.width && r >= 0 && r < this.height)
+      return st[r * this.width + c] !== 0;
     if (this.coveredBy(r, c)) return true;
     return hasContent(this.cell(r, c));
   }
