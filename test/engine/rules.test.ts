@@ -580,3 +580,35 @@ ruleTester('ratio-mismatch', {
     },
   ],
 });
+
+// `из них:` marked on its first part only: the rows that add up to the whole exactly somewhere are its parts.
+const visits = (y2023: number[]) =>
+  sheetFrom('Посещения', [
+    ['Посещения, тыс.', '2021 г.', '2022 г.', '2023 г.'],
+    ['Посещений всего', 120.5, 131, 140.2],
+    ['из них: массовых мероприятий', 30.5, 35, y2023[0]],
+    ['клубов по интересам', 10, 12, y2023[1]],
+    ['удалённых', 80, 84, y2023[2]],
+  ]);
+ruleTester('parts-exceed-total', {
+  valid: [
+    { name: '`из них:` parts that stay within their whole', sheet: visits([41, 14, 80]) },
+    {
+      name: 'overlapping `из них:` parts that never add up to their whole',
+      sheet: sheetFrom('Пользователи', [
+        ['Пользователи', '2022 г.', '2023 г.'],
+        ['Число пользователей, всего', 5000, 5200],
+        ['из них: детей', 2000, 2100],
+        ['молодёжи', 1500, 1600],
+        ['пенсионеров', 1800, 1900],
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: '`из них:` parts above their whole in one year',
+      sheet: visits([41, 14, 90]),
+      issues: ['D2=145'],
+    },
+  ],
+});

@@ -22,25 +22,48 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     const marked = next?.mark !== undefined;
     const deeper = next !== undefined && next.indent > it.indent;
     if (!next || (!colon && !marked && !deeper)) continue;
-    const exhaustive = marked ? next.mark === 'all' : colon ? ENDS_WITH_ALL.test(it.key) || !/из них/.test(it.key) : false;
+    const exhaustive = marked
+      ? next.mark === 'all'
+      : colon
+        ? ENDS_WITH_ALL.test(it.key) || !/из них/.test(it.key)
+        : false;
     const run = partsRun(v, p);
     if (!run.length) continue;
     const bounded = deeper || run.every((k) => items[k].mark !== undefined);
     // Bounded by indentation or marks: the parts are known; else the numbers choose how many.
     // Longest first: with no figures to tell (a template), the parts run to the section's end.
     const extents = bounded ? [run.length] : run.map((_, e) => run.length - e);
-    const cands = extents.map((e) => v.linear(p, run.slice(0, e).map(plus), 'sum-mismatch', exhaustive));
-    let b = exhaustive || bounded ? v.best(cands) : undefined;
+    const cands = extents.map((e) =>
+      v.linear(p, run.slice(0, e).map(plus), 'sum-mismatch', exhaustive),
+    );
+    const exact = exhaustive || bounded ? undefined : exactRun(v, cands);
+    let b = exhaustive || bounded ? v.best(cands) : exact;
     // Indented parts with no mark: whole where their figures add up (`Число пользователей, всего`).
-    if (b && b.rel.type === 'linear' && !exhaustive) {
+    if (b && b.rel.type === 'linear' && !exhaustive && !exact) {
       const whole = v.best([{ ...b.rel, exhaustive: true }]);
-      if (whole && (whole.score.holds * 3 >= whole.score.known * 2 || / всего$|^всего /.test(it.key))) b = whole;
+      if (
+        whole &&
+        (whole.score.holds * 3 >= whole.score.known * 2 || / всего$|^всего /.test(it.key))
+      )
+        b = whole;
     }
     if (!b || b.rel.type !== 'linear') continue;
     out.push(b.rel);
     for (const x of b.rel.terms) v.nestedIn.set(x.at, p);
     p += b.rel.terms.length;
   }
+}
+
+/**
+ * `из них:` parts with nothing to bound them (no indentation, a mark on the first only): the rows
+ * are its parts as far as they add up to it exactly in some place (the most such places, one at
+ * least), read as partial (at most the whole) since `из них` says so.
+ */
+function exactRun(v: AxisView, cands: LinearRel[]): { rel: GenericRel; score: Score } | undefined {
+  const exact = v.best(cands.map((c) => ({ ...c, exhaustive: true })));
+  if (!exact || exact.score.holds === 0 || exact.rel.type !== 'linear') return undefined;
+  const rel: LinearRel = { ...exact.rel, exhaustive: false };
+  return { rel, score: v.score(rel) };
 }
 
 /** The items that may be parts of item `p`: after it, deeper or marked, until a total or heading. */
@@ -83,24 +106,40 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
     if (!family.length) {
       const single = v.wholeBefore(v.blockItems(b)[0]);
       const parts = v.blockItems(b).filter((k) => v.isAmount(k));
-      if (single !== undefined && parts.length > 1) family.push(v.linear(single, parts.map(plus), 'sum-mismatch'));
+      if (single !== undefined && parts.length > 1)
+        family.push(v.linear(single, parts.map(plus), 'sum-mismatch'));
     }
     if (!family.length) continue;
     const exhaustive = total(v, family);
     const partial = family.map((r) => ({ ...r, exhaustive: false }));
     // Parts whose words say they are the whole (both sexes, age bands, `прочие`) need no figures to tell.
-    const words = wholeByWords(family.flatMap((r) => r.terms.map((x) => [...v.items[x.at].path, v.items[x.at].label].map(labelKey).join(' '))));
-    const sure = exhaustive.known === 0 ? words && exhaustive.emptyTargets > 0 : exhaustive.holds * 2 > exhaustive.known;
+    const words = wholeByWords(
+      family.flatMap((r) =>
+        r.terms.map((x) => [...v.items[x.at].path, v.items[x.at].label].map(labelKey).join(' ')),
+      ),
+    );
+    const sure =
+      exhaustive.known === 0
+        ? words && exhaustive.emptyTargets > 0
+        : exhaustive.holds * 2 > exhaustive.known;
     if (accepted(exhaustive, true) && (mark === 'all' || sure)) out.push(...family);
     else if (mark === 'some') {
       // Parts of `из них` under several headings may overlap (libraries with Internet for readers,
       // with broadband): each is at most its whole, their sum need not be.
-      const each = family.flatMap((r) => r.terms.map((x) => ({ ...r, terms: [x], exhaustive: false })));
+      const each = family.flatMap((r) =>
+        r.terms.map((x) => ({ ...r, terms: [x], exhaustive: false })),
+      );
       // Parts that do not overlap (money spent on repairs, on furniture, on equipment) add up to at
       // most their whole: read so where their sums stay within it in two places of three at least.
       const within = total(v, partial);
-      if (family.some((r) => r.terms.length > 1) && within.known >= 3 && within.holds * 3 >= within.known * 2) out.push(...partial);
-      else if (accepted(total(v, each), true)) out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
+      if (
+        family.some((r) => r.terms.length > 1) &&
+        within.known >= 3 &&
+        within.holds * 3 >= within.known * 2
+      )
+        out.push(...partial);
+      else if (accepted(total(v, each), true))
+        out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
     }
   }
 }
