@@ -35,7 +35,6 @@ const KNOWN_WITHOUT_VALUE: Record<string, string> = {};
 const FILL_FLOOR: Record<FillMode, number> = { formulas: 311, values: 311 };
 /** Other regions' slips not flagged today. */
 const KNOWN_B_MISSES: Record<string, string> = {
-  'b1-relative-indicators Показатели!B24': 'Обращаемость 2021 (loans / fund) printed 1,49 for 1,94 is not flagged',
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
 };
 
