@@ -50,7 +50,14 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     if (!b || b.rel.type !== 'linear') continue;
     out.push(b.rel);
     for (const x of b.rel.terms) v.nestedIn.set(x.at, p);
+    const whole = p;
     p += b.rel.terms.length;
+    // `из них: онлайн` rows after the parts (partsRun stops there): each a part of the whole again,
+    // at most it (of the whole or of the part just above, it is within the whole either way).
+    for (let k = p + 1; k < items.length && items[k].mark === 'some' && v.isAmount(k); k++) {
+      const one = v.best([v.linear(whole, [plus(k)], 'sum-mismatch', false)]);
+      if (one) out.push(one.rel);
+    }
   }
 }
 
