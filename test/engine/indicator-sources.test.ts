@@ -1,4 +1,6 @@
 // Indicators of 5.4 read their inputs wherever the workbook holds them for their year, and say which tables they read.
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { parseXlsx } from '../../src/cli/read-xlsx';
 import { checkWorkbook, planFill, type Sheet } from '../../src/core';
 import { analyze } from '../../src/core/check';
@@ -104,4 +106,14 @@ test("two systems over two pairs of sheets: the 5.4 of `Фонд 1` reads the 4.
   const empty = indicatorRows(0, 0, 0, 0).map((r, i) => (i === 0 ? r : [r[0], null]));
   const writes = planFill({ sheets: [...services, funds(1, 10000, empty), funds(2, 5000, empty)] }, { mode: 'values' }).writes.map((w) => `${w.sheet}!${w.address}=${Math.round(w.value * 100) / 100}`);
   expect(writes.sort()).toEqual(['Фонд 1!B8=2', 'Фонд 1!B9=20', 'Фонд 1!B10=10', 'Фонд 1!B11=0.5', 'Фонд 2!B8=1', 'Фонд 2!B9=10', 'Фонд 2!B10=10', 'Фонд 2!B11=1'].sort());
+});
+
+test("seed 001: 5.4's renewal reads the fund's receipts (5.3.1), not the legal deposit's laid out alike (5.2, 5.3 3))", async () => {
+  const file = path.join(__dirname, '../fixtures/seed-001-full/seed-001.xlsx');
+  const r = checkWorkbook(await parseXlsx(readFileSync(file)));
+  const at = (range: string) => r.tables.find((t) => t.sheet === '5 Фонды' && t.range === range)!;
+  expect([at('A67:L70').kind, at('A98:L101').kind, at('A82:L85').kind]).toEqual(['table', 'table', 'fund-receipts']);
+  const renewal = r.issues.find((i) => i.rule === 'ratio-mismatch' && i.cells[0].address === 'B121')!;
+  expect(renewal.params.sources).toContain('«Новые поступления» 5 Фонды!A82:L85');
+  expect(renewal.expected).toBeCloseTo(((8273 - 5535) / 215234) * 100, 2);
 });

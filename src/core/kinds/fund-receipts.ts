@@ -21,4 +21,6 @@ export default defineTable({
     { id: 'year', type: 'year' },
   ],
   relations: [{ type: 'sum', dim: 'item', total: 'total', parts: 'rest', exhaustive: false }],
+  // The legal deposit's receipts (5.2, 5.3 3)) are laid out alike but are not the fund's receipts.
+  notIn: ['оэд', 'обязательн'],
 });

@@ -23,6 +23,10 @@ function speaks(k: string, words: readonly string[]): boolean {
 
 /** A kind with `context` words is only that kind when the table (row labels and corner included) or its title speaks of them. */
 export function inContext(p: Paths, def: Definition): boolean {
+  if (def.notIn.length) {
+    const not = def.notIn.map((w) => labelKey(w));
+    if (p.title.some((k) => speaks(k, not))) return false;
+  }
   if (!def.context.length) return true;
   const words = def.context.map((w) => labelKey(w));
   return p.context.some((k) => speaks(k, words));

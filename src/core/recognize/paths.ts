@@ -35,6 +35,8 @@ export interface Paths {
   cornerYear?: number;
   /** Keys of every text about the table: headers, row labels, corner, the lines above it. */
   context: string[];
+  /** Keys of the corner's texts and the lines above the table (its title). */
+  title: string[];
 }
 
 const DELTA_KEYS = new Set(['±', 'отклонение', 'изменение', 'разница', 'динамика', '± к предыдущему году', 'отклонение ±']);
@@ -54,6 +56,7 @@ export function buildPaths(view: SheetView, L: BlockLayout): Paths {
     colYear: new Map(),
     corner: [],
     context: [],
+    title: [],
     percentRows: new Set(),
     percentCols: new Set(),
     deltaRows: new Set(),
@@ -126,7 +129,8 @@ function readCorner(view: SheetView, L: BlockLayout, p: Paths): void {
       if (t !== undefined && !p.corner.includes(t)) p.corner.push(t);
       p.cornerYear ??= cornerYear(view.shown(r, c));
     }
-  p.context = [...p.corner, ...textsAbove(view, area)].map(labelKey);
+  p.title = [...p.corner, ...textsAbove(view, area)].map(labelKey);
+  p.context = [...p.title];
   for (const keys of p.colKeys.values()) for (const k of keys) p.context.push(k);
   for (const keys of p.rowKeys.values()) for (const k of keys) p.context.push(k);
 }

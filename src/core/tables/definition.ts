@@ -143,6 +143,11 @@ export const DefinitionSchema = z.object({
    * (a plan-and-achievement table is the visits plan only when it speaks of visits).
    */
   context: z.array(z.string()).default([]),
+  /**
+   * Word starts which, in the table's title (the lines just above it) or its corner, say it is not
+   * this kind though its labels match (receipts of the legal deposit, `ОЭД`, are not the fund's).
+   */
+  notIn: z.array(z.string()).default([]),
   summary: SummarySchema.optional(),
   /**
    * `table`: the kind only names the table; its relations and value types are read by the table

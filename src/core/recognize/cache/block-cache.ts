@@ -125,7 +125,7 @@ export class LayoutCache {
 
 /** The kinds' context words as recognition compares them (label keys). */
 function contextWordsOf(defs: readonly Definition[]): string[] {
-  return [...new Set(defs.flatMap((d) => d.context.map((w) => labelKey(w))))];
+  return [...new Set(defs.flatMap((d) => [...d.context, ...d.notIn].map((w) => labelKey(w))))];
 }
 
 /** What lets lists of libraries that differ only in their names share a layout (recognize.ts). */
