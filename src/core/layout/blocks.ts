@@ -128,8 +128,11 @@ export const BULLET = /^[·•\-–—*]/;
 export function isNumberLike(n: Num): boolean {
   if (n.kind !== 'not-number' || !n.text) return false;
   const t = n.text.trim();
-  return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && !NUMBERED_LABEL.test(t) && parseYearText(t) === undefined;
+  return /^[+\-\u2212]?\s*\d/.test(t) && !/^\d{1,3}\s*[.)]?$/.test(t) && !SUB_NUMBER.test(t) && !NUMBERED_LABEL.test(t) && parseYearText(t) === undefined;
 }
+
+/** A row's number in a `№ п/п` column: `1.1.`, `2.3`, `1.2.1` (a date has a year of four digits). */
+const SUB_NUMBER = /^\d{1,2}(\.\d{1,2})+\.?$/;
 
 /** A row label that starts with a small number and goes on in words without figures: `55 лет и старше`, `1. Число посещений`. */
 const NUMBERED_LABEL = /^\d{1,3}(?:[.,]\d{1,2})*[.)]?\s+[а-яёa-z][^0-9]*$/i;
@@ -226,9 +229,16 @@ function indentOf(cell: { value: unknown; indent?: number } | undefined): number
 
 /** The indentation recognition reads of data row `r` (recognize.ts buildPaths): its first label's. */
 export function rowIndentOf(view: SheetView, L: BlockLayout, r: number): number {
-  for (const c of L.labelCols) if (view.text(r, c) !== undefined) return indentOf(view.shown(r, c));
+  // The row's label, not its number in a `№ п/п` column before it (`1.1.` is never indented).
+  for (const c of L.labelCols) {
+    const t = view.text(r, c);
+    if (t !== undefined && !ROW_NUMBER_ONLY.test(t)) return indentOf(view.shown(r, c));
+  }
   return 0;
 }
+
+/** A label cell that only numbers its row: `1.`, `1.1.`, `2)`. */
+const ROW_NUMBER_ONLY = /^\d{1,3}([.)]\d{1,2})*[.)]?$/;
 
 /** Whether data row `r` holds a number (a real one, a number text or a dash) in a data column. */
 export function rowHoldsNumber(view: SheetView, L: BlockLayout, r: number): boolean {
@@ -287,10 +297,21 @@ function firstDataRow(view: SheetView, area: Area): number {
     const cols = rowOrigins(view, r, area);
     const hasNum = cols.some((c) => isNumeric(view.num(r, c)));
     const yearRow = isYearRow(view, r, area) && r < area.bottom && !cols.some((c) => yearColumns.has(c) && isNumeric(view.num(r, c)));
-    if (hasNum && !yearRow) return r;
+    if ((hasNum && !yearRow) || numberedRow(view, r, cols)) return r;
     for (const c of cols) if (cellYear(view.cell(r, c)) !== undefined) yearColumns.add(c);
   }
   return -1;
+}
+
+/** A row number (`1.`, `2.1.`) in the first cell, a label after it: a row of the table, figures or not. */
+const ROW_NUMBER = /^\d{1,2}(\.\d{1,2})*\.$/;
+
+/** Whether row `r` is numbered as a table's rows are (a total still to fill is a row, not a header). */
+function numberedRow(view: SheetView, r: number, cols: number[]): boolean {
+  if (cols.length < 2) return false;
+  const first = view.num(r, cols[0]);
+  const next = view.num(r, cols[1]);
+  return first.kind === 'not-number' && ROW_NUMBER.test(first.text ?? '') && next.kind === 'not-number' && !ROW_NUMBER.test(next.text ?? '');
 }
 
 /** Which columns, from `dataTop` down, hold row labels, years (one per row) or data. */
