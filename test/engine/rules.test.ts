@@ -612,3 +612,16 @@ ruleTester('parts-exceed-total', {
     },
   ],
 });
+
+// A growth row naming its quantity, the years across: each year's figure over the year before's × 100.
+const growthRow = (y2023: number) =>
+  sheetFrom('Динамика', [
+    ['Показатель', '2021 г.', '2022 г.', '2023 г.'],
+    ['Число посещений', 182400, 188950, 195210],
+    ['Книговыдача', 468200, 455870, 461020],
+    ['Темп роста посещений, %', '-', 103.6, y2023],
+  ]);
+ruleTester('ratio-mismatch', {
+  valid: [{ name: 'a growth row that is right in both years', sheet: growthRow(103.3) }],
+  invalid: [{ name: 'a growth row wrong in 2023', sheet: growthRow(105.3), issues: ['D4=103.3'] }],
+});

@@ -87,6 +87,19 @@ export class AxisView {
     return r.type === 'ratio' ? scoreRatio(this.t, r) : scoreLinear(this.t, r);
   }
 
+  /** The scores of a family of relations, added up. */
+  scoreAll(rels: readonly GenericRel[]): Score {
+    const s: Score = { holds: 0, fails: 0, known: 0, emptyTargets: 0 };
+    for (const r of rels) {
+      const x = this.score(r);
+      s.holds += x.holds;
+      s.fails += x.fails;
+      s.known += x.known;
+      s.emptyTargets += x.emptyTargets;
+    }
+    return s;
+  }
+
   /**
    * The candidate whose numbers hold best (most lines holding, then fewest failing, then the first
    * given), if it is accepted.

@@ -3,7 +3,7 @@
 // specialist), the parts found by the words of the label among the table's other items.
 import { labelKey } from '../grid/labels';
 import { plus, type AxisView } from './axis';
-import type { GenericRel } from './relations';
+import { accepted, type GenericRel, type RatioRel } from './relations';
 import { INDICATORS, PER_UNIT, UNIT_CONCEPTS } from './vocabulary';
 
 export function indicators(v: AxisView, out: GenericRel[]): void {
@@ -15,7 +15,30 @@ export function indicators(v: AxisView, out: GenericRel[]): void {
       const d = find(v, i, (o) => o.role.type === 'value' && o.role.concept === ind.den) ?? (ind.den === 'fund' ? part(v, i, 'end') : undefined);
       if (n !== undefined && d !== undefined) scaled(v, out, i, n, d, ind.factor);
     } else if (it.role.type === 'not-summed' && it.role.why === 'average') perUnit(v, out, i);
+    else if ((it.role.type === 'growth' && !it.role.gain) || (it.role.type === 'delta' && /%/.test(it.label))) namedGrowth(v, out, i);
   });
+}
+
+/** Words of a growth label that say nothing of its quantity. */
+const GROWTH_WORDS = /^(динамика|темп|темпы|роста|рост|изменение|изменения|отклонение|сравнении|предыдущему|прошлому|году|году)$/;
+
+/**
+ * `Динамика книговыдачи, %` in a table whose other axis holds years: the figure of the quantity it
+ * names (`Книговыдача`) in each year over the year before's, × 100; taken when the numbers confirm it.
+ */
+function namedGrowth(v: AxisView, out: GenericRel[], i: number): void {
+  // A reading along its own axis (two items before it) was taken already: that one stands.
+  if (out.some((r) => r.axis === v.axis && r.target === i)) return;
+  let q: number | undefined;
+  for (const w of v.items[i].key.split(' ').filter((x) => x.length > 4 && !GROWTH_WORDS.test(x))) if ((q = speaking(v, i, w)) !== undefined) break;
+  if (q === undefined) return;
+  const years = v.cross.flatMap((c, j) => (c.year === undefined ? [] : [{ y: c.year, j }]));
+  const rels: RatioRel[] = [];
+  for (const { y, j } of years) {
+    const before = years.find((x) => x.y === y - 1);
+    if (before) rels.push(v.ratio(i, [plus(q)], [plus(q)], 100, { numLine: j, denLine: before.j, lines: [j] }));
+  }
+  if (rels.length && accepted(v.scoreAll(rels), true)) out.push(...rels);
 }
 
 /**

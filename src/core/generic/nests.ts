@@ -117,7 +117,7 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
         family.push(v.linear(single, parts.map(plus), 'sum-mismatch'));
     }
     if (!family.length) continue;
-    const exhaustive = total(v, family);
+    const exhaustive = v.scoreAll(family);
     const partial = family.map((r) => ({ ...r, exhaustive: false }));
     // Parts whose words say they are the whole (both sexes, age bands, `прочие`) need no figures to tell.
     const words = wholeByWords(
@@ -138,31 +138,19 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
       );
       // Parts that do not overlap (money spent on repairs, on furniture, on equipment) add up to at
       // most their whole: read so where their sums stay within it in two places of three at least.
-      const within = total(v, partial);
+      const within = v.scoreAll(partial);
       if (
         family.some((r) => r.terms.length > 1) &&
         within.known >= 3 &&
         within.holds * 3 >= within.known * 2
       )
         out.push(...partial);
-      else if (accepted(total(v, each), true))
+      else if (accepted(v.scoreAll(each), true))
         out.push(...(family.every((r) => r.terms.length === 1) ? partial : each));
     }
   }
 }
 
-/** The scores of a family of relations, added up. */
-function total(v: AxisView, rels: GenericRel[]): Score {
-  const s: Score = { holds: 0, fails: 0, known: 0, emptyTargets: 0 };
-  for (const r of rels) {
-    const x = v.score(r);
-    s.holds += x.holds;
-    s.fails += x.fails;
-    s.known += x.known;
-    s.emptyTargets += x.emptyTargets;
-  }
-  return s;
-}
 
 /** Two columns of different blocks hold the same year, or the same inner label. */
 function sameSlot(v: AxisView, a: number, b: number): boolean {
