@@ -80,16 +80,14 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     let added = false;
     // Instances on a cell the kind already has are not made at all (most of a known table's).
     const wanted = (target: TableCell, isComputed: boolean) =>
-      isComputed ? !computed.has(target) : !taken.has(target);
+      isComputed ? !computed.has(target) : !taken.has(target) || bounded.has(target);
     const lent = (row: number, col: number) => at.get(row * 16384 + col);
     for (const inst of g.relations(t, lent, wanted)) {
       const target = targetOf(inst);
-      if (
-        inst.computed
-          ? computed.has(target) || !widens(inst, bounded.get(target))
-          : taken.has(target)
-      )
-        continue;
+      // A sum over more parts than the kind knows (`из них` parts read as the whole on their
+      // numbers, a warning where they miss) is added beside the kind's bound.
+      const wider = widens(inst, bounded.get(target));
+      if (inst.computed ? computed.has(target) || !wider : taken.has(target) && !(bounded.has(target) && wider)) continue;
       own.push(inst);
       taken.add(target);
       if (inst.computed) computed.add(target);

@@ -67,7 +67,9 @@ export function nests(v: AxisView, out: GenericRel[]): void {
  * least), read as partial (at most the whole) since `из них` says so.
  */
 function exactRun(v: AxisView, cands: LinearRel[]): { rel: GenericRel; score: Score } | undefined {
-  const exact = v.best(cands.map((c) => ({ ...c, exhaustive: true })));
+  // A row that is a whole of its own (`Число обращений … (всего)`) starts another item, not a part.
+  const own = (c: LinearRel) => c.terms.some((x) => /(^| )всего( |$)/.test(v.items[x.at].key));
+  const exact = v.best(cands.filter((c) => !own(c)).map((c) => ({ ...c, exhaustive: true })));
   if (!exact || exact.score.holds === 0 || exact.rel.type !== 'linear') return undefined;
   const rel: LinearRel = { ...exact.rel, exhaustive: false };
   return { rel, score: v.score(rel) };
@@ -129,7 +131,10 @@ function blockNests(v: AxisView, out: GenericRel[]): void {
       exhaustive.known === 0
         ? words && exhaustive.emptyTargets > 0
         : exhaustive.holds * 2 > exhaustive.known;
-    if (accepted(exhaustive, true) && (mark === 'all' || sure)) out.push(...family);
+    // `из них` parts read as the whole on their numbers alone: no label states it, so where they
+    // miss it the finding is a warning.
+    if (accepted(exhaustive, true) && (mark === 'all' || sure))
+      out.push(...(mark === 'all' || words ? family : family.map((r) => ({ ...r, inferred: true }))));
     else if (mark === 'some') {
       // Parts of `из них` under several headings may overlap (libraries with Internet for readers,
       // with broadband): each is at most its whole, their sum need not be.
