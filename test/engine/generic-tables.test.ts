@@ -24,33 +24,39 @@ const DECOYS = CAT_A.tables.filter((t) => t.kind === 'decoy');
 /** Consistent tables that raise a flag today, with the reason. */
 const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a13-material-base-spending': "the seed's own slip: its total row C7,F7,I7,L7 does not add up as printed (sum-mismatch)",
+  // a31–a38 (tables-invented-3.ts), written blind: false alarms as first measured.
+  'a34-users-by-group-share': '`№ п/п` holding `1`, `1.1`, `1.2` (no trailing dot) read as figures: 1,1 + 1,2 + 1,3 ≠ 1 and 1,4 > 1',
 };
 /** Mutations not flagged on their cell today. */
-const KNOWN_MISSES: Record<string, string> = {};
+const KNOWN_MISSES: Record<string, string> = {
+  // a31–a38 (tables-invented-3.ts), written blind: misses as first measured.
+  'a32-seed-computers-by-period/m1': 'one data row: `Из общего количества … поступившая` over period columns read as years, the sum is only inferred, never reported',
+  'a32-seed-computers-by-period/m2': 'same table: a part changed, the inferred sum is not reported',
+  'a35-events-year-blocks/m1': '`+/-` block over `кол-во` / `посещения` (years above the blocks) pairs no years: no delta checked',
+};
+/** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
+const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {
+  'a34-users-by-group-share': 'the `№ п/п` column (1, 1.1, …) read as figures: 1,4 > 1,3 after fill',
+};
 /** Mutations flagged on their cell, but no flag states the value it should hold. */
 const KNOWN_WITHOUT_VALUE: Record<string, string> = {};
-/** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (338). */
-const FILL_FLOOR: Record<FillMode, number> = { formulas: 320, values: 320 };
+/** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (442). */
+const FILL_FLOOR: Record<FillMode, number> = { formulas: 387, values: 387 };
 /** Other regions' slips not flagged today. */
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
   // b6–b11 (other-regions-2.ts), written blind: misses as first measured.
   'b6-main-indicators Раздел 3!G10': 'numbered `1.`/`1.1.` main indicators are taken by the basic-indicators kind, which checks nothing: +/- written 2022 − 2023',
   'b6-main-indicators Раздел 3!H7': 'same table: `2023 г. в % к 2022 г.` read as a 2023 value, not growth; % at the wrong base',
-  'b6-main-indicators Раздел 3!C27': 'population row read as not-summed(average), no ratio over it: на 1 жителя computed per user',
   'b7-users-by-group Пользователи!E10': '`Удельный вес, %` columns over a total row first carry no share relation: share at the wrong base',
   'b8-events-by-direction Мероприятия!C13': 'no sum inferred for `Итого` when three of four columns disagree: total omits one direction',
   'b8-events-by-direction Мероприятия!D7': '`из них для детей` sub-column not read as at most `всего` beside it (63 > 48)',
   'b8-events-by-direction Мероприятия!E13': 'no sum inferred for `Итого` (see C13): visits total a digit off',
   'b11-staff-and-assignment Кадры!D14': 'staff-age kind: `Удельный вес, %` of the main staff not checked; share over all staff',
   'b11-staff-and-assignment Кадры!C18': 'tenure groups summed into the empty `По стажу работы:` heading, not the main staff',
-  'b11-staff-and-assignment Кадры!B10': '`среднее профессиональное` read as not-summed(average) (`среднее`): из них библиотечное 19 > 16',
 };
 /** Other regions' false alarms not fixed today (`<book> <rule> <first cell>`), reported to the lead. */
-const KNOWN_B_FALSE_ALARMS: Record<string, string> = {
-  'b11-staff-and-assignment sum-mismatch Кадры!B4': 'age groups (sum 51 = основной персонал) checked against `Штатная численность, всего` (64)',
-  'b11-staff-and-assignment sum-mismatch Кадры!C4': 'same, 2023 (49 against 62)',
-};
+const KNOWN_B_FALSE_ALARMS: Record<string, string> = {};
 
 const fileOf = (rel: string): Buffer => readFileSync(path.join(DIR, rel));
 
@@ -152,11 +158,13 @@ describe.each(['formulas', 'values'] as const)('fill of the emptied tables (%s)'
 
   test.each(tables.map((t) => [t.id] as const))('%s: fill → check clean, a second fill writes nothing, nothing over data', (id) => {
     const o = outcome.get(id)!;
-    expect({ overData: o.overData, flagsAfter: o.flagsAfter, secondWrites: o.secondWrites }).toEqual({ overData: [], flagsAfter: [], secondWrites: 0 });
+    if (KNOWN_FILL_NOT_CLEAN[id]) expect(o.flagsAfter.length).toBeGreaterThan(0);
+    const flagsAfter = KNOWN_FILL_NOT_CLEAN[id] ? [] : o.flagsAfter;
+    expect({ overData: o.overData, flagsAfter, secondWrites: o.secondWrites }).toEqual({ overData: [], flagsAfter: [], secondWrites: 0 });
   });
 
-  test(`emptied cells filled right: at least ${FILL_FLOOR[mode]} of 338 (today's figure)`, () => {
-    expect(tables.reduce((n, t) => n + t.computed.length, 0)).toBe(338);
+  test(`emptied cells filled right: at least ${FILL_FLOOR[mode]} of 442 (today's figure)`, () => {
+    expect(tables.reduce((n, t) => n + t.computed.length, 0)).toBe(442);
     const sum = [...outcome.values()].reduce((a, o) => a + o.right, 0);
     expect(sum).toBeGreaterThanOrEqual(FILL_FLOOR[mode]);
   });

@@ -27,10 +27,21 @@ export function resolveMembers(dim: Extract<Dim, { type: 'members' }>, lines: nu
   const ids = new Map<number, string>();
   const words = new Map<string, string>();
   const from = new Map<string, number[]>();
+  const first = new Map<string, { line: number; length: number }>();
   for (const i of lines) {
     const path = keys.get(i) ?? [];
     const hit: MemberHit | undefined = path.length ? bestMember(path, dim.members) : undefined;
     if (!hit) continue;
+    // Two lines of one member: one named by a longer label is it (`из них основной персонал` under
+    // `Штатная численность, всего`, the core staff by `всего` alone); the other is no member.
+    const prev = first.get(hit.id);
+    if (prev && prev.length !== hit.length) {
+      if (hit.length < prev.length) continue;
+      ids.delete(prev.line);
+      words.delete(hit.id);
+      from.delete(hit.id);
+    }
+    if (!prev || prev.length < hit.length) first.set(hit.id, { line: i, length: hit.length });
     ids.set(i, hit.id);
     if (words.has(hit.id)) continue;
     const word = (raw.get(i) ?? [])[hit.depth];
