@@ -379,11 +379,11 @@ describe("lists of libraries that differ only in their names (another system's M
     reuseEqualsFresh(wb);
   });
 
-  test('a bulleted name is read anew (where lists nest, recognition reads the nesting from it); an indented one after the row number is not read', async () => {
+  test('a bulleted name, or one indented after the row number, is read anew (where lists nest, recognition reads the nesting from it)', async () => {
     const odd = (text: string) => (i: number) => (i === 3 ? text : `Библиотека-филиал № ${i}`);
-    // A row's indentation is its first label's, here its number (`4.`): the indented name shares the layout.
+    // A row's indentation is its label's, not its number's (`4.`): the indented name is a layout of its own.
     const wb = await gridsOf([odd('Библиотека-филиал № 3'), odd('   Библиотека-филиал № 3'), odd('- Библиотека-филиал № 3')]);
-    expect(computed(wb)).toBe(2);
+    expect(computed(wb)).toBe(3);
     const r = reuseEqualsFresh(wb);
     expect(r.models[1].words.map(([, w]) => w)).toContain('Библиотека-филиал № 3');
   });

@@ -1,7 +1,7 @@
 // Reads any block with a header and numbers as a table: labelled items along both axes, and cells.
 import type { Area } from '../grid/grid';
 import { labelKey, normalizeLabel } from '../grid/labels';
-import { isNumberLike, layoutBlock, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
+import { isNumberLike, layoutBlock, percentLabelColumn, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
 import type { SheetView } from '../grid/sheet-view';
 import { cellYear, parseYearText, yearInText, type Num } from '../grid/numbers';
 import { classify, type ItemRole } from './classify';
@@ -125,7 +125,9 @@ export function readTable(view: SheetView, area: Area, memo?: RoleMemo): Generic
   const rowItems: Item[] = [];
   let pendingMark: 'all' | 'some' | undefined;
   for (const r of rowsAll) {
-    const label = rowLabel(view, L, r);
+    // A `%` row may carry its label in its first data cell (under a total column).
+    const pc = percentLabelColumn(view, L, r);
+    const label = rowLabel(view, L, r) || (pc === undefined ? '' : view.text(r, pc)!);
     const key = labelKey(label);
     const hasData = L.dataCols.some((c) => isData(view.num(r, c)));
     const mark = markOf(key);
