@@ -24,8 +24,6 @@ const DECOYS = CAT_A.tables.filter((t) => t.kind === 'decoy');
 /** Consistent tables that raise a flag today, with the reason. */
 const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a13-material-base-spending': "the seed's own slip: its total row C7,F7,I7,L7 does not add up as printed (sum-mismatch)",
-  // a31–a38 (tables-invented-3.ts), written blind: false alarms as first measured.
-  'a34-users-by-group-share': '`№ п/п` holding `1`, `1.1`, `1.2` (no trailing dot) read as figures: 1,1 + 1,2 + 1,3 ≠ 1 and 1,4 > 1',
 };
 /** Mutations not flagged on their cell today. */
 const KNOWN_MISSES: Record<string, string> = {
@@ -35,9 +33,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'a35-events-year-blocks/m1': '`+/-` block over `кол-во` / `посещения` (years above the blocks) pairs no years: no delta checked',
 };
 /** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
-const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {
-  'a34-users-by-group-share': 'the `№ п/п` column (1, 1.1, …) read as figures: 1,4 > 1,3 after fill',
-};
+const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {};
 /** Mutations flagged on their cell, but no flag states the value it should hold. */
 const KNOWN_WITHOUT_VALUE: Record<string, string> = {};
 /** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (442). */
@@ -46,8 +42,6 @@ const FILL_FLOOR: Record<FillMode, number> = { formulas: 387, values: 387 };
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
   // b6–b11 (other-regions-2.ts), written blind: misses as first measured.
-  'b6-main-indicators Раздел 3!G10': 'numbered `1.`/`1.1.` main indicators are taken by the basic-indicators kind, which checks nothing: +/- written 2022 − 2023',
-  'b6-main-indicators Раздел 3!H7': 'same table: `2023 г. в % к 2022 г.` read as a 2023 value, not growth; % at the wrong base',
   'b7-users-by-group Пользователи!E10': '`Удельный вес, %` columns over a total row first carry no share relation: share at the wrong base',
   'b8-events-by-direction Мероприятия!C13': 'no sum inferred for `Итого` when three of four columns disagree: total omits one direction',
   'b8-events-by-direction Мероприятия!D7': '`из них для детей` sub-column not read as at most `всего` beside it (63 > 48)',

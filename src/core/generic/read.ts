@@ -196,15 +196,22 @@ function perUnitParts(rows: Item[]): void {
   }
 }
 
-/** Values 1, 2, 3… down a column: the rows' numbers, not figures. */
+/** Values 1, 2, 3… down a column, or `1`, `1.1`, `1.2`, `2`: the rows' numbers, not figures. */
 function numbering(cells: Num[]): boolean {
   let next = 1;
-  for (const n of cells) {
-    if (n.kind === 'empty') continue;
-    if (n.value !== next) return false;
+  let sequence = true;
+  let outline = 0;
+  let n = 0;
+  for (const c of cells) {
+    if (c.kind === 'empty') continue;
+    n++;
+    if (c.value !== next) sequence = false;
     next++;
+    const t = (c.text ?? (c.value === undefined ? '' : String(c.value))).trim();
+    if (/^\d{1,2}(\.\d{1,2})*\.?$/.test(t)) outline += /\d\.\d/.test(t) ? 2 : 1;
+    else outline = -Infinity;
   }
-  return next > 3;
+  return (sequence && n >= 3) || (n >= 3 && outline > n);
 }
 
 /**
