@@ -30,7 +30,6 @@ const KNOWN_MISSES: Record<string, string> = {
   // a31–a38 (tables-invented-3.ts), written blind: misses as first measured.
   'a32-seed-computers-by-period/m1': 'one data row: `Из общего количества … поступившая` over period columns read as years, the sum is only inferred, never reported',
   'a32-seed-computers-by-period/m2': 'same table: a part changed, the inferred sum is not reported',
-  'a35-events-year-blocks/m1': '`+/-` block over `кол-во` / `посещения` (years above the blocks) pairs no years: no delta checked',
 };
 /** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
 const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {};

@@ -128,6 +128,19 @@ function yearItems(v: AxisView, i: number): number[] {
   return v.blockItems(v.block[i]).filter((k) => v.items[k].year !== undefined && changeable(k) && k !== i).sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
 }
 
+/** A `+/-` block under its own heading (`+/- > кол-во`): pairs of the years' items of its inner label. */
+function sameLabelPairs(v: AxisView, i: number): Array<[number, number]> {
+  const key = labelKey(v.items[i].label);
+  if (!key) return [];
+  const same = v.items
+    .map((_, k) => k)
+    .filter((k) => k !== i && v.items[k].year !== undefined && v.isAmount(k) && labelKey(v.items[k].label) === key)
+    .sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+  if (same.length < 2 || v.items[same[0]].year === v.items[same[same.length - 1]].year) return [];
+  const last = same[same.length - 1];
+  return same.length > 2 ? [[last, same[same.length - 2]], [last, same[0]]] : [[last, same[0]]];
+}
+
 /** Pairs (newer, older) a change or a growth at `i` may compare: by years, else the two items before it. */
 function pairs(v: AxisView, i: number): Array<[number, number]> {
   const role = v.items[i].role;
@@ -142,6 +155,8 @@ function pairs(v: AxisView, i: number): Array<[number, number]> {
     if (ys.length > 2) out.push([last, ys[0]]);
     return out;
   }
+  const alike = sameLabelPairs(v, i);
+  if (alike.length) return alike;
   const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
   if (before.length >= 2) out.push([before[before.length - 1], before[before.length - 2]]);
   // `План | Факт | +/-` written the other way round is rare: newer is the later item.

@@ -169,6 +169,12 @@ function columnRole(label: string, key: string, path: string[], memo?: RoleMemo)
   const joined = roleOf(memo, whole, labelKey(whole), path);
   // (Its own `+/-` or `%` under the indicator's heading is a change of the indicator, not it.)
   if (path.length > 1 && joined.type === 'indicator' && (own.type === 'value' || own.type === 'not-summed')) return joined;
+  // `посещения` under `+/-` is a change of visits, not visits.
+  if (own.type === 'value')
+    for (let i = path.length - 2; i >= 0; i--) {
+      const r = roleOf(memo, path[i], labelKey(path[i]), path.slice(0, i + 1));
+      if (r.type === 'delta' || r.type === 'growth') return r;
+    }
   if (own.type !== 'value' || own.concept) return own;
   for (let i = path.length - 2; i >= 0; i--) {
     const r = roleOf(memo, path[i], labelKey(path[i]), path.slice(0, i + 1));

@@ -322,6 +322,8 @@ function columnRoles(view: SheetView, area: Area, dataTop: number, allData: bool
   for (let c = area.left; c <= area.right; c++) {
     let numeric = 0;
     let years = 0;
+    // Years written as text (`2022 г.`, `2023г`) down a `Год` column label its rows as numbers do.
+    let yearTexts = 0;
     const texts = new Set<string>();
     const seenYears = new Set<number>();
     for (let r = dataTop; r <= area.bottom; r++) {
@@ -335,13 +337,16 @@ function columnRoles(view: SheetView, area: Area, dataTop: number, allData: bool
           years++;
         }
       } else if (isNumberLike(n)) numeric++;
-      // Whether a column has no, one or several texts is all that is asked: stop at two.
-      else if (n.kind === 'not-number' && texts.size < 2) texts.add(n.text ?? '');
+      else if (n.kind === 'not-number') {
+        if (parseYearText(n.text ?? '') !== undefined) yearTexts++;
+        // Whether a column has no, one or several texts is all that is asked: stop at two.
+        if (texts.size < 2) texts.add(n.text ?? '');
+      }
     }
     // Row labels: text-only columns on the left, or further right when they name several rows
     // (library names after a № column); one stray word in a data row is a bad cell, not a label.
     if (!allData && numeric === 0 && texts.size > 0 && (dataCols.length === 0 || texts.size >= 2)) labelCols.push(c);
-    else if (numeric >= 2 && years === numeric && dataCols.length === 0) yearCols.push(c);
+    else if (numeric >= 1 && years === numeric && years + yearTexts >= 2 && dataCols.length === 0) yearCols.push(c);
     else dataCols.push(c);
   }
   return { labelCols, yearCols, dataCols };
