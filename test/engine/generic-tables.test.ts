@@ -41,7 +41,6 @@ const FILL_FLOOR: Record<FillMode, number> = { formulas: 387, values: 387 };
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
   // b6–b11 (other-regions-2.ts), written blind: misses as first measured.
-  'b7-users-by-group Пользователи!E10': '`Удельный вес, %` columns over a total row first carry no share relation: share at the wrong base',
   'b8-events-by-direction Мероприятия!C13': 'no sum inferred for `Итого` when three of four columns disagree: total omits one direction',
   'b8-events-by-direction Мероприятия!D7': '`из них для детей` sub-column not read as at most `всего` beside it (63 > 48)',
   'b8-events-by-direction Мероприятия!E13': 'no sum inferred for `Итого` (see C13): visits total a digit off',

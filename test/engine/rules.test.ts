@@ -625,3 +625,43 @@ ruleTester('ratio-mismatch', {
   valid: [{ name: 'a growth row that is right in both years', sheet: growthRow(103.3) }],
   invalid: [{ name: 'a growth row wrong in 2023', sheet: growthRow(105.3), issues: ['D4=103.3'] }],
 });
+
+// A share block by year (`Удельный вес, % > 2022`) beside the counts by year, the total row first.
+const sharesByYear = (youth2022: number) =>
+  sheetFrom(
+    'Пользователи',
+    [
+      ['Группы пользователей', 'Число пользователей, чел.', null, 'Удельный вес, %', null],
+      [null, 2022, 2023, 2022, 2023],
+      ['Всего пользователей', 12410, 12615, 100, 100],
+      ['в том числе:'],
+      ['   дети до 14 лет', 5120, 5230, 41.3, 41.5],
+      ['   молодёжь 15-30 лет', 2310, 2280, youth2022, 18.1],
+      ['   взрослые старше 30 лет', 4980, 5105, 40.1, 40.5],
+      ['      из них: пенсионеры', 1830, 1912, 14.7, 15.2],
+    ],
+    ['A1:A2', 'B1:C1', 'D1:E1'],
+  );
+ruleTester('ratio-mismatch', {
+  valid: [{ name: 'shares by year of the total row above', sheet: sharesByYear(18.6) }],
+  invalid: [{ name: 'a 2022 share taken of the 2023 total', sheet: sharesByYear(18.3), issues: ['D6=18.6'] }],
+});
+
+ruleTester('parts-exceed-total', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an `из них` row indented under the last part is of that part, and reads as one part',
+      sheet: sheetFrom('Пользователи', [
+        ['Группы пользователей', 2022, 2023],
+        ['Всего пользователей', 12410, 12615],
+        ['в том числе:'],
+        ['   дети до 14 лет', 5120, 5230],
+        ['   молодёжь 15-30 лет', 2310, 2280],
+        ['   взрослые старше 30 лет', 4980, 5105],
+        ['      из них: пенсионеры', 8130, 1912],
+      ]),
+      issues: ['B6=8130'],
+    },
+  ],
+});

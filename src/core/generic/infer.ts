@@ -235,7 +235,9 @@ function shares(v: AxisView, out: GenericRel[]): void {
   v.items.forEach((it, i) => {
     if (it.role.type !== 'percent' || /(^| )к (19|20)\d\d/.test(it.key)) return;
     const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
-    const num = before[before.length - 1];
+    // A block of shares by year (`Удельный вес, % > 2022`): of the amount of that year in another block.
+    const ofYear = it.year === undefined ? [] : v.items.map((_, k) => k).filter((k) => v.block[k] !== v.block[i] && v.items[k].year === it.year && v.isAmount(k));
+    const num = before.length ? before[before.length - 1] : ofYear.length === 1 ? ofYear[0] : undefined;
     if (num === undefined) {
       // A share column first, of the amount after it (`% | чел.`).
       return;

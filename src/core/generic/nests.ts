@@ -53,9 +53,12 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     const whole = p;
     p += b.rel.terms.length;
     // `из них: онлайн` rows after the parts (partsRun stops there): each a part of the whole again,
-    // at most it (of the whole or of the part just above, it is within the whole either way).
+    // at most it (of the whole or of the part just above, it is within the whole either way); one
+    // indented deeper than the parts (`из них: пенсионеры` under `взрослые`) is of the last part.
+    const last = b.rel.terms[b.rel.terms.length - 1].at;
     for (let k = p + 1; k < items.length && items[k].mark === 'some' && v.isAmount(k); k++) {
-      const one = v.best([v.linear(whole, [plus(k)], 'sum-mismatch', false)]);
+      const of = items[k].indent > items[last].indent ? last : whole;
+      const one = v.best([v.linear(of, [plus(k)], 'sum-mismatch', false)]);
       if (one) out.push(one.rel);
     }
   }

@@ -96,12 +96,21 @@ export const deltaMismatch: Rule = {
   },
 };
 
+/** A cell's words without the column they share with another's (`пенсионеры`, not `пенсионеры (2022)`). */
+function ownWords(part: string, whole: string): string {
+  for (const sep of [' (', ', ']) {
+    const at = whole.lastIndexOf(sep);
+    if (at >= 0 && part.endsWith(whole.slice(at))) return part.slice(0, part.length - (whole.length - at));
+  }
+  return part;
+}
+
 export const partsExceedTotal: Rule = {
   meta: {
     id: 'parts-exceed-total',
     severity: 'error',
     description: { ru: 'Части больше итога', en: 'Parts exceed the total' },
-    messageIds: ['parts-exceed-total'],
+    messageIds: ['parts-exceed-total', 'parts-exceed-total/one'],
   },
   table(t, ctx) {
     for (const inst of instances(t)) {
@@ -115,11 +124,15 @@ export const partsExceedTotal: Rule = {
       const sum = p.terms.reduce((a, b) => a + b, 0);
       if (sum <= actual + 1e-9) continue;
       const target = ref(t, inst.target);
+      // One part above its whole reads as such, not as a sum of one.
+      const whole = what(t, inst.target);
+      const one = inst.terms.length === 1 ? { messageId: 'parts-exceed-total/one', part: ownWords(what(known[0].table, known[0].cell), whole) } : undefined;
       ctx.report({
         cells: [target, ...known.map((x) => ref(x.table, x.cell))],
         expected: sum,
         actual,
-        params: { what: what(t, inst.target), ...p, expected: sum, actual },
+        ...(one ? { messageId: one.messageId } : {}),
+        params: { what: whole, ...p, expected: sum, actual, ...(one ? { part: one.part } : {}) },
       });
     }
   },

@@ -10,6 +10,7 @@ export const en: Record<string, string> = {
   'sum-mismatch': '{{what}}: {{expr}} = {{expected}}, the table has {{actual}}',
   'balance-mismatch': '{{what}}: {{expr}} = {{expected}}, the table has {{actual}}',
   'parts-exceed-total': '{{what}}: the parts {{expr}} = {{expected}} exceed the total {{actual}}',
+  'parts-exceed-total/one': '{{what}}: the part “{{part}}” ({{expected}}) exceeds the whole ({{actual}})',
   'subset-exceeds': '{{what}} ({{actual}}) exceeds {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, the table has {{actual}}',
   'ratio-mismatch/own': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, the table has {{actual}}',

@@ -10,6 +10,7 @@ export const ru: Record<string, string> = {
   'sum-mismatch': '{{what}}: {{expr}} = {{expected}}, в таблице {{actual}}',
   'balance-mismatch': '{{what}}: {{expr}} = {{expected}}, в таблице {{actual}}',
   'parts-exceed-total': '{{what}}: сумма частей {{expr}} = {{expected}} больше итога {{actual}}',
+  'parts-exceed-total/one': '{{what}}: часть «{{part}}» ({{expected}}) больше целого ({{actual}})',
   'subset-exceeds': '{{what}} ({{actual}}) больше, чем {{set}} ({{expected}})',
   'ratio-mismatch': '{{what}}: {{num}} / {{den}} × 100 = {{expected}}, в таблице {{actual}}',
   'ratio-mismatch/own': '{{what}}: {{num}} / {{den}}{{times}} = {{exact}} ≈ {{expected}}, в таблице {{actual}}',
