@@ -77,7 +77,13 @@ function totals(v: AxisView, out: GenericRel[]): void {
     if (v.nestedIn.has(i) && out.some((r) => r.type === 'linear' && r.axis === v.axis && r.target === v.nestedIn.get(i))) continue;
     const cands: GenericRel[] = [];
     for (const step of [-1, 1] as const) {
-      const parts = topLevel(v, runFrom(v, i, step));
+      // In the table's order: the message shows the arithmetic as the table reads.
+      const parts = topLevel(v, runFrom(v, i, step)).sort((a, b) => a.at - b.at);
+      // `всего | из них для детей`: each `из них` item is at most the total, their sum need not be.
+      if (parts.length && parts.every((x) => v.items[x.at].mark === 'some')) {
+        for (const x of parts) take(v, out, [v.linear(i, [x], 'sum-mismatch', false)]);
+        continue;
+      }
       if (parts.length) cands.push(v.linear(i, parts, 'sum-mismatch'));
     }
     // `Всего | в том числе: бюджет | внебюджет`: the block after the total, under its mark.
@@ -102,7 +108,11 @@ function totals(v: AxisView, out: GenericRel[]): void {
       const all = v.blockItems(v.block[i]).filter((k) => k !== i && v.items[k].role.type !== 'total');
       cands.push(v.linear(i, topLevel(v, all), 'sum-mismatch'));
     }
-    const b = v.best(cands.filter((c) => c.type === 'linear' && c.terms.length > 0));
+    const usable = cands.filter((c) => c.type === 'linear' && c.terms.length > 0);
+    // A labelled total over one flat list, the only reading there is: exact in one line is enough
+    // (a list with several slips in its total row fails in most lines).
+    const only = usable.length === 1 && !v.items[i].unlabelled && v.score(usable[0]).holds >= 1 ? { rel: usable[0] } : undefined;
+    const b = v.best(usable) ?? only;
     if (b && b.rel.type === 'linear') out.push(v.items[i].unlabelled ? { ...b.rel, inferred: true } : b.rel);
     else if (!b && grandOfSubtotals(v, out, i, others)) out.push(v.linear(i, others.filter((k) => k < i).map(plus), 'sum-mismatch'));
   }
