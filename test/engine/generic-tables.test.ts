@@ -46,8 +46,6 @@ const FILL_FLOOR: Record<FillMode, number> = { formulas: 439, values: 439 };
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
   // b6–b11 (other-regions-2.ts), written blind: misses as first measured.
-  'b11-staff-and-assignment Кадры!D14': 'staff-age kind: `Удельный вес, %` of the main staff not checked; share over all staff',
-  'b11-staff-and-assignment Кадры!C18': 'tenure groups summed into the empty `По стажу работы:` heading, not the main staff',
   // b12–b17 (other-regions-3.ts), written blind: misses as first measured.
   'b13-village-libraries Сельские библиотеки!C12': 'the `1 2 … 8` column-number row is read as data; no sum into `Итого по сельским библиотекам` is checked',
   'b15-paid-services Платные услуги!G7': '`+/- дохода, руб.` (no year in its header) is a delta paired with no columns; the sign-flipped +/- is not checked',

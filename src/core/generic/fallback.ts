@@ -78,16 +78,17 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
       if (!computed.has(targetOf(x)))
         bounded.set(targetOf(x), [...(bounded.get(targetOf(x)) ?? []), x]);
     let added = false;
-    // Instances on a cell the kind already has are not made at all (most of a known table's).
-    const wanted = (target: TableCell, isComputed: boolean) =>
-      isComputed ? !computed.has(target) : !taken.has(target) || bounded.has(target);
+    // Computed instances on a cell the kind computes already are not made at all (most of a known table's).
+    const wanted = (target: TableCell, isComputed: boolean) => !isComputed || !computed.has(target);
     const lent = (row: number, col: number) => at.get(row * 16384 + col);
     for (const inst of g.relations(t, lent, wanted)) {
       const target = targetOf(inst);
       // A sum over more parts than the kind knows (`из них` parts read as the whole on their
       // numbers, a warning where they miss) is added beside the kind's bound.
       const wider = widens(inst, bounded.get(target));
-      if (inst.computed ? computed.has(target) || !wider : taken.has(target) && !(bounded.has(target) && wider)) continue;
+      // A check only (inferred, nothing computed) over other parts than the kind's is one more check.
+      const another = !inst.computed && inst.type === 'sum' && inst.inferred === true && !own.some((x) => targetOf(x) === target && sameTerms(x, inst));
+      if (inst.computed ? computed.has(target) || !wider : taken.has(target) && !(bounded.has(target) && wider) && !another) continue;
       own.push(inst);
       taken.add(target);
       if (inst.computed) computed.add(target);
@@ -96,6 +97,13 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).
     if (added) t.words = new Map([...t.words, ...g.words]);
   }
+}
+
+/** Two relations over the same cells. */
+function sameTerms(a: Instance, b: Instance): boolean {
+  if (a.type !== 'sum' || b.type !== 'sum' || a.terms.length !== b.terms.length) return false;
+  const cells = new Set(a.terms.map((x) => x.cell));
+  return b.terms.every((x) => cells.has(x.cell));
 }
 
 /** A sum over more parts than each of the kind's bounds on its cell, all of theirs among them. */

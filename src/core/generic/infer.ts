@@ -259,6 +259,10 @@ function shares(v: AxisView, out: GenericRel[]): void {
     // Of the total line across: the line of the other axis that is a total.
     const totalLines = v.cross.map((c, j) => (c.role.type === 'total' ? j : -1)).filter((j) => j >= 0);
     for (const j of totalLines.reverse()) cands.push(v.ratio(i, [plus(num)], [plus(num)], 100, { denLine: j }));
+    // Of a whole line the other axis's breakdowns add up to (`из них основной персонал`).
+    const wholeLines = new Set(out.filter((r) => r.type === 'linear' && r.rule === 'sum-mismatch' && r.axis !== v.axis && r.exhaustive).map((r) => r.target));
+    // Its lines are those below the whole (the breakdowns'), not the lines above it.
+    for (const j of wholeLines) if (!totalLines.includes(j)) cands.push(v.ratio(i, [plus(num)], [plus(num)], 100, { denLine: j, lines: v.ratioLines.filter((k) => k > j) }));
     // Of a total item of this axis, or of the first amount of the block, or of the item before the part.
     // Of a total item before it: in its block, else before the block (`Всего | из них: Чел. | %`).
     const inBlock = v.blockItems(v.block[i]).filter((k) => k < num && v.items[k].role.type === 'total');
@@ -318,6 +322,8 @@ function unlabelledTotals(v: AxisView, out: GenericRel[]): void {
   const amounts = v.items.map((_, i) => i).filter((i) => v.isAmount(i) && !v.items[i].empty && !v.nestedIn.has(i) && v.items[i].year === undefined);
   if (amounts.length < 3) return;
   for (const i of [amounts[amounts.length - 1], amounts[0]]) {
+    // A line a label already relates (the end of a stock's balance) is no unlabelled total.
+    if (out.some((r) => r.axis === v.axis && r.target === i)) continue;
     const parts = amounts.filter((k) => k !== i).map(plus);
     if (take(v, out, [v.linear(i, parts, 'sum-mismatch', true, true)], false)) return;
   }

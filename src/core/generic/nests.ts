@@ -14,6 +14,7 @@ const ENDS_WITH_ALL = /(в том числе|в т ч|включая)$/;
 export function nests(v: AxisView, out: GenericRel[]): void {
   if (v.axis === 'col') return blockNests(v, out);
   const items = v.items;
+  const groups: Group[] = [];
   for (let p = 0; p < items.length; p++) {
     const it = items[p];
     if (!v.isAmount(p) || it.mark) continue;
@@ -30,6 +31,12 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     const run = partsRun(v, p);
     if (!run.length) continue;
     const bounded = deeper || run.every((k) => items[k].mark !== undefined);
+    // `По возрасту:` over its parts, no figures of its own: a heading, not a total to fill.
+    if (it.empty && deeper && /:\s*$/.test(it.label) && !/(^| )(всего|итого)( |$)/.test(it.key)) {
+      groups.push({ at: p, parts: run });
+      for (const k of run) v.nestedIn.set(k, p);
+      continue;
+    }
     // Bounded by indentation or marks: the parts are known; else the numbers choose how many.
     // Longest first: with no figures to tell (a template), the parts run to the section's end.
     const extents = bounded ? [run.length] : run.map((_, e) => run.length - e);
@@ -51,7 +58,8 @@ export function nests(v: AxisView, out: GenericRel[]): void {
     out.push(b.rel);
     for (const x of b.rel.terms) v.nestedIn.set(x.at, p);
     const whole = p;
-    p += b.rel.terms.length;
+    // Parts side by side are passed over; parts with their own `из них` between them are read in turn.
+    if (b.rel.terms.every((x, j) => x.at === p + 1 + j)) p += b.rel.terms.length;
     // `из них: онлайн` rows after the parts (partsRun stops there): each a part of the whole again,
     // at most it (of the whole or of the part just above, it is within the whole either way); one
     // indented deeper than the parts (`из них: пенсионеры` under `взрослые`) is of the last part.
@@ -62,6 +70,31 @@ export function nests(v: AxisView, out: GenericRel[]): void {
       if (one) out.push(one.rel);
     }
   }
+  headingWholes(v, groups, out);
+}
+
+/** A breakdown under a heading (`По возрасту:` and its parts). */
+interface Group {
+  at: number;
+  parts: number[];
+}
+
+/**
+ * Breakdowns under headings (`Имеют образование:`, `По возрасту:`, `По стажу работы:`), each of one
+ * whole above them (`из них основной персонал`): the whole their sums equal in most places, all
+ * breakdowns judged together. No label names it, so the relation is inferred (warnings).
+ */
+function headingWholes(v: AxisView, groups: Group[], out: GenericRel[]): void {
+  if (!groups.length) return;
+  const first = Math.min(...groups.map((g) => g.at));
+  let top: { rels: GenericRel[]; holds: number; known: number } | undefined;
+  for (let w = 0; w < first; w++) {
+    if (!v.isAmount(w) || v.items[w].empty) continue;
+    const rels = groups.map((g) => ({ ...v.linear(w, g.parts.map(plus), 'sum-mismatch'), inferred: true }));
+    const s = v.scoreAll(rels);
+    if (!top || s.holds > top.holds) top = { rels, holds: s.holds, known: s.known };
+  }
+  if (top && top.holds >= 2 && top.holds * 2 > top.known) out.push(...top.rels);
 }
 
 /**
@@ -87,6 +120,8 @@ function partsRun(v: AxisView, p: number): number[] {
     const it = items[k];
     if (it.role.type === 'total' || (it.empty && !it.mark) || !v.isAmount(k)) break;
     if (deeper && it.indent <= items[p].indent) break;
+    // A part's own parts (`из них библиотечное` under `высшее`, indented deeper): not this item's.
+    if (deeper && it.indent > items[p + 1].indent) continue;
     if (!deeper && out.length && /:\s*$/.test(it.label)) break;
     // `из них: онлайн` after the `в том числе` parts is a part of the whole again, not one of them.
     if (out.length && it.mark === 'some' && items[p + 1].mark !== 'some') break;
