@@ -45,20 +45,12 @@ const FILL_FLOOR: Record<FillMode, number> = { formulas: 439, values: 439 };
 /** Other regions' slips not flagged today. */
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
-  // b6–b11 (other-regions-2.ts), written blind: misses as first measured.
   // b12–b17 (other-regions-3.ts), written blind: misses as first measured.
-  'b13-village-libraries Сельские библиотеки!C12': 'the `1 2 … 8` column-number row is read as data; no sum into `Итого по сельским библиотекам` is checked',
   'b15-paid-services Платные услуги!G7': '`+/- дохода, руб.` (no year in its header) is a delta paired with no columns; the sign-flipped +/- is not checked',
   'b17-per-capita Показатели!D12': '`на 1000 жителей` rows get no ratio to the population (only `на 1 жителя` do); +/- not checked on indicator rows',
 };
 /** Other regions' false alarms not fixed today (`<book> <rule> <first cell>`), reported to the lead. */
-const KNOWN_B_FALSE_ALARMS: Record<string, string> = {
-  // b12–b17: the column-number row `1 2 3 … 8` under b13's header is read as a village's figures.
-  'b13-village-libraries ratio-mismatch Сельские библиотеки!F5': 'column numbers read as data: 4 / 2 ≠ 6',
-  'b13-village-libraries ratio-mismatch Сельские библиотеки!G5': 'column numbers read as data: 3 / 2 ≠ 7',
-  'b13-village-libraries ratio-mismatch Сельские библиотеки!H5': 'column numbers read as data: 4 / 5 ≠ 8',
-  'b16-events-by-quarter sum-mismatch Массовая работа!F10': 'users `(нарастающим итогом)`: the year is the IV quarter, summed as if a flow',
-};
+const KNOWN_B_FALSE_ALARMS: Record<string, string> = {};
 
 const fileOf = (rel: string): Buffer => readFileSync(path.join(DIR, rel));
 

@@ -10,7 +10,7 @@ export type ItemRole =
   | { type: 'growth'; gain: boolean }
   | { type: 'indicator'; id: string }
   | { type: 'balance'; part: 'start' | 'in' | 'out' | 'end' }
-  | { type: 'not-summed'; why: 'year' | 'code' | 'average' }
+  | { type: 'not-summed'; why: 'year' | 'code' | 'average' | 'running' }
   | { type: 'value'; concept?: Concept };
 
 const PLUS_MINUS = /^\+\s*[,/]?\s*[-–—−]\s*$|^\+\s*[,/]?\s*[-–—−]\s/;
@@ -29,7 +29,7 @@ export function classify(raw: string, key: string, path: readonly string[]): Ite
   for (const ind of INDICATORS) if (matchesAny(key, ind.words)) return { type: 'indicator', id: ind.id };
   if (matchesAny(key, PERCENT)) return { type: 'percent' };
   for (const part of ['start', 'in', 'out', 'end'] as const) if (matchesAny(key, BALANCE[part])) return { type: 'balance', part };
-  for (const why of ['year', 'code', 'average'] as const) if (matchesAny(key, NOT_SUMMED[why])) return { type: 'not-summed', why };
+  for (const why of ['year', 'code', 'average', 'running'] as const) if (matchesAny(key, NOT_SUMMED[why])) return { type: 'not-summed', why };
   if (path.some((p) => /руб/i.test(p)) || /руб/i.test(raw)) return { type: 'value' };
   for (const c of Object.keys(CONCEPTS) as Concept[]) if (matchesAny(key, CONCEPTS[c])) return { type: 'value', concept: c };
   return { type: 'value' };

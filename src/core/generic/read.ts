@@ -1,7 +1,7 @@
 // Reads any block with a header and numbers as a table: labelled items along both axes, and cells.
 import type { Area } from '../grid/grid';
 import { labelKey, normalizeLabel } from '../grid/labels';
-import { isNumberLike, layoutBlock, percentLabelColumn, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
+import { columnNumbersRow, isNumberLike, layoutBlock, percentLabelColumn, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
 import type { SheetView } from '../grid/sheet-view';
 import { cellYear, parseYearText, yearInText, type Num } from '../grid/numbers';
 import { classify, type ItemRole } from './classify';
@@ -60,12 +60,29 @@ function yearOf(texts: string[]): number | undefined {
 function headerPath(view: SheetView, L: BlockLayout, c: number): string[] {
   const out: string[] = [];
   for (let r = L.area.top; r < L.dataTop; r++) {
+    if (numbersRows(view, L).has(r)) continue;
     const cell = view.shown(r, c);
     const y = cellYear(cell);
     const t = y !== undefined ? String(y) : dehyphen(view.text(r, c));
     if (t !== undefined && out[out.length - 1] !== t) out.push(t);
   }
   return out;
+}
+
+/** Header rows that number the columns (`1 | 2 | … | 8`), per layout (read once per block). */
+const numbered = new WeakMap<BlockLayout, Set<number>>();
+function numbersRows(view: SheetView, L: BlockLayout): Set<number> {
+  let s = numbered.get(L);
+  if (!s) {
+    s = new Set();
+    for (let r = L.area.top; r < L.dataTop; r++) {
+      const cols: number[] = [];
+      for (let c = L.area.left; c <= L.area.right; c++) if (view.origin(r, c)) cols.push(c);
+      if (columnNumbersRow(view, r, cols)) s.add(r);
+    }
+    numbered.set(L, s);
+  }
+  return s;
 }
 
 /** A data row's label: its label columns' texts (a `№` column's numbering left out). */

@@ -70,6 +70,8 @@ export const NOT_SUMMED = {
     /^в среднем/,
     /(аемость|ченность|ованность|щенность)( |$)/,
   ],
+  // A running total (`Число пользователей (нарастающим итогом)`): its year is its last period's, no sum.
+  running: [/нарастающ(им|ий) итог/, /с начала года/],
 };
 
 /** Start, in, out and end of a stock (a fund, a collection, staff): `end = start + in − out`. */

@@ -297,10 +297,23 @@ function firstDataRow(view: SheetView, area: Area): number {
     const cols = rowOrigins(view, r, area);
     const hasNum = cols.some((c) => isNumeric(view.num(r, c)));
     const yearRow = isYearRow(view, r, area) && r < area.bottom && !cols.some((c) => yearColumns.has(c) && isNumeric(view.num(r, c)));
-    if ((hasNum && !yearRow) || numberedRow(view, r, cols)) return r;
+    if (((hasNum && !yearRow) || numberedRow(view, r, cols)) && !columnNumbersRow(view, r, cols)) return r;
     for (const c of cols) if (cellYear(view.cell(r, c)) !== undefined) yearColumns.add(c);
   }
   return -1;
+}
+
+/**
+ * The columns' numbers under a header (`1 | 2 | 3 | … | 8`, as statistical forms print them): every
+ * cell of the row a number, 1 in the first and each next one more. A header row, not figures.
+ */
+export function columnNumbersRow(view: SheetView, r: number, cols: number[]): boolean {
+  if (cols.length < 3) return false;
+  for (let k = 0; k < cols.length; k++) {
+    const n = view.num(r, cols[k]);
+    if ((n.kind !== 'number' && n.kind !== 'text-number') || n.value !== k + 1) return false;
+  }
+  return true;
 }
 
 /** A row number (`1.`, `2.1.`) in the first cell, a label after it: a row of the table, figures or not. */
