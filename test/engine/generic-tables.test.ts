@@ -31,10 +31,9 @@ const KNOWN_MISSES: Record<string, string> = {
   'a32-seed-computers-by-period/m1': 'one data row: `Из общего количества … поступившая` over period columns read as years, the sum is only inferred, never reported',
   'a32-seed-computers-by-period/m2': 'same table: a part changed, the inferred sum is not reported',
   // a39–a46 (tables-invented-4.ts), written blind: misses as first measured.
-  'a41-reference-by-type/m3': '`+/-` merged over both header rows with no inner label (table read as dynamics): not paired with the years\' `кол-во`, the lost sign is not checked',
-  'a46-two-level-indented/m1': 'indentation-only levels: the `из них` sub-groups are read as exhaustive children, their mismatch drops the hierarchy, so Всего = groups is never checked',
-  'a46-two-level-indented/m2': 'same table: a group changed, the grand total is not checked (see m1)',
-  'a46-two-level-indented/m3': 'same table: a sub-group above its group, no `из них` bound read from indentation alone',
+  'a46-two-level-indented/m1': 'one line only: Всего = groups (read right now) fails the only line, so the numbers cannot confirm it',
+  'a46-two-level-indented/m2': 'same table: a group changed, the grand total fails its only line (see m1)',
+  'a46-two-level-indented/m3': 'one line only: a sub-group above its group fails the only line, so the indentation alone does not state the bound (indentation can be noise)',
 };
 /** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
 const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {};

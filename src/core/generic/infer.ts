@@ -78,7 +78,13 @@ function totals(v: AxisView, out: GenericRel[]): void {
     const cands: GenericRel[] = [];
     for (const step of [-1, 1] as const) {
       // In the table's order: the message shows the arithmetic as the table reads.
-      const parts = topLevel(v, runFrom(v, i, step)).sort((a, b) => a.at - b.at);
+      let parts = topLevel(v, runFrom(v, i, step)).sort((a, b) => a.at - b.at);
+      // `из них …` after the parts of a flat list is of the total (at most it), not one more part.
+      const some = parts.filter((x) => v.items[x.at].mark === 'some');
+      if (some.length && some.length < parts.length) {
+        parts = parts.filter((x) => v.items[x.at].mark !== 'some');
+        for (const x of some) take(v, out, [v.linear(i, [x], 'sum-mismatch', false)]);
+      }
       // `всего | из них для детей`: each `из них` item is at most the total, their sum need not be.
       if (parts.length && parts.every((x) => v.items[x.at].mark === 'some')) {
         for (const x of parts) take(v, out, [v.linear(i, [x], 'sum-mismatch', false)]);
@@ -169,6 +175,10 @@ function pairs(v: AxisView, i: number): Array<[number, number]> {
   if (alike.length) return alike;
   const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
   if (before.length >= 2) out.push([before[before.length - 1], before[before.length - 2]]);
+  // A `+/-` of its own beside years' blocks (`2023 г. | 2024 г. | +/-`), one amount a year: those.
+  const dated = v.items.map((_, k) => k).filter((k) => v.items[k].year !== undefined && v.isAmount(k));
+  const years = new Set(dated.map((k) => v.items[k].year));
+  if (!out.length && dated.length >= 2 && years.size === dated.length) out.push([dated[dated.length - 1], dated[dated.length - 2]]);
   // `План | Факт | +/-` written the other way round is rare: newer is the later item.
   return out;
 }
