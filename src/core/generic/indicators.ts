@@ -94,11 +94,12 @@ function perUnit(v: AxisView, out: GenericRel[], i: number): void {
     }
   const m = PER_UNIT.exec(it.key) ?? (heading ? PER_UNIT.exec(heading.key) : null);
   if (!m) return;
-  const d = speaking(v, i, m[2]) ?? unitConcept(v, i, m[2]);
+  const d = speaking(v, i, m[3]) ?? unitConcept(v, i, m[3]);
   if (d === undefined) return;
+  const per = m[2] ? Number(m[2].replace(' ', '')) : 1;
   // `на 1 читателя` right after `Документообеспеченность на 1 жителя`: the same amount per another unit.
   const continued = m[1] ? undefined : continuedAmount(v, i);
-  if (continued !== undefined && continued !== d) return scaled(v, out, i, continued, d, 1);
+  if (continued !== undefined && continued !== d) return scaled(v, out, i, continued, d, per);
   const before = m[1].split(' ').filter((w) => w.length > 3 && !/^(в|среднем|нагрузка|по|число|количество)$/.test(w));
   const own = it.key.split(' ').filter((w) => w.length > 3 && w !== m[1] && !m[0].includes(w));
   let n: number | undefined;
@@ -108,7 +109,7 @@ function perUnit(v: AxisView, out: GenericRel[], i: number): void {
     const others = v.items.map((_, k) => k).filter((k) => k !== i && k !== d && v.isAmount(k) && !v.items[k].empty);
     if (others.length === 1) n = others[0];
   }
-  if (n !== undefined) scaled(v, out, i, n, d, 1);
+  if (n !== undefined) scaled(v, out, i, n, d, per);
 }
 
 /** The item of the concept the unit word names (`читателя` → users). */

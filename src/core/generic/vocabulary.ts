@@ -23,8 +23,11 @@ export interface IndicatorWords {
   factor: number;
 }
 
-/** `X на 1 Y`, `в среднем на одного Y`: an amount per unit; group 1 the amount's words, group 2 the unit. */
-export const PER_UNIT = /^(.*?) ?на (?:1|одного|одну|одно) ([а-яё]+)/;
+/**
+ * `X на 1 Y`, `в среднем на одного Y`, `X на 1000 Y`: an amount per unit; group 1 the amount's
+ * words, group 2 the units counted (none: one), group 3 the unit.
+ */
+export const PER_UNIT = /^(.*?) ?на (?:1|одного|одну|одно|(10|100|1000|10 000)) ([а-яё]+)/;
 
 /** The unit of `на 1 Y` as a concept, when no item speaks of it in the same word (`на 1 читателя` beside `Число пользователей`). */
 export const UNIT_CONCEPTS: ReadonlyArray<[Concept, RegExp]> = [
