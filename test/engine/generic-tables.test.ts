@@ -45,7 +45,6 @@ const FILL_FLOOR: Record<FillMode, number> = { formulas: 494, values: 494 };
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
   // b12–b17 (other-regions-3.ts), written blind: misses as first measured.
-  'b15-paid-services Платные услуги!G7': '`+/- дохода, руб.` (no year in its header) is a delta paired with no columns; the sign-flipped +/- is not checked',
 };
 /** Other regions' false alarms not fixed today (`<book> <rule> <first cell>`), reported to the lead. */
 const KNOWN_B_FALSE_ALARMS: Record<string, string> = {};

@@ -157,6 +157,18 @@ function sameLabelPairs(v: AxisView, i: number): Array<[number, number]> {
   return same.length > 2 ? [[last, same[same.length - 2]], [last, same[0]]] : [[last, same[0]]];
 }
 
+/** `+/- дохода, руб.` beside the years' blocks of `Количество` and `Доход`: the years of the block it names. */
+function namedBlockPairs(v: AxisView, i: number): Array<[number, number]> {
+  const stems = v.items[i].key.split(' ').filter((w) => w.length > 3).map((w) => w.slice(0, Math.max(4, w.length - 3)));
+  if (!stems.length) return [];
+  const named = v.items
+    .map((_, k) => k)
+    .filter((k) => k !== i && v.items[k].year !== undefined && v.isAmount(k) && v.items[k].path.some((p) => labelKey(p).split(' ').some((w) => stems.some((s) => w.startsWith(s)))))
+    .sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+  const years = new Set(named.map((k) => v.items[k].year));
+  return named.length >= 2 && years.size === named.length ? [[named[named.length - 1], named[named.length - 2]]] : [];
+}
+
 /** Pairs (newer, older) a change or a growth at `i` may compare: by years, else the two items before it. */
 function pairs(v: AxisView, i: number): Array<[number, number]> {
   const role = v.items[i].role;
@@ -173,6 +185,8 @@ function pairs(v: AxisView, i: number): Array<[number, number]> {
   }
   const alike = sameLabelPairs(v, i);
   if (alike.length) return alike;
+  const named = namedBlockPairs(v, i);
+  if (named.length) return named;
   const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
   if (before.length >= 2) out.push([before[before.length - 1], before[before.length - 2]]);
   // A `+/-` of its own beside years' blocks (`2023 г. | 2024 г. | +/-`), one amount a year: those.
