@@ -1,5 +1,6 @@
 // The pipeline of one check: grid → layout → recognize (kinds, generic) → tables → relations →
 // rules → report. Bad input becomes issues, never exceptions.
+import { Corrections } from './rules/corrections';
 import type { Workbook } from './grid/grid';
 import { rangeAddress } from './grid/grid';
 import { Engine } from './engine';
@@ -80,7 +81,8 @@ export function checkWorkbook(wb: Workbook, opts: CheckOptions = {}, analysis?: 
     const k = current >= 0 && i.table === a.tables[current].id ? current : order.get(i.table ?? '');
     (k === undefined || k === 0 ? first : byTable[k]).push(i);
   };
-  const shared = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts };
+  const corrections = new Corrections(a.tables, a.values);
+  const shared = { tables: a.tables, values: a.values, reportingYear: a.reportingYear, options: opts, corrections };
   // One context per rule: it fills in the rule's id, severity and current table (see RuleRun).
   const runs = RULES.map((rule) => new RuleRun(rule.meta, shared, file));
   for (current = 0; current < a.tables.length; current++)

@@ -665,3 +665,22 @@ ruleTester('parts-exceed-total', {
     },
   ],
 });
+
+// One total typed wrong: its sum says so; its `+/-`, right of the sum, is not reported again.
+const usersWithDelta = (total2023: number, delta: number) =>
+  sheetFrom('Пользователи', [
+    ['Группы пользователей', 2022, 2023, '+/-'],
+    ['Всего пользователей', 12410, total2023, delta],
+    ['в том числе:'],
+    ['   дети до 14 лет', 5120, 5230, 110],
+    ['   молодёжь 15-30 лет', 2310, 2280, -30],
+    ['   взрослые старше 30 лет', 4980, 5105, 125],
+  ]);
+ruleTester('delta-mismatch', {
+  valid: [{ name: 'a +/- that holds of the wrong total’s sum is explained by the total', sheet: usersWithDelta(12165, 205) }],
+  invalid: [{ name: 'a +/- wrong whatever the total', sheet: usersWithDelta(12615, 206), issues: ['D2=205'] }],
+});
+test('the wrong total itself is still reported, with its sum', () => {
+  const r = checkWorkbook({ sheets: [usersWithDelta(12165, 205)] });
+  expect(r.issues.filter((i) => i.severity !== 'info').map((i) => `${i.rule}@${i.cells[0].address}=${i.expected}`)).toEqual(['sum-mismatch@C2=12615']);
+});

@@ -33,6 +33,9 @@ function checkEquality(
   if (actual === undefined) return;
   const expected = ctx.values.compute(inst);
   if (expected === undefined || Math.abs(expected - actual) < 1e-9) return;
+  // A `+/-` or balance that holds with a failing total set to its sum: that total's issue says it.
+  const fixed = inst.type === 'linear' ? ctx.corrections?.compute(inst) : undefined;
+  if (fixed !== undefined && Math.abs(fixed - actual) < 1e-9) return;
   // Every term has a value when `expected` does: the parameters are made for a mismatch only.
   const p = termParams(inst.terms, ctx);
   if (!p) return;
@@ -181,6 +184,9 @@ export const ratioMismatch: Rule = {
       // Percent-formatted cells hold fractions: compare in the percent units they show.
       const scale = isPercentFormat(inst.target.numberFormat) ? 100 : 1;
       if (matchesAtDecimals(actual * scale, x * scale, d)) continue;
+      // A share of a failing total that holds of its sum: that total's issue says it.
+      const fixed = ctx.corrections?.compute(inst);
+      if (fixed !== undefined && matchesAtDecimals(actual * scale, fixed * scale, d)) continue;
       // The total's own share may be written as the sum of its rounded parts (100,1 for eight
       // parts shown with one decimal): accept what the parts' rounding can add up to.
       if (inst.num.length === 1 && inst.den.length === 1 && inst.num[0].cell === inst.den[0].cell) {

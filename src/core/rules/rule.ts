@@ -1,4 +1,5 @@
 // The shape of a rule module (ESLint style): metadata plus check functions over tables or the workbook.
+import type { Corrections } from './corrections';
 import type { CheckOptions } from '../api-types';
 import { address } from '../grid/grid';
 import type { CellRef, Fix, IssueData, MessageParams, RuleId, Severity } from '../report/issue';
@@ -37,6 +38,8 @@ export interface RuleContext {
   /** The latest year named in the workbook's tables. */
   reportingYear?: number;
   options: CheckOptions;
+  /** The failing totals set to their sums, to tell a relation they alone break (corrections.ts). */
+  corrections?: Corrections;
   report(issue: RuleReport): void;
 }
 
@@ -83,6 +86,9 @@ export class RuleRun implements RuleContext {
   }
   get options(): CheckOptions {
     return this.shared.options;
+  }
+  get corrections(): Corrections | undefined {
+    return this.shared.corrections;
   }
 
   report(r: RuleReport): void {
