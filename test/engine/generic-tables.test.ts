@@ -24,6 +24,8 @@ const DECOYS = CAT_A.tables.filter((t) => t.kind === 'decoy');
 /** Consistent tables that raise a flag today, with the reason. */
 const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a13-material-base-spending': "the seed's own slip: its total row C7,F7,I7,L7 does not add up as printed (sum-mismatch)",
+  // a47–a50 (tables-invented-5.ts), written blind: false alarms as first measured.
+  'a49-summer-reading-by-age': 'age-range labels (`7–10 лет`) read as a number column: not-a-number on A7:A9',
 };
 /** Mutations not flagged on their cell today. */
 const KNOWN_MISSES: Record<string, string> = {
@@ -34,13 +36,17 @@ const KNOWN_MISSES: Record<string, string> = {
   'a46-two-level-indented/m1': 'one line only: Всего = groups (read right now) fails the only line, so the numbers cannot confirm it',
   'a46-two-level-indented/m2': 'same table: a group changed, the grand total fails its only line (see m1)',
   'a46-two-level-indented/m3': 'one line only: a sub-group above its group fails the only line, so the indentation alone does not state the bound (indentation can be noise)',
+  // a47–a50 (tables-invented-5.ts), written blind: misses as first measured.
+  'a47-opening-hours-by-type/m3': 'read as library-network; the mean-week column is taken as an average (not-summed), its E/B ratio is never checked',
 };
 /** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
-const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {};
+const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {
+  'a49-summer-reading-by-age': 'the age-range labels stay flagged not-a-number after the fill (see KNOWN_FALSE_ALARMS)',
+};
 /** Mutations flagged on their cell, but no flag states the value it should hold. */
 const KNOWN_WITHOUT_VALUE: Record<string, string> = {};
-/** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (513). */
-const FILL_FLOOR: Record<FillMode, number> = { formulas: 494, values: 494 };
+/** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (559). */
+const FILL_FLOOR: Record<FillMode, number> = { formulas: 527, values: 527 };
 /** Other regions' slips not flagged today. */
 const KNOWN_B_MISSES: Record<string, string> = {
   'b4-financing Финансы!D10': '+/- 2023 in thousands with kopecks (1 612,7) is not flagged',
@@ -154,8 +160,8 @@ describe.each(['formulas', 'values'] as const)('fill of the emptied tables (%s)'
     expect({ overData: o.overData, flagsAfter, secondWrites: o.secondWrites }).toEqual({ overData: [], flagsAfter: [], secondWrites: 0 });
   });
 
-  test(`emptied cells filled right: at least ${FILL_FLOOR[mode]} of 513 (today's figure)`, () => {
-    expect(tables.reduce((n, t) => n + t.computed.length, 0)).toBe(513);
+  test(`emptied cells filled right: at least ${FILL_FLOOR[mode]} of 559 (today's figure)`, () => {
+    expect(tables.reduce((n, t) => n + t.computed.length, 0)).toBe(559);
     const sum = [...outcome.values()].reduce((a, o) => a + o.right, 0);
     expect(sum).toBeGreaterThanOrEqual(FILL_FLOOR[mode]);
   });
