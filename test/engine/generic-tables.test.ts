@@ -24,8 +24,6 @@ const DECOYS = CAT_A.tables.filter((t) => t.kind === 'decoy');
 /** Consistent tables that raise a flag today, with the reason. */
 const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a13-material-base-spending': "the seed's own slip: its total row C7,F7,I7,L7 does not add up as printed (sum-mismatch)",
-  // a47–a50 (tables-invented-5.ts), written blind: false alarms as first measured.
-  'a49-summer-reading-by-age': 'age-range labels (`7–10 лет`) read as a number column: not-a-number on A7:A9',
 };
 /** Mutations not flagged on their cell today. */
 const KNOWN_MISSES: Record<string, string> = {
@@ -40,9 +38,7 @@ const KNOWN_MISSES: Record<string, string> = {
   'a47-opening-hours-by-type/m3': 'read as library-network; the mean-week column is taken as an average (not-summed), its E/B ratio is never checked',
 };
 /** Emptied tables whose filled copy still raises a flag today (a false alarm the fill cannot mend). */
-const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {
-  'a49-summer-reading-by-age': 'the age-range labels stay flagged not-a-number after the fill (see KNOWN_FALSE_ALARMS)',
-};
+const KNOWN_FILL_NOT_CLEAN: Record<string, string> = {};
 /** Mutations flagged on their cell, but no flag states the value it should hold. */
 const KNOWN_WITHOUT_VALUE: Record<string, string> = {};
 /** Floors: emptied cells filled right, per mode, out of the instrument's emptied cells (559). */

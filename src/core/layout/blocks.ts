@@ -134,8 +134,11 @@ export function isNumberLike(n: Num): boolean {
 /** A row's number in a `№ п/п` column: `1.1.`, `2.3`, `1.2.1` (a date has a year of four digits). */
 const SUB_NUMBER = /^\d{1,2}(\.\d{1,2})+\.?$/;
 
-/** A row label that starts with a small number and goes on in words without figures: `55 лет и старше`, `1. Число посещений`. */
-const NUMBERED_LABEL = /^\d{1,3}(?:[.,]\d{1,2})*[.)]?\s+[а-яёa-z][^0-9]*$/i;
+/**
+ * A row label that starts with a small number and goes on in words without figures: `55 лет и
+ * старше`, `1. Число посещений`; or a range of them: `7–10 лет`, `15-17 лет`.
+ */
+const NUMBERED_LABEL = /^\d{1,3}(?:[.,]\d{1,2})*[.)]?(?:\s*[–—-]\s*\d{1,3})?\s+[а-яёa-z][^0-9]*$/i;
 
 /** Drops title and prose lines glued to a block: rows holding one text cell only. */
 export function trimBlock(view: SheetView, area: Area): Area {
