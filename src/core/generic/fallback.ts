@@ -83,12 +83,13 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     const lent = (row: number, col: number) => at.get(row * 16384 + col);
     for (const inst of g.relations(t, lent, wanted)) {
       const target = targetOf(inst);
-      // A sum over more parts than the kind knows (`из них` parts read as the whole on their
-      // numbers, a warning where they miss) is added beside the kind's bound.
+      // A sum over more parts than the kind's bound on the cell (`из них` parts read as the whole)
+      // is added beside it; so is a check only (inferred, nothing computed) over other parts.
       const wider = widens(inst, bounded.get(target));
-      // A check only (inferred, nothing computed) over other parts than the kind's is one more check.
-      const another = !inst.computed && inst.type === 'sum' && inst.inferred === true && !own.some((x) => targetOf(x) === target && sameTerms(x, inst));
-      if (inst.computed ? computed.has(target) || !wider : taken.has(target) && !(bounded.has(target) && wider) && !another) continue;
+      const keep = inst.computed
+        ? !computed.has(target) && wider
+        : !taken.has(target) || (bounded.has(target) && wider) || anotherCheck(inst, own);
+      if (!keep) continue;
       own.push(inst);
       taken.add(target);
       if (inst.computed) computed.add(target);
@@ -97,6 +98,12 @@ export function addUnstated(tables: readonly TableModel[], engine: Engine): void
     // Cells the kind does not name are described in the table layer's words (a copy: layouts share words).
     if (added) t.words = new Map([...t.words, ...g.words]);
   }
+}
+
+/** An inferred sum on a cell the kind relates, over other cells than any of the kind's there. */
+function anotherCheck(inst: Instance, own: readonly Instance[]): boolean {
+  if (inst.type !== 'sum' || inst.computed || !inst.inferred) return false;
+  return !own.some((x) => targetOf(x) === inst.target && sameTerms(x, inst));
 }
 
 /** Two relations over the same cells. */

@@ -20,7 +20,7 @@ export function indicators(v: AxisView, out: GenericRel[]): void {
 }
 
 /** Words of a growth label that say nothing of its quantity. */
-const GROWTH_WORDS = /^(динамика|темп|темпы|роста|рост|изменение|изменения|отклонение|сравнении|предыдущему|прошлому|году|году)$/;
+const GROWTH_WORDS = /^(динамика|темп|темпы|роста|рост|изменение|изменения|отклонение|сравнении|предыдущему|прошлому|году)$/;
 
 /**
  * `Динамика книговыдачи, %` in a table whose other axis holds years: the figure of the quantity it

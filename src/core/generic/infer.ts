@@ -144,14 +144,25 @@ function yearItems(v: AxisView, i: number): number[] {
   return v.blockItems(v.block[i]).filter((k) => v.items[k].year !== undefined && changeable(k) && k !== i).sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
 }
 
+/** The amounts other than `i` that hold a year and that `ok` accepts, oldest first. */
+function datedAmounts(v: AxisView, i: number, ok: (k: number) => boolean = () => true): number[] {
+  return v.items
+    .map((_, k) => k)
+    .filter((k) => k !== i && v.items[k].year !== undefined && v.isAmount(k) && ok(k))
+    .sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+}
+
+/** The newest of `ks` (oldest first) against the one before it, when each holds a year of its own. */
+function lastTwo(v: AxisView, ks: number[]): Array<[number, number]> {
+  const years = new Set(ks.map((k) => v.items[k].year));
+  return ks.length >= 2 && years.size === ks.length ? [[ks[ks.length - 1], ks[ks.length - 2]]] : [];
+}
+
 /** A `+/-` block under its own heading (`+/- > кол-во`): pairs of the years' items of its inner label. */
 function sameLabelPairs(v: AxisView, i: number): Array<[number, number]> {
   const key = labelKey(v.items[i].label);
   if (!key) return [];
-  const same = v.items
-    .map((_, k) => k)
-    .filter((k) => k !== i && v.items[k].year !== undefined && v.isAmount(k) && labelKey(v.items[k].label) === key)
-    .sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
+  const same = datedAmounts(v, i, (k) => labelKey(v.items[k].label) === key);
   if (same.length < 2 || v.items[same[0]].year === v.items[same[same.length - 1]].year) return [];
   const last = same[same.length - 1];
   return same.length > 2 ? [[last, same[same.length - 2]], [last, same[0]]] : [[last, same[0]]];
@@ -161,12 +172,8 @@ function sameLabelPairs(v: AxisView, i: number): Array<[number, number]> {
 function namedBlockPairs(v: AxisView, i: number): Array<[number, number]> {
   const stems = v.items[i].key.split(' ').filter((w) => w.length > 3).map((w) => w.slice(0, Math.max(4, w.length - 3)));
   if (!stems.length) return [];
-  const named = v.items
-    .map((_, k) => k)
-    .filter((k) => k !== i && v.items[k].year !== undefined && v.isAmount(k) && v.items[k].path.some((p) => labelKey(p).split(' ').some((w) => stems.some((s) => w.startsWith(s)))))
-    .sort((a, b) => v.items[a].year! - v.items[b].year! || a - b);
-  const years = new Set(named.map((k) => v.items[k].year));
-  return named.length >= 2 && years.size === named.length ? [[named[named.length - 1], named[named.length - 2]]] : [];
+  const names = (k: number) => v.items[k].path.some((p) => labelKey(p).split(' ').some((w) => stems.some((s) => w.startsWith(s))));
+  return lastTwo(v, datedAmounts(v, i, names));
 }
 
 /** Pairs (newer, older) a change or a growth at `i` may compare: by years, else the two items before it. */
@@ -190,9 +197,7 @@ function pairs(v: AxisView, i: number): Array<[number, number]> {
   const before = v.blockItems(v.block[i]).filter((k) => k < i && v.isAmount(k));
   if (before.length >= 2) out.push([before[before.length - 1], before[before.length - 2]]);
   // A `+/-` of its own beside years' blocks (`2023 г. | 2024 г. | +/-`), one amount a year: those.
-  const dated = v.items.map((_, k) => k).filter((k) => v.items[k].year !== undefined && v.isAmount(k));
-  const years = new Set(dated.map((k) => v.items[k].year));
-  if (!out.length && dated.length >= 2 && years.size === dated.length) out.push([dated[dated.length - 1], dated[dated.length - 2]]);
+  if (!out.length) out.push(...lastTwo(v, datedAmounts(v, i)));
   // `План | Факт | +/-` written the other way round is rare: newer is the later item.
   return out;
 }

@@ -1,7 +1,7 @@
 // Reads any block with a header and numbers as a table: labelled items along both axes, and cells.
 import type { Area } from '../grid/grid';
 import { labelKey, normalizeLabel } from '../grid/labels';
-import { columnNumbersRow, isNumberLike, layoutBlock, percentLabelColumn, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
+import { columnNumbersRow, isNumberLike, isRowNumber, layoutBlock, percentLabelColumn, rowIndentOf, textsAbove, type BlockLayout } from '../layout/blocks';
 import type { SheetView } from '../grid/sheet-view';
 import { cellYear, parseYearText, yearInText, type Num } from '../grid/numbers';
 import { classify, type ItemRole } from './classify';
@@ -57,10 +57,10 @@ function yearOf(texts: string[]): number | undefined {
 }
 
 /** The header texts over column `c`, outer to inner, each once (a merged header spans its children). */
-function headerPath(view: SheetView, L: BlockLayout, c: number): string[] {
+function headerPath(view: SheetView, L: BlockLayout, c: number, numbers: ReadonlySet<number>): string[] {
   const out: string[] = [];
   for (let r = L.area.top; r < L.dataTop; r++) {
-    if (numbersRows(view, L).has(r)) continue;
+    if (numbers.has(r)) continue;
     const cell = view.shown(r, c);
     const y = cellYear(cell);
     const t = y !== undefined ? String(y) : dehyphen(view.text(r, c));
@@ -69,18 +69,13 @@ function headerPath(view: SheetView, L: BlockLayout, c: number): string[] {
   return out;
 }
 
-/** Header rows that number the columns (`1 | 2 | … | 8`), per layout (read once per block). */
-const numbered = new WeakMap<BlockLayout, Set<number>>();
+/** Header rows that number the columns (`1 | 2 | … | 8`): no header text of any column. */
 function numbersRows(view: SheetView, L: BlockLayout): Set<number> {
-  let s = numbered.get(L);
-  if (!s) {
-    s = new Set();
-    for (let r = L.area.top; r < L.dataTop; r++) {
-      const cols: number[] = [];
-      for (let c = L.area.left; c <= L.area.right; c++) if (view.origin(r, c)) cols.push(c);
-      if (columnNumbersRow(view, r, cols)) s.add(r);
-    }
-    numbered.set(L, s);
+  const s = new Set<number>();
+  for (let r = L.area.top; r < L.dataTop; r++) {
+    const cols: number[] = [];
+    for (let c = L.area.left; c <= L.area.right; c++) if (view.origin(r, c)) cols.push(c);
+    if (columnNumbersRow(view, r, cols)) s.add(r);
   }
   return s;
 }
@@ -91,7 +86,7 @@ function rowLabel(view: SheetView, L: BlockLayout, r: number): string {
   for (const c of [...L.labelCols, ...L.yearCols]) {
     const y = cellYear(view.cell(r, c));
     const t = y !== undefined ? String(y) : view.text(r, c);
-    if (t !== undefined && !/^\d{1,3}([.)]\d{1,2})*[.)]?$/.test(t)) parts.push(t);
+    if (t !== undefined && !isRowNumber(t)) parts.push(t);
   }
   return dehyphen(parts.join(' '))!.replace(/\s+/g, ' ').trim();
 }
@@ -133,8 +128,9 @@ export function readTable(view: SheetView, area: Area, memo?: RoleMemo): Generic
   if (!L || L.dataTop <= area.top || !L.dataCols.length) return undefined;
   const rowsAll = L.sections.flatMap((s) => s.rows);
   const colItems: Item[] = [];
+  const numbers = numbersRows(view, L);
   for (const c of L.dataCols) {
-    const path = headerPath(view, L, c);
+    const path = headerPath(view, L, c, numbers);
     const label = path.length ? path[path.length - 1] : '';
     const key = labelKey(label);
     colItems.push({ at: c, label, key, path: path.slice(0, -1), role: columnRole(label, key, path, memo), year: yearOf(path), indent: 0, mark: markOf(key), empty: false });

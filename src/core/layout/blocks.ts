@@ -235,13 +235,15 @@ export function rowIndentOf(view: SheetView, L: BlockLayout, r: number): number 
   // The row's label, not its number in a `№ п/п` column before it (`1.1.` is never indented).
   for (const c of L.labelCols) {
     const t = view.text(r, c);
-    if (t !== undefined && !ROW_NUMBER_ONLY.test(t)) return indentOf(view.shown(r, c));
+    if (t !== undefined && !isRowNumber(t)) return indentOf(view.shown(r, c));
   }
   return 0;
 }
 
 /** A label cell that only numbers its row: `1.`, `1.1.`, `2)`. */
-const ROW_NUMBER_ONLY = /^\d{1,3}([.)]\d{1,2})*[.)]?$/;
+export function isRowNumber(t: string): boolean {
+  return /^\d{1,3}([.)]\d{1,2})*[.)]?$/.test(t);
+}
 
 /** Whether data row `r` holds a number (a real one, a number text or a dash) in a data column. */
 export function rowHoldsNumber(view: SheetView, L: BlockLayout, r: number): boolean {
